@@ -1,0 +1,190 @@
+/**
+ * The one model every stage passes on. Extractors turn input into `Line[]`, the table stages turn
+ * lines into `Table[]`, normalize keys rows and checks them, exporters print a `BudgetDocument`.
+ */
+
+/** Where something was printed: a file, and a line (text input) or a page and box (PDF, OCR). */
+export interface At {
+  file: string;
+  /** 1-based page number (PDF and OCR input). */
+  page?: number;
+  /** 1-based line number in the decoded text (text input). */
+  line?: number;
+  /** [x0, y0, x1, y1] in PDF points from the page's top-left corner. */
+  bbox?: [number, number, number, number];
+}
+
+/**
+ * One cell of a printed line: for a tab-separated dump each tab-separated field, for a PDF the
+ * text inside one ruled cell or one column-aligned run.
+ * @example { text: '208', at: { file: 'a.txt', line: 230 } }
+ */
+export interface Cell {
+  text: string;
+  at: At;
+  /** Left and right edges, in the line's own coordinate space (PDF points; absent for text). */
+  x0?: number;
+  x1?: number;
+  /** Recognition confidence 0..1 (OCR only). */
+  confidence?: number;
+}
+
+/**
+ * One printed line as an extractor saw it.
+ * @example { text: '208\t05\t01\t行政单位离退休\t2.72', cells: [...5 cells], at: { file, line: 230 } }
+ */
+export interface Line {
+  text: string;
+  cells: Cell[];
+  at: At;
+  /** True when the extractor knows cell boundaries (tabs, ruling lines, column gaps). */
+  delimited: boolean;
+}
+
+export type SourceKind = 'text' | 'pdf' | 'pdf-ocr' | 'image-ocr';
+
+/** What an extractor returns; downstream stages never know which extractor ran. */
+export interface Extracted {
+  kind: SourceKind;
+  pages: number;
+  lines: Line[];
+  /** Problems the extractor noticed but could work around (dropped glyphs, low OCR confidence). */
+  issues: Issue[];
+}
+
+export type TableType =
+  | 'summary'
+  | 'income'
+  | 'expenditure'
+  | 'fiscal_summary'
+  | 'general_expenditure'
+  | 'basic_expenditure'
+  | 'basic_expenditure_detail'
+  | 'economic_summary'
+  | 'three_public'
+  | 'fund_expenditure'
+  | 'state_capital_expenditure'
+  | 'project_expenditure'
+  | 'operating_expenses'
+  | 'department_performance'
+  | 'project_performance'
+  | 'procurement'
+  | 'assets'
+  | 'unknown';
+
+export type RowKind = 'class' | 'section' | 'item' | 'econ' | 'unit' | 'total' | 'line' | 'project' | 'other';
+
+export type Unit = '元' | '万元';
+
+/**
+ * A keyed row with its numbers in the table's unit. `sources` says where each value was printed.
+ * @example { key: '2080501', kind: 'item', name: '行政单位离退休', values: { total: 2.72 }, sources: { total: {...} } }
+ */
+export interface Row {
+  key: string;
+  kind: RowKind;
+  name: string;
+  values: Record<string, number>;
+  sources: Record<string, At>;
+  at: At;
+  /** Raw printed cells, kept for unknown tables and for review. */
+  raw?: string[];
+  /** True for rows the tool summed itself (`--rollup`); never true for printed rows. */
+  derived?: boolean;
+}
+
+/** A node of a table's (possibly multi-level) header; leaves are the columns values go in. */
+export interface HeaderColumn {
+  /** snake_case measure name, e.g. `total`, `basic`, `wages_benefits`. */
+  measure: string;
+  /** Header words from the top level down, as printed. */
+  path: string[];
+  /** Measures of the columns this one is the subtotal of (empty for leaves of the tree). */
+  children: string[];
+}
+
+export interface Table {
+  type: TableType;
+  title: string;
+  unit: Unit;
+  /** Pages (PDF) or, for text input, the first and last line of the table. */
+  pages: number[];
+  lines?: [number, number];
+  empty: boolean;
+  columns: HeaderColumn[];
+  rows: Row[];
+  issues: Issue[];
+  at: At;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type IssueKind =
+  | 'identity_broken'
+  | 'ambiguous_placement'
+  | 'code_repaired'
+  | 'code_unknown'
+  | 'name_mismatch'
+  | 'table_missing'
+  | 'table_empty'
+  | 'narrative_mismatch'
+  | 'low_confidence'
+  | 'text_dropped'
+  | 'unit_assumed'
+  | 'row_unparsed';
+
+/**
+ * A finding about the document: a broken identity, a repaired code, a missing table.
+ * @example { kind: 'identity_broken', check: 'row_total', severity: 'error', message: '…', at, expected: 2.72, found: 2.7 }
+ */
+export interface Issue {
+  kind: IssueKind;
+  severity: Severity;
+  message: string;
+  at?: At;
+  /** Id of the check (data/checks.json) that produced it. */
+  check?: string;
+  table?: TableType;
+  key?: string;
+  measure?: string;
+  expected?: number;
+  found?: number;
+  /** What was printed, for repairs. */
+  printed?: string;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'not_applicable' | 'insufficient_data';
+
+export interface CheckResult {
+  check: string;
+  status: CheckStatus;
+  /** How many instances the check evaluated (rows, columns, pairs). */
+  evaluated: number;
+  failed: number;
+  /** Set when every instance held only within rounding. */
+  rounding?: boolean;
+}
+
+export interface ValidationSummary {
+  checks: CheckResult[];
+  run: number;
+  held: number;
+  broken: number;
+}
+
+export type DocumentKind = '部门预算' | '单位预算' | '部门决算' | '单位决算';
+
+export interface DocumentMeta {
+  department?: string;
+  year?: number;
+  unit: Unit;
+  kind?: DocumentKind;
+}
+
+export interface BudgetDocument {
+  source: { file: string; sha256: string; kind: SourceKind; pages: number };
+  document: DocumentMeta;
+  tables: Table[];
+  issues: Issue[];
+  validation: ValidationSummary;
+}
