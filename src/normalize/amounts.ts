@@ -1,0 +1,55 @@
+import Big from 'big.js';
+
+/**
+ * Amounts as printed: `1,050.00`, `1794.14`, `0`, `-3.5`, `(3.50)`. Full-width digits are already
+ * folded by NFKC upstream. Returns undefined for anything that is not an amount, so a blank or a
+ * label never becomes 0.
+ */
+const AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const PAREN_NEGATIVE = /^\((\d[\d,]*(?:\.\d+)?)\)$/;
+
+export function parseAmount(text: string): number | undefined {
+  const t = text.trim().replace(/\s+/g, '');
+  if (t === '') return undefined;
+  const paren = PAREN_NEGATIVE.exec(t);
+  if (paren?.[1]) {
+    const inner = parseAmount(paren[1]);
+    return inner === undefined ? undefined : -inner;
+  }
+  if (!AMOUNT.test(t)) return undefined;
+  const n = Number(t.replace(/,/g, '').replace('−', '-'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** A decimal amount (has a fractional part or thousands separators), unlike a bare serial `12`. */
+export function isDecimalAmount(text: string): boolean {
+  const t = text.trim();
+  return parseAmount(t) !== undefined && /[.,]/.test(t);
+}
+
+/** Sum without binary-float drift: `0.1 + 0.2` is `0.3`. */
+export function sumExact(values: readonly number[]): number {
+  let acc = new Big(0);
+  for (const v of values) acc = acc.plus(v);
+  return acc.toNumber();
+}
+
+export function diffExact(a: number, b: number): number {
+  return new Big(a).minus(b).toNumber();
+}
+
+/** Decimal places printed in an amount, to bound the rounding a sum of them may carry. */
+export function decimalsOf(value: number): number {
+  const s = String(value);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/**
+ * Tolerance for comparing a printed total with the sum of `terms` printed amounts: each term may
+ * be rounded by half a unit of its last printed place (two-decimal amounts: 0.005 each).
+ */
+export function roundingTolerance(terms: number, decimals = 2): number {
+  const halfUnit = 0.5 * 10 ** -decimals;
+  return Math.max(1, terms) * halfUnit + 1e-9;
+}

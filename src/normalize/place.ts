@@ -1,0 +1,223 @@
+import { loadJson } from '../data.js';
+import type { TableType } from '../model.js';
+import { roundingTolerance, sumExact } from './amounts.js';
+
+/**
+ * Column placement: which printed number belongs in which column. Dumps and PDFs drop blank
+ * cells, so a row's numbers are often fewer than its columns. Numbers keep their printed order;
+ * among the order-preserving assignments, the one that satisfies the row identities and leaves
+ * columns blank where the total row is blank wins. Printed positions are kept when they are
+ * consistent. Rows that still fit several ways are settled by the column sums of the table, and
+ * reported as ambiguous when even those cannot tell.
+ */
+
+export interface Identity {
+  id: string;
+  parent: string;
+  children: string[];
+  atLeast?: boolean;
+}
+
+interface IdentityFile {
+  identities: { id: string; parent: string; children: string[][]; only?: TableType[]; atLeast?: boolean }[];
+}
+
+const identityData = loadJson<IdentityFile>('identities.json').identities;
+
+/** The identities a table with these columns can be checked against. */
+export function identitiesFor(columns: readonly string[], type: TableType): Identity[] {
+  const has = new Set(columns);
+  const out: Identity[] = [];
+  for (const def of identityData) {
+    if (def.only && !def.only.includes(type)) continue;
+    if (!has.has(def.parent)) continue;
+    const alt = def.children.find((a) => a.every((c) => has.has(c)));
+    if (!alt) continue;
+    out.push({ id: def.id, parent: def.parent, children: alt, atLeast: def.atLeast });
+  }
+  return out;
+}
+
+export type Assignment = (number | undefined)[]; // column → index of the number placed there
+
+export interface PlacedNumber {
+  value: number;
+  /** Printed column index relative to the first value column, when known. */
+  pos?: number;
+}
+
+/** Upper bound on assignments tried for one row (C(16, 8) = 12870). */
+const MAX_ASSIGNMENTS = 20000;
+
+export function valuesOf(assign: Assignment, numbers: PlacedNumber[]): (number | undefined)[] {
+  return assign.map((k) => (k === undefined ? undefined : numbers[k]!.value));
+}
+
+export function identityBreaks(values: (number | undefined)[], columns: readonly string[], identities: Identity[]): Identity[] {
+  const at = (m: string): number | undefined => values[columns.indexOf(m)];
+  return identities.filter((idn) => {
+    const parent = at(idn.parent);
+    const kids = idn.children.map(at);
+    if (parent === undefined && kids.every((k) => k === undefined)) return false;
+    const sum = sumExact(kids.map((k) => k ?? 0));
+    const p = parent ?? 0;
+    if (idn.atLeast) return p + roundingTolerance(kids.length) < sum;
+    return Math.abs(p - sum) > roundingTolerance(kids.length + 1);
+  });
+}
+
+interface Scored {
+  assign: Assignment;
+  breaks: number;
+  blanks: number;
+  shift: number;
+}
+
+function score(assign: Assignment, numbers: PlacedNumber[], columns: readonly string[], identities: Identity[], totalBlank: boolean[]): Scored {
+  const values = valuesOf(assign, numbers);
+  const breaks = identityBreaks(values, columns, identities).length;
+  let blanks = 0;
+  let shift = 0;
+  assign.forEach((k, col) => {
+    if (k === undefined) return;
+    if (totalBlank[col] && numbers[k]!.value !== 0) blanks++;
+    const pos = numbers[k]!.pos;
+    shift += pos === undefined ? col : Math.abs(pos - col);
+  });
+  return { assign, breaks, blanks, shift };
+}
+
+function* orderPreserving(k: number, n: number): Generator<number[]> {
+  const pick: number[] = [];
+  function* rec(start: number): Generator<number[]> {
+    if (pick.length === k) {
+      yield [...pick];
+      return;
+    }
+    for (let c = start; c <= n - (k - pick.length); c++) {
+      pick.push(c);
+      yield* rec(c + 1);
+      pick.pop();
+    }
+  }
+  yield* rec(0);
+}
+
+export interface RowPlacement {
+  /** Best assignments, all equally good by the row's own evidence; the first is the default. */
+  options: Assignment[];
+  printed: boolean;
+}
+
+export function placeRow(numbers: PlacedNumber[], columns: readonly string[], identities: Identity[], totalBlank: boolean[]): RowPlacement {
+  const n = columns.length;
+  const printed = printedAssignment(numbers, n);
+  if (printed) {
+    const s = score(printed, numbers, columns, identities, totalBlank);
+    if (s.breaks === 0 && s.blanks === 0) return { options: [printed], printed: true };
+  }
+  if (numbers.length > n) return { options: printed ? [printed] : [], printed: Boolean(printed) };
+  let best: Scored[] = [];
+  let tried = 0;
+  for (const cols of orderPreserving(numbers.length, n)) {
+    if (++tried > MAX_ASSIGNMENTS) break;
+    const assign: Assignment = new Array(n).fill(undefined);
+    cols.forEach((c, k) => (assign[c] = k));
+    const s = score(assign, numbers, columns, identities, totalBlank);
+    const cmp = best.length ? compare(s, best[0]!) : -1;
+    if (cmp < 0) best = [s];
+    else if (cmp === 0) best.push(s);
+  }
+  best.sort((a, b) => a.shift - b.shift);
+  return { options: distinctByNonZero(best.map((b) => b.assign), numbers), printed: false };
+}
+
+function compare(a: Scored, b: Scored): number {
+  return a.breaks - b.breaks || a.blanks - b.blanks;
+}
+
+function printedAssignment(numbers: PlacedNumber[], n: number): Assignment | undefined {
+  if (!numbers.length || numbers.some((x) => x.pos === undefined || x.pos < 0 || x.pos >= n)) return undefined;
+  const assign: Assignment = new Array(n).fill(undefined);
+  for (let k = 0; k < numbers.length; k++) {
+    const pos = numbers[k]!.pos!;
+    if (assign[pos] !== undefined) return undefined;
+    assign[pos] = k;
+  }
+  return assign;
+}
+
+/** Assignments that differ only in where a 0 goes say the same thing; keep one of each. */
+function distinctByNonZero(options: Assignment[], numbers: PlacedNumber[]): Assignment[] {
+  const seen = new Set<string>();
+  return options.filter((a) => {
+    const sig = a.map((k) => (k === undefined || numbers[k]!.value === 0 ? '' : String(numbers[k]!.value))).join('|');
+    if (seen.has(sig)) return false;
+    seen.add(sig);
+    return true;
+  });
+}
+
+/** Largest number of row-option combinations tried against the column sums. */
+const MAX_COMBINATIONS = 4096;
+
+/**
+ * Picks one option per row so that the chosen rows' columns add up to the total row. Rows with
+ * one option are fixed; the rest are searched exhaustively when few, else one at a time.
+ * Returns the chosen option index per row, and which rows stayed ambiguous.
+ */
+export function settleByColumnSums(
+  rows: { options: (number | undefined)[][]; counted: boolean }[],
+  totals: (number | undefined)[],
+): { choice: number[]; ambiguous: boolean[] } {
+  const choice = rows.map(() => 0);
+  const open = rows.map((r, i) => (r.options.length > 1 && r.counted ? i : -1)).filter((i) => i >= 0);
+  const ambiguous = rows.map((r) => r.options.length > 1);
+  if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous };
+  const misses = (): number => {
+    let bad = 0;
+    totals.forEach((t, col) => {
+      if (t === undefined) return;
+      const vals = rows.filter((r) => r.counted).map((r, _) => r).map((r) => r.options[choice[rows.indexOf(r)]!]![col] ?? 0);
+      const terms = vals.filter((v) => v !== 0).length;
+      if (Math.abs(sumExact(vals) - t) > roundingTolerance(terms)) bad++;
+    });
+    return bad;
+  };
+  const combos = open.reduce((acc, i) => acc * rows[i]!.options.length, 1);
+  if (combos <= MAX_COMBINATIONS) {
+    let bestMiss = Infinity;
+    let bestChoices: number[][] = [];
+    const rec = (k: number): void => {
+      if (k === open.length) {
+        const m = misses();
+        if (m < bestMiss) {
+          bestMiss = m;
+          bestChoices = [[...choice]];
+        } else if (m === bestMiss) bestChoices.push([...choice]);
+        return;
+      }
+      const i = open[k]!;
+      for (let o = 0; o < rows[i]!.options.length; o++) {
+        choice[i] = o;
+        rec(k + 1);
+      }
+    };
+    rec(0);
+    const pick = bestChoices[0]!;
+    pick.forEach((c, i) => (choice[i] = c));
+    for (const i of open) ambiguous[i] = new Set(bestChoices.map((b) => b[i])).size > 1;
+  } else {
+    for (const i of open) {
+      let bestO = 0;
+      let bestM = Infinity;
+      for (let o = 0; o < rows[i]!.options.length; o++) {
+        choice[i] = o;
+        const m = misses();
+        if (m < bestM) [bestM, bestO] = [m, o];
+      }
+      choice[i] = bestO;
+    }
+  }
+  return { choice, ambiguous };
+}

@@ -1,0 +1,399 @@
+import type { At, HeaderColumn, Issue, Row, RowKind, Table } from '../model.js';
+import { loadJson } from '../data.js';
+import { FAMILY, type RawTable } from '../tables/build.js';
+import { columnsByPosition, columnsByWords } from '../tables/header.js';
+import type { RawRow } from '../tables/rows.js';
+import { classOfName, kindOf } from './codes.js';
+import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
+import { sumExact } from './amounts.js';
+
+/** Raw table → keyed rows with their values in named columns. */
+
+interface LineKeyFile {
+  lines: { key: string; pattern: string }[];
+  nested_under_carryover: string[];
+}
+const lineKeyData = loadJson<LineKeyFile>('line-keys.json');
+const LINE_KEYS = lineKeyData.lines.map((l) => ({ key: l.key, re: new RegExp(l.pattern) }));
+const NESTED = new Set(lineKeyData.nested_under_carryover);
+
+const compact = (s: string): string => s.replace(/\s+/g, '');
+const ORDINAL = /^(?:[(（]?[一二三四五六七八九十]+[)）、.]|[一二三四五六七八九十]+、|\d+[、.](?!\d))/;
+const TOTAL_LABEL = /^(合计|总计)[:：]?$/;
+const GRAND_TOTAL_LABEL = /^(合\s*计|总\s*计)/;
+
+export function stripOrdinal(label: string): string {
+  return compact(label).replace(ORDINAL, '');
+}
+
+export function lineKeyOf(label: string): string | undefined {
+  const t = stripOrdinal(label).replace(/[:：]$/, '');
+  return LINE_KEYS.find((k) => k.re.test(t))?.key;
+}
+
+function baseRow(key: string, kind: RowKind, name: string, at: At): Row {
+  return { key, kind, name, values: {}, sources: {}, at };
+}
+
+export function rawTableToTable(raw: RawTable, _options: { rollup?: boolean } = {}): Table {
+  const family = FAMILY[raw.type];
+  const built =
+    family === 'lines' ? linesTable(raw) : family === 'coded' ? codedTable(raw) : family === 'projects' ? projectsTable(raw) : labeledTable(raw);
+  const rows = built.rows.filter((r) => Object.keys(r.values).length > 0);
+  return {
+    type: raw.type,
+    title: raw.title,
+    unit: raw.unit,
+    pages: raw.pages,
+    lines: raw.lines,
+    empty: rows.length === 0,
+    columns: built.columns,
+    rows,
+    issues: built.issues,
+    at: raw.at,
+  };
+}
+
+interface Built {
+  rows: Row[];
+  columns: HeaderColumn[];
+  issues: Issue[];
+}
+
+// ---------------------------------------------------------------- summary lines
+
+interface Segment {
+  label: string;
+  numbers: { value: number; at: At }[];
+  at: At;
+}
+
+/** A row's tokens → label/number segments; a label that starts with an ordinal or names a line by itself starts a new segment. */
+function segmentsOf(row: RawRow): Segment[] {
+  const segs: Segment[] = [];
+  let seenLabel = false;
+  for (const t of row.tokens) {
+    if (t.kind === 'label') {
+      const last = segs[segs.length - 1];
+      const startsNew = !last || last.numbers.length > 0 || ORDINAL.test(compact(t.text)) || /^其中/.test(t.text) || standsAlone(t.text) || standsAlone(last.label);
+      if (startsNew) segs.push({ label: t.text, numbers: [], at: t.at });
+      else last.label += t.text;
+      seenLabel = true;
+    } else if (seenLabel) {
+      const v = Number(t.text.replace(/,/g, ''));
+      if (Number.isFinite(v)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at });
+    }
+  }
+  return segs.map((s) => ({ ...s, label: compact(s.label) }));
+}
+
+function standsAlone(label: string): boolean {
+  const t = stripOrdinal(label);
+  return t.length >= 2 && (lineKeyOf(t) !== undefined || classOfName(t) !== undefined);
+}
+
+function linesTable(raw: RawTable): Built {
+  const rows: Row[] = [];
+  const issues: Issue[] = [];
+  const used = new Set<string>();
+  let underCarryover = false;
+  for (const r of raw.rows) {
+    for (const seg of segmentsOf(r)) {
+      let key = lineKeyOf(seg.label);
+      let kind: RowKind = 'line';
+      if (key === 'carryover') underCarryover = true;
+      else if (key && /grand_total|_total$/.test(key)) underCarryover = false;
+      if (key && underCarryover && NESTED.has(key)) key = `carryover.${key}`;
+      if (!key) {
+        const cls = classOfName(seg.label);
+        if (cls) key = cls.code;
+      }
+      if (!key) continue;
+      if (/total/.test(key)) kind = 'total';
+      const first = seg.numbers[0];
+      if (used.has(key)) {
+        // A second 收入合计 after 本年收入合计 is the grand total ("or the last 收入合计 line").
+        if (!first) continue;
+        const prev = rows.find((x) => x.key === key);
+        if (prev && /grand_total/.test(key)) {
+          prev.values = { amount: first.value };
+          prev.sources = { amount: first.at };
+        }
+        continue;
+      }
+      used.add(key);
+      const row = baseRow(key, kind, stripOrdinal(seg.label), seg.at);
+      if (first) {
+        row.values.amount = first.value;
+        row.sources.amount = first.at;
+      }
+      rows.push(row);
+    }
+  }
+  return { rows, columns: [{ measure: 'amount', path: ['金额'], children: [] }], issues };
+}
+
+// ---------------------------------------------------------------- coded tables
+
+const ECONOMIC_TYPES = new Set(['basic_expenditure', 'basic_expenditure_detail', 'economic_summary']);
+
+function isFunctional(code: string): boolean {
+  return /^2\d{2}(\d{2}){0,2}$/.test(code) && Number(code.slice(0, 3)) >= 201 && Number(code.slice(0, 3)) <= 239;
+}
+
+function isEconomic(code: string): boolean {
+  return /^[35]\d{2}(\d{2})?$/.test(code);
+}
+
+interface Keyed {
+  key: string;
+  kind: RowKind;
+  name: string;
+}
+
+/** What a coded row is: a classification line, a unit line, the total, or an unkeyed line. */
+function keyCodedRow(r: RawRow, economic: boolean): Keyed | undefined {
+  const labels = r.labels.map(compact).filter((l) => !/^\*+$/.test(l));
+  const codes = r.codes;
+  if (!codes.length && labels.some((l) => TOTAL_LABEL.test(l) || GRAND_TOTAL_LABEL.test(l) && l.length <= 4)) return { key: 'total', kind: 'total', name: labels[0] ?? '合计' };
+  if (economic) {
+    const econ = codes.filter(isEconomic);
+    if (econ.length) return { key: econ.join('|'), kind: 'econ', name: labels[0] ?? '' };
+  } else {
+    const fn = codes.find(isFunctional);
+    if (fn) return { key: fn, kind: kindOf(fn) ?? 'item', name: labels.join('') };
+  }
+  const unit = codes.find((c) => /^\d{3}$|^\d{6}$/.test(c));
+  if (unit) return { key: unit, kind: 'unit', name: labels.join('') };
+  return undefined;
+}
+
+function isColumnNumbering(r: RawRow): boolean {
+  const ints = r.numbers.map((n) => n.value);
+  return ints.length >= 3 && ints.every((v, i) => i === 0 || v === ints[i - 1]! + 1) && r.tokens.every((t) => !/\./.test(t.text));
+}
+
+function mode(values: number[]): number | undefined {
+  const count = new Map<number, number>();
+  for (const v of values) count.set(v, (count.get(v) ?? 0) + 1);
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
+function codedTable(raw: RawTable): Built {
+  const economic = ECONOMIC_TYPES.has(raw.type);
+  const body = raw.rows.filter((r) => r.numbers.length > 0 && !isColumnNumbering(r));
+  let keyed = body.map((r) => ({ r, k: keyCodedRow(r, economic) }));
+  // An unkeyed numeric row printed before the first keyed row is the table total when its first
+  // number equals the sum of the top-level rows (some dumps print the total under header words).
+  const classified = keyed.filter((x) => x.k && x.k.kind !== 'unit' && x.k.kind !== 'total');
+  const hasTotal = keyed.some((x) => x.k?.kind === 'total');
+  if (!hasTotal) {
+    const lead = keyed.find((x) => !x.k);
+    const top = topLevel(classified.map((x) => x.k!.key));
+    const sum = sumExact(classified.filter((x) => top.has(x.k!.key)).map((x) => x.r.numbers[0]!.value));
+    if (lead && keyed.indexOf(lead) < keyed.findIndex((x) => x.k) && Math.abs(sum - lead.r.numbers[0]!.value) < 0.011) {
+      lead.k = { key: 'total', kind: 'total', name: '合计' };
+    }
+  }
+  // Unit lines repeat the total when the table is broken down by classification; keep them only
+  // where they are the breakdown.
+  if (classified.length) keyed = keyed.filter((x) => x.k?.kind !== 'unit');
+  const rowsIn = keyed.filter((x): x is { r: RawRow; k: Keyed } => x.k !== undefined);
+  return placeTable(raw, rowsIn, economic);
+}
+
+/** Codes at the outermost printed level: classes if any are printed, else sections, else items. */
+function topLevel(keys: string[]): Set<string> {
+  const lengths = keys.map((k) => k.split('|')[0]!.length);
+  const min = Math.min(...lengths);
+  return new Set(keys.filter((k) => k.split('|')[0]!.length === min));
+}
+
+function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: boolean): Built {
+  const issues: Issue[] = [];
+  const headerText = raw.header.map((l) => l.text).join(' ');
+  const positioned = rowsIn.filter((x) => x.r.positioned && x.r.numbers[0]?.idx !== undefined);
+  const firstValue = mode(positioned.map((x) => x.r.numbers[0]!.idx!));
+  const width = Math.max(0, ...raw.body.filter((l) => l.delimited).map((l) => l.cells.length));
+  let columns: string[] = columnsByWords(headerText, economic ? 'basic_expenditure' : raw.type).map((c) => c.measure);
+  const byPos = firstValue === undefined ? undefined : columnsByPosition(raw.header, firstValue, width);
+  if (byPos && byPos.every((m) => m !== undefined)) columns = byPos as string[];
+  else if (byPos) {
+    // Columns the header leaves unnamed are kept as col_N so positions still line up.
+    columns = byPos.map((m, i) => m ?? `col_${i + 1}`);
+  }
+  const identities = identitiesFor(columns, raw.type);
+  const pos = (n: { idx?: number }): number | undefined => (n.idx === undefined || firstValue === undefined ? undefined : n.idx - firstValue);
+  const numbersOf = (r: RawRow): PlacedNumber[] => r.numbers.map((n) => ({ value: n.value, pos: r.positioned ? pos(n) : undefined }));
+
+  const totalIdx = rowsIn.findIndex((x) => x.k.kind === 'total');
+  const blankNone: boolean[] = columns.map(() => false);
+  const totalPlacement = totalIdx >= 0 ? placeRow(numbersOf(rowsIn[totalIdx]!.r), columns, identities, blankNone) : undefined;
+  const totalAssign = totalPlacement?.options[0];
+  const totalValues = totalAssign ? totalAssign.map((k) => (k === undefined ? undefined : rowsIn[totalIdx]!.r.numbers[k]!.value)) : columns.map(() => undefined);
+  const totalBlank = totalAssign ? totalValues.map((v) => v === undefined || v === 0) : blankNone;
+
+  const placements = rowsIn.map((x, i) => (i === totalIdx ? totalPlacement! : placeRow(numbersOf(x.r), columns, identities, totalBlank)));
+  const top = topLevel(rowsIn.filter((x) => x.k.kind !== 'total' && x.k.kind !== 'unit').map((x) => x.k.key));
+  const settle = settleByColumnSums(
+    placements.map((p, i) => ({
+      options: p.options.map((a) => valuesFor(a, rowsIn[i]!.r)),
+      counted: i !== totalIdx && top.has(rowsIn[i]!.k.key),
+    })),
+    totalAssign ? totalValues : columns.map(() => undefined),
+  );
+
+  const rows = rowsIn.map((x, i) => {
+    const row = baseRow(x.k.key, x.k.kind, x.k.name, x.r.at);
+    const p = placements[i]!;
+    const assign: Assignment | undefined = p.options[settle.choice[i]!];
+    if (!assign) {
+      issues.push({ kind: 'row_unparsed', severity: 'warning', message: `row ${x.k.key}: ${x.r.numbers.length} numbers do not fit ${columns.length} columns`, at: x.r.at, table: raw.type, key: x.k.key });
+      return row;
+    }
+    assign.forEach((k, col) => {
+      if (k === undefined) return;
+      const n = x.r.numbers[k]!;
+      row.values[columns[col]!] = n.value;
+      row.sources[columns[col]!] = n.at;
+    });
+    if (settle.ambiguous[i]) {
+      issues.push({
+        kind: 'ambiguous_placement',
+        severity: 'warning',
+        message: `row ${x.k.key}: its numbers fit ${p.options.length} column placements equally; the first was kept`,
+        at: x.r.at,
+        table: raw.type,
+        key: x.k.key,
+      });
+    }
+    return row;
+  });
+  return { rows, columns: columns.map((m) => ({ measure: m, path: [m], children: childrenOf(m, identities) })), issues };
+}
+
+function valuesFor(assign: Assignment, r: RawRow): (number | undefined)[] {
+  return assign.map((k) => (k === undefined ? undefined : r.numbers[k]!.value));
+}
+
+function childrenOf(measure: string, identities: { parent: string; children: string[] }[]): string[] {
+  return identities.find((i) => i.parent === measure)?.children ?? [];
+}
+
+// ---------------------------------------------------------------- projects
+
+const PROJECT_CODE = /^\d{10,}$/;
+const PROJECT_TYPE_WORDS = /^(特定目标类|其他运转类|运转类|人员类|专项|一般性项目)$/;
+
+function projectsTable(raw: RawTable): Built {
+  if (raw.body.some((l) => l.cells.some((c) => compact(c.text) === '项目名称')) || raw.header.some((l) => l.cells.some((c) => compact(c.text) === '项目名称') && l.cells.length <= 8 && /项目编码/.test(l.text))) {
+    return projectForms(raw);
+  }
+  const nameCol = nameColumnIndex(raw);
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  const body = raw.rows.filter((r) => r.numbers.length > 0);
+  const keyedUnits: Row[] = [];
+  for (const r of body) {
+    const labels = r.labels.map(compact);
+    const code = r.codes.find((c) => PROJECT_CODE.test(c));
+    let key: string | undefined;
+    let kind: RowKind = 'project';
+    let name = projectName(r, nameCol);
+    if (!code && labels.some((l) => TOTAL_LABEL.test(l))) {
+      key = 'total';
+      kind = 'total';
+      name = '合计';
+    } else if (code) key = code;
+    else if (r.codes.some((c) => /^\d{3}$|^\d{6}$/.test(c))) {
+      const row = baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at);
+      putTotal(row, r);
+      keyedUnits.push(row);
+      continue;
+    } else if (name) key = name;
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const row = baseRow(key, kind, name ?? '', r.at);
+    putTotal(row, r);
+    rows.push(row);
+  }
+  return { rows: rows.some((r) => r.kind === 'project') ? rows : [...keyedUnits, ...rows], columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
+}
+
+function putTotal(row: Row, r: RawRow): void {
+  const first = r.numbers[0];
+  if (first) {
+    row.values.total = first.value;
+    row.sources.total = first.at;
+  }
+}
+
+function nameColumnIndex(raw: RawTable): number | undefined {
+  for (const l of raw.header) {
+    const i = l.cells.findIndex((c) => /^项目名称|项目单位\(项目名称\)|^项目$/.test(compact(c.text)));
+    if (i >= 0 && l.delimited) return i;
+  }
+  return undefined;
+}
+
+/** The project's name: the cell under 项目名称 when positions are known, else the longest label that is not a type word. */
+function projectName(r: RawRow, nameCol: number | undefined): string | undefined {
+  const labelTokens = r.tokens.filter((t) => t.kind === 'label');
+  if (nameCol !== undefined && r.positioned) {
+    const cell = labelTokens.find((t) => t.idx === nameCol);
+    if (cell) return compact(cell.text);
+  }
+  const labels = labelTokens.map((t) => compact(t.text)).filter((l) => !PROJECT_TYPE_WORDS.test(l));
+  if (!labels.length) return undefined;
+  if (!r.positioned) return labels.join('');
+  return labels.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/** One form per project: 项目编码 / 项目名称 / 预算数 (or 项目金额) printed as label-value pairs. */
+function projectForms(raw: RawTable): Built {
+  const rows: Row[] = [];
+  let current: Row | undefined;
+  const lines = [...raw.header, ...raw.body];
+  for (const line of lines) {
+    const cells = line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text);
+    cells.forEach((c, i) => {
+      const next = cells[i + 1];
+      if (c.text === '项目名称' && next) {
+        const code = cells.find((x, j) => j < i && PROJECT_CODE.test(x.text))?.text;
+        current = baseRow(code ?? next.text, 'project', next.text, line.at);
+        rows.push(current);
+      } else if (current && /^(预算数|项目金额|资金总额|金额)$/.test(c.text) && next && current.values.total === undefined) {
+        const v = Number(next.text.replace(/,/g, ''));
+        if (Number.isFinite(v) && /^-?[\d,]+(\.\d+)?$/.test(next.text)) {
+          current.values.total = v;
+          current.sources.total = next.at;
+        }
+      }
+    });
+  }
+  return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }], issues: [] };
+}
+
+// ---------------------------------------------------------------- other tables
+
+/** Tables without a fixed layout: rows keyed by their label (or total), first number as total. */
+function labeledTable(raw: RawTable): Built {
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  for (const r of raw.rows) {
+    for (const seg of segmentsOf(r)) {
+      if (!seg.numbers.length) continue;
+      const label = stripOrdinal(seg.label);
+      const total = TOTAL_LABEL.test(label) || /^(合计|总计)$/.test(label);
+      const key = total ? 'total' : label;
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const row = baseRow(key, total ? 'total' : 'line', label, seg.at);
+      row.values.total = seg.numbers[0]!.value;
+      row.sources.total = seg.numbers[0]!.at;
+      row.raw = r.tokens.map((t) => t.text);
+      rows.push(row);
+    }
+  }
+  return { rows, columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
+}

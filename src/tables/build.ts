@@ -1,0 +1,102 @@
+import type { At, Line, TableType, Unit } from '../model.js';
+import type { Block } from './segment.js';
+import { isProse, isTableLabel } from './segment.js';
+import { linesToRawRows, tokensOf, type RawRow } from './rows.js';
+
+/**
+ * Block → raw table: the unit, the header lines and the raw rows, split where the first data
+ * row begins. Keys, columns and checks are the normalize stage's work.
+ */
+
+export type Family = 'lines' | 'coded' | 'projects' | 'labeled';
+
+export const FAMILY: Record<TableType, Family> = {
+  summary: 'lines',
+  fiscal_summary: 'lines',
+  income: 'coded',
+  expenditure: 'coded',
+  general_expenditure: 'coded',
+  basic_expenditure: 'coded',
+  basic_expenditure_detail: 'coded',
+  economic_summary: 'coded',
+  fund_expenditure: 'coded',
+  state_capital_expenditure: 'coded',
+  project_expenditure: 'projects',
+  project_performance: 'projects',
+  three_public: 'labeled',
+  operating_expenses: 'labeled',
+  procurement: 'labeled',
+  assets: 'labeled',
+  department_performance: 'labeled',
+  unknown: 'labeled',
+};
+
+export interface RawTable {
+  type: TableType;
+  title: string;
+  unit: Unit;
+  /** True when the unit was printed with the table, not taken from the document. */
+  unitPrinted: boolean;
+  at: At;
+  lines: [number, number];
+  pages: number[];
+  header: Line[];
+  body: Line[];
+  rows: RawRow[];
+  /** A note says the table is intentionally empty (此表为空表, 空表列示, 无…). */
+  emptyNote: boolean;
+}
+
+const UNIT = /(?:单位|金额单位)[:：]?\s*(万元|元)/;
+const META = /部门名称|单位名称|预算年度|截止时间|^\d{6}\s+\S+$|^\(\d{4}\s*年度\)$/;
+const EMPTY_NOTE = /空表|无.*(预算|支出|收入|经费)|没有.*(安排|使用)/;
+const DECIMAL = /^-?\d[\d,]*\.\d+$/;
+
+export function unitOf(lines: Line[]): Unit | undefined {
+  for (const l of lines) {
+    const m = UNIT.exec(l.text.replace(/\s+/g, ''));
+    if (m) return m[1] as Unit;
+  }
+  return undefined;
+}
+
+/** First line of the body: it carries a decimal amount, or opens with a code and a name. */
+function isDataLine(line: Line): boolean {
+  if (isProse(line)) return false;
+  const tokens = tokensOf(line);
+  if (tokens.some((t) => t.kind === 'amount' && DECIMAL.test(t.text))) return true;
+  const first = tokens[0];
+  if (first?.kind === 'digits' && first.text.length >= 3 && tokens[1]?.kind !== 'digits') return true;
+  if (first?.kind === 'digits' && /^\d{3}$/.test(first.text) && /^\d{2}$/.test(tokens[1]?.text ?? '') && tokens.length <= 3) return true;
+  return /^(合计|总计)/.test(line.text.replace(/\s+/g, '')) && tokens.some((t) => t.kind !== 'label');
+}
+
+export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTable {
+  const lines = block.lines.filter((l) => l.text.trim() !== '' && !isTableLabel(l));
+  const meta = lines.filter((l) => UNIT.test(l.text.replace(/\s+/g, '')) || META.test(l.text.trim()));
+  const content = lines.filter((l) => !meta.includes(l));
+  const first = content.findIndex(isDataLine);
+  const header = first < 0 ? content : content.slice(0, first);
+  const body = first < 0 ? [] : content.slice(first);
+  const printedUnit = unitOf([block.titleLine, ...lines.slice(0, 12)]);
+  const at = block.titleLine.at;
+  const lastAt = block.lines[block.lines.length - 1]?.at ?? at;
+  const pages = [...new Set([at, ...block.lines.map((l) => l.at)].map((a) => a.page).filter((p): p is number => p !== undefined))];
+  return {
+    type: block.type,
+    title: block.title,
+    unit: printedUnit ?? docUnit ?? '万元',
+    unitPrinted: printedUnit !== undefined,
+    at,
+    lines: [at.line ?? 0, lastAt.line ?? 0],
+    pages,
+    header,
+    body,
+    rows: linesToRawRows(body.filter((l) => !isNote(l))),
+    emptyNote: lines.some((l) => isNote(l) && EMPTY_NOTE.test(l.text)) || lines.some((l) => EMPTY_NOTE.test(l.text) && isProse(l)),
+  };
+}
+
+function isNote(line: Line): boolean {
+  return /^(注|备注|说明)[:：]?/.test(line.text.trim());
+}

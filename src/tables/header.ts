@@ -1,0 +1,133 @@
+import type { HeaderColumn, Line, TableType } from '../model.js';
+import { loadJson } from '../data.js';
+
+/**
+ * Header lines → the measures of a table's value columns, in printed order.
+ *
+ * Two readings: by position, when the header is delimited (tabs, ruled PDF cells) and its leaf
+ * labels line up with the value columns; otherwise by words, where the header words present
+ * pick measures from a canonical order. Dumps often shift header cells, so the caller checks the
+ * positional reading against the table's own arithmetic before trusting it.
+ */
+
+interface MeasureFile {
+  aliases: Record<string, string[]>;
+  groups: string[];
+  subtotal_words: string[];
+  order: Record<'expenditure' | 'income' | 'economic', string[]>;
+}
+
+const measures = loadJson<MeasureFile>('measures.json');
+const aliasList: [string, string][] = Object.entries(measures.aliases)
+  .flatMap(([m, words]) => words.map((w): [string, string] => [w, m]))
+  .sort((a, b) => b[0].length - a[0].length);
+const GROUPS = new Set(measures.groups);
+const SUBTOTAL = new Set(measures.subtotal_words);
+
+const compact = (s: string): string => s.replace(/\s+/g, '');
+
+/** The measure a header label names, ignoring 小计/合计 (resolved by position). */
+export function measureOfLabel(label: string): string | undefined {
+  const t = compact(label).replace(/^其中[:：]?/, (m) => (label.includes('财政拨款') ? '其中:' : m));
+  const exact = aliasList.find(([w]) => w === t);
+  if (exact) return exact[1];
+  return aliasList.find(([w]) => w.length >= 3 && t.includes(w))?.[1];
+}
+
+export function orderFamily(type: TableType): 'expenditure' | 'income' | 'economic' {
+  if (type === 'income') return 'income';
+  if (type === 'basic_expenditure' || type === 'basic_expenditure_detail') return 'economic';
+  return 'expenditure';
+}
+
+/** Reading by words: which canonical measures the header text names, in canonical order. */
+export function columnsByWords(headerText: string, type: TableType): HeaderColumn[] {
+  const text = compact(headerText).replace(/[“”"]/g, '');
+  const order = measures.order[orderFamily(type)];
+  const present = new Set<string>();
+  let rest = text;
+  for (const [word, m] of aliasList) {
+    if (rest.includes(word)) {
+      present.add(m);
+      rest = rest.split(word).join('|');
+    }
+  }
+  const subtotals = countSubtotals(text);
+  // The first 合计/总计 is the row total; later ones head groups, outermost first.
+  const groupsWithSubtotal = new Set(
+    order.filter((m) => GROUPS.has(m) && present.has(m)).sort(groupRank).slice(0, Math.max(0, subtotals - (present.has('total') ? 1 : 0))),
+  );
+  present.add('total');
+  const cols = order.filter((m) => present.has(m) && (!GROUPS.has(m) || groupsWithSubtotal.has(m) || !hasChildrenIn(m, present)));
+  return cols.map((m) => ({ measure: m, path: [m], children: [] }));
+}
+
+/** Outer groups get the subtotal columns first: basic/project before personnel/public. */
+function groupRank(a: string, b: string): number {
+  const rank = (m: string): number => (['basic', 'project', 'general_budget', 'current_income', 'current_appropriation'].includes(m) ? 0 : 1);
+  return rank(a) - rank(b);
+}
+
+const GROUP_CHILDREN: Record<string, string[]> = {
+  basic: ['personnel', 'public', 'wages_benefits', 'family_subsidies', 'goods_services', 'capital'],
+  project: ['other_operating', 'specific_purpose', 'general_projects', 'special_funds'],
+  personnel: ['wages_benefits', 'family_subsidies'],
+  public: ['goods_services', 'capital'],
+  general_budget: ['appropriation'],
+  current_income: ['general_budget', 'government_fund', 'state_capital', 'special_account', 'institution_income'],
+  current_appropriation: [],
+  carryover: [],
+};
+
+function hasChildrenIn(group: string, present: Set<string>): boolean {
+  return (GROUP_CHILDREN[group] ?? []).some((c) => present.has(c));
+}
+
+function countSubtotals(text: string): number {
+  let n = 0;
+  for (const w of SUBTOTAL) n += text.split(w).length - 1;
+  n += text.split('总计').length - 1;
+  return n;
+}
+
+/**
+ * Reading by position: for every cell index from `firstValue` on, the deepest label printed at
+ * that index names its measure; a 小计/合计 takes the group printed above it (nearest to its left).
+ * Returns undefined when a value column has no label or two columns claim one measure.
+ */
+export function columnsByPosition(header: Line[], firstValue: number, width: number): (string | undefined)[] | undefined {
+  const rows = header.filter((l) => l.delimited).map((l) => l.cells.map((c) => compact(c.text)));
+  if (rows.length === 0) return undefined;
+  const out: (string | undefined)[] = [];
+  for (let c = firstValue; c < width; c++) {
+    let measure: string | undefined;
+    for (let r = rows.length - 1; r >= 0 && !measure; r--) {
+      const label = rows[r]![c];
+      if (!label) continue;
+      if (SUBTOTAL.has(label) || label === '总计') {
+        measure = c === firstValue ? 'total' : groupAbove(rows, r, c, firstValue);
+      } else {
+        measure = measureOfLabel(label);
+        if (!measure) return undefined;
+      }
+    }
+    out.push(measure);
+  }
+  const named = out.filter((m): m is string => m !== undefined);
+  if (new Set(named).size !== named.length || out[0] !== 'total') return undefined;
+  return out;
+}
+
+function groupAbove(rows: string[][], r: number, c: number, firstValue: number): string | undefined {
+  for (let up = r - 1; up >= 0; up--) {
+    for (let k = c; k >= firstValue; k--) {
+      const label = rows[up]![k];
+      if (!label) continue;
+      const m = measureOfLabel(label);
+      if (m && GROUPS.has(m)) return m;
+      if (SUBTOTAL.has(label) || label === '总计') return k === firstValue ? undefined : undefined;
+      break;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,147 @@
+import type { At, Line } from '../model.js';
+import { parseAmount } from '../normalize/amounts.js';
+
+/**
+ * Body lines → raw rows: the codes, labels and numbers a printed row carries, before any column
+ * is assigned. Delimited lines keep each number's cell index; space-separated dumps, whose rows
+ * wrap over several lines (code on one, name on the next, numbers on a third), are joined first.
+ */
+
+export type TokenKind = 'digits' | 'amount' | 'label';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Cell index in a delimited line; undefined for space-separated text. */
+  idx?: number;
+  at: At;
+}
+
+export interface NumberCell {
+  value: number;
+  idx?: number;
+  at: At;
+}
+
+export interface RawRow {
+  /** Digit groups printed before and between labels: functional, economic, unit or project codes. */
+  codes: string[];
+  labels: string[];
+  numbers: NumberCell[];
+  at: At;
+  /** True when the numbers came with printed cell positions. */
+  positioned: boolean;
+  tokens: Token[];
+}
+
+const DIGITS = /^\d+$/;
+/** Project codes are printed with spaces inside (`410704250000000 022173`). */
+const SPLIT_DIGITS = /^\d{6,}(?:\s+\d{3,})+$/;
+
+export function classify(text: string): TokenKind | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  if (DIGITS.test(t) || SPLIT_DIGITS.test(t)) return 'digits';
+  if (parseAmount(t) !== undefined) return 'amount';
+  return 'label';
+}
+
+export function tokensOf(line: Line): Token[] {
+  const out: Token[] = [];
+  line.cells.forEach((c, i) => {
+    const kind = classify(c.text);
+    if (!kind) return;
+    const text = kind === 'digits' ? c.text.replace(/\s+/g, '') : c.text.trim();
+    out.push({ kind, text, idx: line.delimited ? i : undefined, at: c.at });
+  });
+  return out;
+}
+
+/**
+ * Integers printed after a row's first label are amounts (`117`, `0`, `50`), except one directly
+ * followed by a label, which is a code (`30101 基本工资 50101 工资奖金津补贴 9.56`).
+ */
+export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
+  const codes: string[] = [];
+  const labels: string[] = [];
+  const numbers: NumberCell[] = [];
+  let seenLabel = false;
+  let pendingDigits: string[] = [];
+  const flushDigits = (): void => {
+    if (pendingDigits.length) codes.push(...joinCodeParts(pendingDigits));
+    pendingDigits = [];
+  };
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.kind === 'label') {
+      flushDigits();
+      labels.push(t.text);
+      seenLabel = true;
+    } else if (t.kind === 'digits' && (!seenLabel || next?.kind === 'label' || next?.kind === 'digits' && isCodeShaped(t.text) && !numbers.length)) {
+      pendingDigits.push(t.text);
+    } else {
+      flushDigits();
+      const value = parseAmount(t.text);
+      if (value !== undefined) numbers.push({ value, idx: t.idx, at: t.at });
+    }
+  });
+  flushDigits();
+  return { codes, labels, numbers, at, positioned, tokens };
+}
+
+function isCodeShaped(t: string): boolean {
+  return t.length >= 3 && !/^0/.test(t);
+}
+
+/**
+ * Digit cells in a row → codes: `208 05 01` → `2080501` (a 类 followed by 2-digit 款/项), and a
+ * unit code printed beside it stays separate (`208 05 01 309001` → `2080501`, `309001`).
+ */
+export function joinCodeParts(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.length === 3) {
+      let code = p;
+      while (code.length < 7 && parts[i + 1]?.length === 2) code += parts[++i]!;
+      out.push(code);
+    } else if (p.length === 2 && out.length && /^\d{3}$|^\d{5}$/.test(out[out.length - 1]!)) {
+      out[out.length - 1] += p;
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** A line that starts a row in a space-separated dump: it opens with a code or a total label. */
+export function startsRow(tokens: Token[]): boolean {
+  const first = tokens[0];
+  if (!first) return false;
+  if (first.kind === 'digits') return true;
+  return first.kind === 'label' && /^(合计|总计|小计)/.test(first.text.replace(/\s+/g, ''));
+}
+
+/** Joins the lines of space-separated rows; delimited lines are a row each. */
+export function linesToRawRows(lines: Line[]): RawRow[] {
+  const rows: RawRow[] = [];
+  let open: { tokens: Token[]; at: At } | undefined;
+  const close = (): void => {
+    if (open) rows.push(rowOf(open.tokens, open.at, false));
+    open = undefined;
+  };
+  for (const line of lines) {
+    const tokens = tokensOf(line);
+    if (!tokens.length) continue;
+    if (line.delimited) {
+      close();
+      rows.push(rowOf(tokens, line.at, true));
+      continue;
+    }
+    const openHasNumbers = open?.tokens.some((t) => t.kind === 'amount') ?? false;
+    if (!open || startsRow(tokens) || (openHasNumbers && tokens[0]!.kind === 'label')) {
+      close();
+      open = { tokens: [...tokens], at: line.at };
+    } else open.tokens.push(...tokens);
+  }
+  close();
+  return rows;
+}

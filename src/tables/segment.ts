@@ -1,0 +1,132 @@
+import type { Line, TableType } from '../model.js';
+import { typeOfTitle } from './detect.js';
+
+/**
+ * Lines → table blocks. A block starts at a printed title (possibly split over two lines) and
+ * runs until the next title or until prose resumes. Titles listed in a table of contents, and
+ * narrative headings that merely mention a table, are dropped because no table body follows them.
+ */
+
+export interface Block {
+  type: TableType;
+  title: string;
+  titleLine: Line;
+  /** Lines after the title, up to the next block. */
+  lines: Line[];
+}
+
+/** Longest title worth considering, in characters without spaces. */
+const MAX_TITLE_CHARS = 48;
+/** Lines to look ahead for a table body before a title is taken for a table-of-contents entry. */
+const BODY_LOOKAHEAD = 8;
+/** Consecutive prose lines that end a table. */
+const PROSE_RUN_ENDS_TABLE = 2;
+
+const NARRATIVE_HEADING = /说明|原因|解释|情况及|安排情况|目录|公开目录/;
+const TABLE_LABEL = /^(预算)?\s*\d+\s*表$|^表\s*\d+$|^附表\s*\d*$/;
+const META_LINE = /单位[:：]\s*(万元|元)|^单位\s*(万元|元)|部门名称|单位名称|预算年度|截止时间|^\(\d{4}\s*年度\)$/;
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+const AMOUNT_TOKEN = /^-?\d[\d,]*\.\d+$/;
+
+const compact = (s: string): string => s.replace(/\s+/g, '');
+
+export function isTableLabel(line: Line): boolean {
+  return TABLE_LABEL.test(line.text.trim());
+}
+
+function titleCandidate(text: string): boolean {
+  const t = compact(text).replace(/^(预算)?\d+表/, '');
+  if (t.length < 4 || t.length > MAX_TITLE_CHARS) return false;
+  if (/[,。;:!?]/.test(t.replace(/^[^,。]*[:]/, ''))) return false;
+  if (NARRATIVE_HEADING.test(t)) return false;
+  if (!/表|预算$|决算$/.test(t)) return false;
+  if (AMOUNT_TOKEN.test(t)) return false;
+  return typeOfTitle(t) !== 'unknown';
+}
+
+export function isProse(line: Line): boolean {
+  const t = line.text;
+  if (line.delimited && line.cells.filter((c) => c.text).length >= 3) return false;
+  return compact(t).length > 25 && /[,。;]/.test(t);
+}
+
+function tableish(line: Line): boolean {
+  if (META_LINE.test(line.text)) return true;
+  if (line.delimited && line.cells.filter((c) => c.text).length >= 2) return true;
+  const amounts = line.cells.filter((c) => AMOUNT_TOKEN.test(c.text)).length;
+  if (amounts >= 2 && !isProse(line)) return true;
+  return /^(合计|总计|科目编码|项目|序号|部门代码)/.test(compact(line.text));
+}
+
+interface TitleHit {
+  index: number;
+  /** Lines the title takes (1, or 2 when split). */
+  span: number;
+  title: string;
+}
+
+function titleAt(lines: Line[], i: number): TitleHit | undefined {
+  const line = lines[i]!;
+  const text = line.text.trim();
+  if (!text || isTableLabel(line) || line.cells.filter((c) => c.text).length > 4) return undefined;
+  if (titleCandidate(text)) return { index: i, span: 1, title: text };
+  const next = lines[i + 1];
+  if (next && !/表/.test(text) && next.text.trim() && compact(next.text).length <= 16) {
+    const joined = `${text}${next.text.trim()}`;
+    if (titleCandidate(joined) && /表$/.test(compact(next.text))) return { index: i, span: 2, title: joined };
+  }
+  return undefined;
+}
+
+function hasBody(lines: Line[], from: number, nextTitle: number): boolean {
+  const end = Math.min(nextTitle, from + BODY_LOOKAHEAD);
+  for (let j = from; j < end; j++) if (tableish(lines[j]!)) return true;
+  return false;
+}
+
+export function linesToBlocks(lines: Line[]): Block[] {
+  const hits: TitleHit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const hit = titleAt(lines, i);
+    if (hit) {
+      hits.push(hit);
+      i += hit.span - 1;
+    }
+  }
+  const accepted = hits.filter((h, k) => {
+    const next = hits[k + 1]?.index ?? lines.length;
+    return hasBody(lines, h.index + h.span, next);
+  });
+  return accepted.map((h, k) => {
+    const start = h.index + h.span;
+    const limit = accepted[k + 1]?.index ?? lines.length;
+    return {
+      type: typeOfTitle(h.title),
+      title: h.title.replace(/\s+/g, ' ').trim(),
+      titleLine: lines[h.index]!,
+      lines: bodyLines(lines, start, limit),
+    };
+  });
+}
+
+/** The block's lines, cut where prose resumes or a new part of the document begins. */
+function bodyLines(lines: Line[], start: number, limit: number): Line[] {
+  let prose = 0;
+  let end = limit;
+  for (let j = start; j < limit; j++) {
+    const line = lines[j]!;
+    if (PART_HEADING.test(compact(line.text))) {
+      end = j;
+      break;
+    }
+    if (!line.text.trim()) continue;
+    prose = isProse(line) && !/^注|^备注|^说明/.test(compact(line.text)) ? prose + 1 : 0;
+    if (prose >= PROSE_RUN_ENDS_TABLE) {
+      end = j - 1;
+      break;
+    }
+  }
+  // A trailing table label ("表 4") belongs to the next table.
+  while (end > start && (isTableLabel(lines[end - 1]!) || !lines[end - 1]!.text.trim())) end--;
+  return lines.slice(start, end);
+}
