@@ -158,13 +158,16 @@ function distinctByNonZero(options: Assignment[], numbers: PlacedNumber[]): Assi
   });
 }
 
-/** Largest number of row-option combinations tried against the column sums. */
+/** Largest number of row-option combinations tried exhaustively against the column sums. */
 const MAX_COMBINATIONS = 4096;
+/** Coordinate-descent passes when there are too many combinations to try them all. */
+const MAX_PASSES = 20;
 
 /**
- * Picks one option per row so that the chosen rows' columns add up to the total row. Rows with
- * one option are fixed; the rest are searched exhaustively when few, else one at a time.
- * Returns the chosen option index per row, and which rows stayed ambiguous.
+ * Picks one option per row so that the counted rows' columns add up to the total row: the
+ * objective is the summed absolute miss over columns, a miss within rounding counting as none.
+ * Few combinations are searched exhaustively, more by coordinate descent. A row stays ambiguous
+ * when another of its options would do exactly as well.
  */
 export function settleByColumnSums(
   rows: { options: (number | undefined)[][]; counted: boolean }[],
@@ -174,27 +177,26 @@ export function settleByColumnSums(
   const open = rows.map((r, i) => (r.options.length > 1 && r.counted ? i : -1)).filter((i) => i >= 0);
   const ambiguous = rows.map((r) => r.options.length > 1);
   if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous };
-  const misses = (): number => {
-    let bad = 0;
+  const counted = rows.map((r, i) => (r.counted ? i : -1)).filter((i) => i >= 0);
+  const miss = (): number => {
+    let total = 0;
     totals.forEach((t, col) => {
       if (t === undefined) return;
-      const vals = rows.filter((r) => r.counted).map((r, _) => r).map((r) => r.options[choice[rows.indexOf(r)]!]![col] ?? 0);
-      const terms = vals.filter((v) => v !== 0).length;
-      if (Math.abs(sumExact(vals) - t) > roundingTolerance(terms)) bad++;
+      const vals = counted.map((i) => rows[i]!.options[choice[i]!]![col] ?? 0);
+      const d = Math.abs(sumExact(vals) - t);
+      if (d > roundingTolerance(vals.filter((v) => v !== 0).length)) total += d;
     });
-    return bad;
+    return total;
   };
   const combos = open.reduce((acc, i) => acc * rows[i]!.options.length, 1);
   if (combos <= MAX_COMBINATIONS) {
-    let bestMiss = Infinity;
-    let bestChoices: number[][] = [];
+    let best = Infinity;
+    let bests: number[][] = [];
     const rec = (k: number): void => {
       if (k === open.length) {
-        const m = misses();
-        if (m < bestMiss) {
-          bestMiss = m;
-          bestChoices = [[...choice]];
-        } else if (m === bestMiss) bestChoices.push([...choice]);
+        const m = miss();
+        if (m < best - 1e-9) [best, bests] = [m, [[...choice]]];
+        else if (Math.abs(m - best) <= 1e-9) bests.push([...choice]);
         return;
       }
       const i = open[k]!;
@@ -204,20 +206,38 @@ export function settleByColumnSums(
       }
     };
     rec(0);
-    const pick = bestChoices[0]!;
-    pick.forEach((c, i) => (choice[i] = c));
-    for (const i of open) ambiguous[i] = new Set(bestChoices.map((b) => b[i])).size > 1;
-  } else {
+    bests[0]!.forEach((c, i) => (choice[i] = c));
+    for (const i of open) ambiguous[i] = new Set(bests.map((b) => b[i])).size > 1;
+    return { choice, ambiguous };
+  }
+  let current = miss();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let improved = false;
     for (const i of open) {
-      let bestO = 0;
-      let bestM = Infinity;
+      const keep = choice[i]!;
       for (let o = 0; o < rows[i]!.options.length; o++) {
+        if (o === keep) continue;
         choice[i] = o;
-        const m = misses();
-        if (m < bestM) [bestM, bestO] = [m, o];
+        const m = miss();
+        if (m < current - 1e-9) {
+          current = m;
+          improved = true;
+          break;
+        }
+        choice[i] = keep;
       }
-      choice[i] = bestO;
     }
+    if (!improved) break;
+  }
+  for (const i of open) {
+    const keep = choice[i]!;
+    ambiguous[i] = rows[i]!.options.some((_, o) => {
+      if (o === keep) return false;
+      choice[i] = o;
+      const same = Math.abs(miss() - current) <= 1e-9;
+      choice[i] = keep;
+      return same;
+    });
   }
   return { choice, ambiguous };
 }

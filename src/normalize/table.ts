@@ -18,7 +18,7 @@ const LINE_KEYS = lineKeyData.lines.map((l) => ({ key: l.key, re: new RegExp(l.p
 const NESTED = new Set(lineKeyData.nested_under_carryover);
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
-const ORDINAL = /^(?:[(（]?[一二三四五六七八九十]+[)）、.]|[一二三四五六七八九十]+、|\d+[、.](?!\d))/;
+const ORDINAL = /^(?:[(（]?[一二三四五六七八九十]+[)）、.]|[一二三四五六七八九十]+、|\d+、|\d+\.(?!\d))/;
 const TOTAL_LABEL = /^(合计|总计)[:：]?$/;
 const GRAND_TOTAL_LABEL = /^(合\s*计|总\s*计)/;
 
@@ -79,7 +79,10 @@ function segmentsOf(row: RawRow): Segment[] {
       if (startsNew) segs.push({ label: t.text, numbers: [], at: t.at });
       else last.label += t.text;
       seenLabel = true;
-    } else if (seenLabel) {
+    } else {
+      // Numbers before any label: a row whose label is a column header (三公 tables print
+      // "1.10 1.10" under "“三公”经费合计"), or a serial, which no key matches.
+      if (!seenLabel && !segs.length) segs.push({ label: '', numbers: [], at: t.at });
       const v = Number(t.text.replace(/,/g, ''));
       if (Number.isFinite(v)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at });
     }
@@ -99,6 +102,10 @@ function linesTable(raw: RawTable): Built {
   let underCarryover = false;
   for (const r of raw.rows) {
     for (const seg of segmentsOf(r)) {
+      if (!seg.numbers.length) {
+        if (lineKeyOf(seg.label) === 'carryover') underCarryover = true;
+        continue;
+      }
       let key = lineKeyOf(seg.label);
       let kind: RowKind = 'line';
       if (key === 'carryover') underCarryover = true;
@@ -141,8 +148,11 @@ function isFunctional(code: string): boolean {
   return /^2\d{2}(\d{2}){0,2}$/.test(code) && Number(code.slice(0, 3)) >= 201 && Number(code.slice(0, 3)) <= 239;
 }
 
+/** Economic classes (部门 301–399, 政府 501–599) that exist; a unit code such as 304 is not one. */
+const ECONOMIC_CLASS = /^(30[1237]|309|31[0-3]|399|50\d|51[0-4]|599)(\d{2})?$/;
+
 function isEconomic(code: string): boolean {
-  return /^[35]\d{2}(\d{2})?$/.test(code);
+  return ECONOMIC_CLASS.test(code);
 }
 
 interface Keyed {
@@ -155,7 +165,7 @@ interface Keyed {
 function keyCodedRow(r: RawRow, economic: boolean): Keyed | undefined {
   const labels = r.labels.map(compact).filter((l) => !/^\*+$/.test(l));
   const codes = r.codes;
-  if (!codes.length && labels.some((l) => TOTAL_LABEL.test(l) || GRAND_TOTAL_LABEL.test(l) && l.length <= 4)) return { key: 'total', kind: 'total', name: labels[0] ?? '合计' };
+  if (!codes.length && isTotalRow(r)) return { key: 'total', kind: 'total', name: labels[0] ?? '合计' };
   if (economic) {
     const econ = codes.filter(isEconomic);
     if (econ.length) return { key: econ.join('|'), kind: 'econ', name: labels[0] ?? '' };
@@ -166,6 +176,15 @@ function keyCodedRow(r: RawRow, economic: boolean): Keyed | undefined {
   const unit = codes.find((c) => /^\d{3}$|^\d{6}$/.test(c));
   if (unit) return { key: unit, kind: 'unit', name: labels.join('') };
   return undefined;
+}
+
+/** A total row opens with 合计/总计 and prints its numbers after that label. */
+function isTotalRow(r: RawRow): boolean {
+  const first = r.tokens.findIndex((t) => t.kind === 'label');
+  if (first < 0) return false;
+  const label = compact(r.tokens[first]!.text);
+  if (!(TOTAL_LABEL.test(label) || (GRAND_TOTAL_LABEL.test(label) && label.length <= 4))) return false;
+  return r.tokens.slice(first + 1).some((t) => t.kind !== 'label');
 }
 
 function isColumnNumbering(r: RawRow): boolean {
@@ -215,13 +234,16 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const positioned = rowsIn.filter((x) => x.r.positioned && x.r.numbers[0]?.idx !== undefined);
   const firstValue = mode(positioned.map((x) => x.r.numbers[0]!.idx!));
   const width = Math.max(0, ...raw.body.filter((l) => l.delimited).map((l) => l.cells.length));
-  let columns: string[] = columnsByWords(headerText, economic ? 'basic_expenditure' : raw.type).map((c) => c.measure);
+  let columns: string[] = columnsByWords(headerText, raw.type).map((c) => c.measure);
   const byPos = firstValue === undefined ? undefined : columnsByPosition(raw.header, firstValue, width);
   if (byPos && byPos.every((m) => m !== undefined)) columns = byPos as string[];
   else if (byPos) {
     // Columns the header leaves unnamed are kept as col_N so positions still line up.
     columns = byPos.map((m, i) => m ?? `col_${i + 1}`);
   }
+  // More numbers than named columns: keep them, in printed order, under col_N.
+  const widest = Math.max(0, ...rowsIn.map((x) => x.r.numbers.length), width - (firstValue ?? width));
+  for (let k = columns.length; k < widest; k++) columns.push(`col_${k + 1}`);
   const identities = identitiesFor(columns, raw.type);
   const pos = (n: { idx?: number }): number | undefined => (n.idx === undefined || firstValue === undefined ? undefined : n.idx - firstValue);
   const numbersOf = (r: RawRow): PlacedNumber[] => r.numbers.map((n) => ({ value: n.value, pos: r.positioned ? pos(n) : undefined }));
@@ -233,7 +255,11 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const totalValues = totalAssign ? totalAssign.map((k) => (k === undefined ? undefined : rowsIn[totalIdx]!.r.numbers[k]!.value)) : columns.map(() => undefined);
   const totalBlank = totalAssign ? totalValues.map((v) => v === undefined || v === 0) : blankNone;
 
-  const placements = rowsIn.map((x, i) => (i === totalIdx ? totalPlacement! : placeRow(numbersOf(x.r), columns, identities, totalBlank)));
+  const placements = rowsIn.map((x, i) => {
+    if (i === totalIdx) return totalPlacement!;
+    const p = placeRow(numbersOf(x.r), columns, identities, totalBlank);
+    return economic ? { ...p, options: preferEconomicColumn(p.options, x.k.key, columns) } : p;
+  });
   const top = topLevel(rowsIn.filter((x) => x.k.kind !== 'total' && x.k.kind !== 'unit').map((x) => x.k.key));
   const settle = settleByColumnSums(
     placements.map((p, i) => ({
@@ -272,6 +298,23 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   return { rows, columns: columns.map((m) => ({ measure: m, path: [m], children: childrenOf(m, identities) })), issues };
 }
 
+interface EconomicMeasureFile {
+  department: Record<string, string>;
+  government: Record<string, string>;
+}
+const economicMeasures = loadJson<EconomicMeasureFile>('economic-measures.json');
+const OPPOSITE: Record<string, string> = { personnel: 'public', public: 'personnel' };
+
+/** Between placements the arithmetic leaves open, the one that puts the amount where its economic class belongs. */
+function preferEconomicColumn(options: Assignment[], key: string, columns: string[]): Assignment[] {
+  const [dept, gov] = key.split('|');
+  const expected = economicMeasures.department[dept?.slice(0, 3) ?? ''] ?? economicMeasures.government[gov ?? ''] ?? economicMeasures.government[gov?.slice(0, 3) ?? ''];
+  const other = expected ? columns.indexOf(OPPOSITE[expected]!) : -1;
+  if (other < 0 || options.length < 2) return options;
+  const fitting = options.filter((a) => a[other] === undefined);
+  return fitting.length ? fitting : options;
+}
+
 function valuesFor(assign: Assignment, r: RawRow): (number | undefined)[] {
   return assign.map((k) => (k === undefined ? undefined : r.numbers[k]!.value));
 }
@@ -290,42 +333,48 @@ function projectsTable(raw: RawTable): Built {
     return projectForms(raw);
   }
   const nameCol = nameColumnIndex(raw);
-  const rows: Row[] = [];
-  const seen = new Set<string>();
   const body = raw.rows.filter((r) => r.numbers.length > 0);
-  const keyedUnits: Row[] = [];
+  // Unit lines (`710 焦作市解放区医疗保障局`) name the unit printed beside each project; their
+  // names are cut from project names a dump ran together with the unit column.
+  const unitRows = body.filter((r) => !r.codes.some((c) => PROJECT_CODE.test(c)) && r.codes.some((c) => /^\d{3}$|^\d{6}$/.test(c)));
+  const unitNames = [...new Set(unitRows.map((r) => r.labels.map(compact).join('')).filter((n) => n.length >= 4))];
+  const rows: Row[] = [];
+  const units: Row[] = [];
+  const seen = new Set<string>();
   for (const r of body) {
     const labels = r.labels.map(compact);
     const code = r.codes.find((c) => PROJECT_CODE.test(c));
-    let key: string | undefined;
-    let kind: RowKind = 'project';
-    let name = projectName(r, nameCol);
-    if (!code && labels.some((l) => TOTAL_LABEL.test(l))) {
-      key = 'total';
-      kind = 'total';
-      name = '合计';
-    } else if (code) key = code;
-    else if (r.codes.some((c) => /^\d{3}$|^\d{6}$/.test(c))) {
-      const row = baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at);
-      putTotal(row, r);
-      keyedUnits.push(row);
+    let row: Row | undefined;
+    if (!code && (labels.some((l) => TOTAL_LABEL.test(l)) || (!labels.length && !r.codes.length && !rows.length))) {
+      row = baseRow('total', 'total', '合计', r.at);
+    } else if (unitRows.includes(r)) {
+      units.push(putTotal(baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at), r));
       continue;
-    } else if (name) key = name;
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    const row = baseRow(key, kind, name ?? '', r.at);
-    putTotal(row, r);
-    rows.push(row);
+    } else {
+      const name = withoutUnitNames(projectName(r, nameCol) ?? '', unitNames);
+      const key = code ?? name;
+      if (key) row = baseRow(key, 'project', name, r.at);
+    }
+    if (!row || seen.has(row.key)) continue;
+    seen.add(row.key);
+    rows.push(putTotal(row, r));
   }
-  return { rows: rows.some((r) => r.kind === 'project') ? rows : [...keyedUnits, ...rows], columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
+  return { rows: rows.some((r) => r.kind === 'project') ? rows : [...units, ...rows], columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
 }
 
-function putTotal(row: Row, r: RawRow): void {
+function withoutUnitNames(name: string, unitNames: string[]): string {
+  let out = name;
+  for (const u of unitNames) if (out.length > u.length) out = out.split(u).join('');
+  return out;
+}
+
+function putTotal(row: Row, r: RawRow): Row {
   const first = r.numbers[0];
   if (first) {
     row.values.total = first.value;
     row.sources.total = first.at;
   }
+  return row;
 }
 
 function nameColumnIndex(raw: RawTable): number | undefined {
@@ -354,13 +403,19 @@ function projectForms(raw: RawTable): Built {
   const rows: Row[] = [];
   let current: Row | undefined;
   const lines = [...raw.header, ...raw.body];
+  const titleName = compact(raw.title).replace(ORDINAL, '').replace(/(项目)?(绩效目标|绩效)(表)?$/, '');
   for (const line of lines) {
     const cells = line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text);
     cells.forEach((c, i) => {
       const next = cells[i + 1];
       if (c.text === '项目名称' && next) {
         const code = cells.find((x, j) => j < i && PROJECT_CODE.test(x.text))?.text;
-        current = baseRow(code ?? next.text, 'project', next.text, line.at);
+        // A long name runs over the following cells of the line.
+        const printed = cells.slice(i + 1).filter((x) => !/^\d[\d,.]*$/.test(x.text)).map((x) => x.text).join('');
+        // The title of a one-project table names the project whole, where a cell wrap may have
+        // doubled or cut a character.
+        const name = !rows.length && titleName.length >= 4 && editDistance(titleName, printed) <= 2 ? titleName : printed;
+        current = baseRow(code ?? name, 'project', name, line.at);
         rows.push(current);
       } else if (current && /^(预算数|项目金额|资金总额|金额)$/.test(c.text) && next && current.values.total === undefined) {
         const v = Number(next.text.replace(/,/g, ''));
@@ -374,6 +429,20 @@ function projectForms(raw: RawTable): Built {
   return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }], issues: [] };
 }
 
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
 // ---------------------------------------------------------------- other tables
 
 /** Tables without a fixed layout: rows keyed by their label (or total), first number as total. */
@@ -384,7 +453,7 @@ function labeledTable(raw: RawTable): Built {
     for (const seg of segmentsOf(r)) {
       if (!seg.numbers.length) continue;
       const label = stripOrdinal(seg.label);
-      const total = TOTAL_LABEL.test(label) || /^(合计|总计)$/.test(label);
+      const total = TOTAL_LABEL.test(label) || /^(合计|总计)$/.test(label) || label === '';
       const key = total ? 'total' : label;
       if (!key || seen.has(key)) continue;
       seen.add(key);

@@ -50,6 +50,8 @@ export interface RawTable {
 const UNIT = /(?:单位|金额单位)[:：]?\s*(万元|元)/;
 const META = /部门名称|单位名称|预算年度|截止时间|^\d{6}\s+\S+$|^\(\d{4}\s*年度\)$/;
 const EMPTY_NOTE = /空表|无.*(预算|支出|收入|经费)|没有.*(安排|使用)/;
+/** Longer lines that mention the unit are flattened tables, not meta lines. */
+const MAX_META_CHARS = 60;
 const DECIMAL = /^-?\d[\d,]*\.\d+$/;
 
 export function unitOf(lines: Line[]): Unit | undefined {
@@ -73,7 +75,7 @@ function isDataLine(line: Line): boolean {
 
 export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTable {
   const lines = block.lines.filter((l) => l.text.trim() !== '' && !isTableLabel(l));
-  const meta = lines.filter((l) => UNIT.test(l.text.replace(/\s+/g, '')) || META.test(l.text.trim()));
+  const meta = lines.filter((l) => l.text.replace(/\s+/g, '').length <= MAX_META_CHARS && (UNIT.test(l.text.replace(/\s+/g, '')) || META.test(l.text.trim())));
   const content = lines.filter((l) => !meta.includes(l));
   const first = content.findIndex(isDataLine);
   const header = first < 0 ? content : content.slice(0, first);
@@ -92,7 +94,7 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
     pages,
     header,
     body,
-    rows: linesToRawRows(body.filter((l) => !isNote(l))),
+    rows: linesToRawRows(body.filter((l) => !isNote(l)), { serialColumn: /序号|栏次/.test(header.map((l) => l.text).join('')) }),
     emptyNote: lines.some((l) => isNote(l) && EMPTY_NOTE.test(l.text)) || lines.some((l) => EMPTY_NOTE.test(l.text) && isProse(l)),
   };
 }

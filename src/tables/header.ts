@@ -35,7 +35,7 @@ export function measureOfLabel(label: string): string | undefined {
 }
 
 export function orderFamily(type: TableType): 'expenditure' | 'income' | 'economic' {
-  if (type === 'income') return 'income';
+  if (type === 'income' || type === 'economic_summary') return 'income';
   if (type === 'basic_expenditure' || type === 'basic_expenditure_detail') return 'economic';
   return 'expenditure';
 }
@@ -52,6 +52,8 @@ export function columnsByWords(headerText: string, type: TableType): HeaderColum
       rest = rest.split(word).join('|');
     }
   }
+  // Sub-columns come in sets; a header cut short by the dump still has all of them.
+  for (const set of SIBLINGS) if (set.some((m) => present.has(m))) set.forEach((m) => present.add(m));
   const subtotals = countSubtotals(text);
   // The first 合计/总计 is the row total; later ones head groups, outermost first.
   const groupsWithSubtotal = new Set(
@@ -78,6 +80,13 @@ const GROUP_CHILDREN: Record<string, string[]> = {
   current_appropriation: [],
   carryover: [],
 };
+
+const SIBLINGS: string[][] = [
+  ['wages_benefits', 'family_subsidies'],
+  ['goods_services', 'capital'],
+  ['other_operating', 'specific_purpose'],
+  ['general_projects', 'special_funds'],
+];
 
 function hasChildrenIn(group: string, present: Set<string>): boolean {
   return (GROUP_CHILDREN[group] ?? []).some((c) => present.has(c));

@@ -35,6 +35,8 @@ export interface RawRow {
 }
 
 const DIGITS = /^\d+$/;
+/** Digit runs at least this long are pieces of a project code. */
+const PROJECT_CODE_PART = 8;
 /** Project codes are printed with spaces inside (`410704250000000 022173`). */
 const SPLIT_DIGITS = /^\d{6,}(?:\s+\d{3,})+$/;
 
@@ -101,7 +103,12 @@ export function joinCodeParts(parts: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
-    if (p.length === 3) {
+    if (p.length >= PROJECT_CODE_PART) {
+      // No classification or unit code is this long: the pieces are one project code.
+      let code = p;
+      while (parts[i + 1] && parts[i + 1]!.length >= 3) code += parts[++i]!;
+      out.push(code);
+    } else if (p.length === 3) {
       let code = p;
       while (code.length < 7 && parts[i + 1]?.length === 2) code += parts[++i]!;
       out.push(code);
@@ -120,8 +127,44 @@ export function startsRow(tokens: Token[]): boolean {
   return first.kind === 'label' && /^(合计|总计|小计)/.test(first.text.replace(/\s+/g, ''));
 }
 
+/** A 序号 column's number opening a row (`8 210 卫生健康支出 …`): not a code. */
+function dropSerial(tokens: Token[]): Token[] {
+  const [first, second] = tokens;
+  if (first?.kind !== 'digits' || !second) return tokens;
+  if (first.text.length <= 2 || (first.text.length === 3 && second.kind === 'digits')) return tokens.slice(1);
+  return tokens;
+}
+
+const FLAT_CODE = /^2\d{2}(?:\d{2}){0,2}$/;
+/** A line holding this many classification codes is a whole table flattened onto one line. */
+const FLATTENED_MIN_CODES = 3;
+
+/**
+ * A table flattened onto one line (cells in scrambled order): each number goes to the nearest
+ * code, and, the printed order being lost, a pseudo-row's numbers are put largest first, since
+ * the total column is at least any of its parts.
+ */
+export function splitFlattened(tokens: Token[]): Token[][] | undefined {
+  const anchors = tokens.map((t, i) => (t.kind === 'digits' && FLAT_CODE.test(t.text)) || (t.kind === 'label' && /^(合计|总计)$/.test(t.text)) ? i : -1).filter((i) => i >= 0);
+  if (anchors.filter((i) => tokens[i]!.kind === 'digits').length < FLATTENED_MIN_CODES) return undefined;
+  const groups = anchors.map((i) => ({ anchor: tokens[i]!, labels: [] as Token[], numbers: [] as Token[] }));
+  tokens.forEach((t, i) => {
+    if (anchors.includes(i) || t.kind === 'digits') return;
+    let best = 0;
+    anchors.forEach((a, k) => {
+      if (Math.abs(a - i) < Math.abs(anchors[best]! - i)) best = k;
+    });
+    if (i < anchors[0]! - 1) return; // header words before the first row
+    (t.kind === 'amount' ? groups[best]!.numbers : groups[best]!.labels).push(t);
+  });
+  return groups.map((g) => {
+    const numbers = [...g.numbers].sort((a, b) => (parseAmount(b.text) ?? 0) - (parseAmount(a.text) ?? 0));
+    return [g.anchor, ...(g.anchor.kind === 'label' ? [] : g.labels), ...numbers];
+  });
+}
+
 /** Joins the lines of space-separated rows; delimited lines are a row each. */
-export function linesToRawRows(lines: Line[]): RawRow[] {
+export function linesToRawRows(lines: Line[], options: { serialColumn?: boolean } = {}): RawRow[] {
   const rows: RawRow[] = [];
   let open: { tokens: Token[]; at: At } | undefined;
   const close = (): void => {
@@ -129,15 +172,24 @@ export function linesToRawRows(lines: Line[]): RawRow[] {
     open = undefined;
   };
   for (const line of lines) {
-    const tokens = tokensOf(line);
+    let tokens = tokensOf(line);
+    if (options.serialColumn) tokens = dropSerial(tokens);
     if (!tokens.length) continue;
+    const flat = line.delimited ? undefined : splitFlattened(tokens);
+    if (flat) {
+      close();
+      for (const t of flat) rows.push(rowOf(t, line.at, false));
+      continue;
+    }
     if (line.delimited) {
       close();
       rows.push(rowOf(tokens, line.at, true));
       continue;
     }
     const openHasNumbers = open?.tokens.some((t) => t.kind === 'amount') ?? false;
-    if (!open || startsRow(tokens) || (openHasNumbers && tokens[0]!.kind === 'label')) {
+    // A long code broken over two lines (`41080225000` / `0000009273`) continues its row.
+    const codeContinues = open !== undefined && open.tokens.every((t) => t.kind === 'digits') && tokens[0]!.kind === 'digits' && open.tokens[open.tokens.length - 1]!.text.length >= PROJECT_CODE_PART;
+    if (!open || (startsRow(tokens) && !codeContinues) || (openHasNumbers && tokens[0]!.kind === 'label')) {
       close();
       open = { tokens: [...tokens], at: line.at };
     } else open.tokens.push(...tokens);

@@ -16,7 +16,7 @@ export interface Block {
 }
 
 /** Longest title worth considering, in characters without spaces. */
-const MAX_TITLE_CHARS = 48;
+const MAX_TITLE_CHARS = 64;
 /** Lines to look ahead for a table body before a title is taken for a table-of-contents entry. */
 const BODY_LOOKAHEAD = 8;
 /** Consecutive prose lines that end a table. */
@@ -68,14 +68,27 @@ interface TitleHit {
 function titleAt(lines: Line[], i: number): TitleHit | undefined {
   const line = lines[i]!;
   const text = line.text.trim();
-  if (!text || isTableLabel(line) || line.cells.filter((c) => c.text).length > 4) return undefined;
+  if (!text || isTableLabel(line) || (line.delimited && line.cells.filter((c) => c.text).length > 2)) return undefined;
+  // A cell inside a table row ("\t\t二十三、国有资本经营预算\t…") is no title.
+  if (line.delimited && !line.cells[0]?.text) return undefined;
+  if (/^(?:[(]?[一二三四五六七八九十]+[)、]).*预算$/.test(text.replace(/\s+/g, ''))) return undefined;
   if (titleCandidate(text)) return { index: i, span: 1, title: text };
+  // Right under a "预算13表" label a title may omit 表 ("2025年机关（机构）运行经费").
+  if (afterTableLabel(lines, i) && titleCandidate(`${text}表`)) return { index: i, span: 1, title: text };
   const next = lines[i + 1];
   if (next && !/表/.test(text) && next.text.trim() && compact(next.text).length <= 16) {
     const joined = `${text}${next.text.trim()}`;
     if (titleCandidate(joined) && /表$/.test(compact(next.text))) return { index: i, span: 2, title: joined };
   }
   return undefined;
+}
+
+function afterTableLabel(lines: Line[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    if (isTableLabel(lines[j]!)) return true;
+    if (lines[j]!.text.trim()) return false;
+  }
+  return false;
 }
 
 function hasBody(lines: Line[], from: number, nextTitle: number): boolean {
