@@ -19,8 +19,16 @@ function formatNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(6)));
 }
 
+/**
+ * A table with no values (printed empty) still appears once, with key, measure and value empty,
+ * so the facts file lists every table the JSON lists.
+ */
 export async function factsToCsv(docs: BudgetDocument[], options: CsvOptions = {}): Promise<string> {
-  const rows = docs.flatMap(documentToFacts).map((f) => [f.document, f.table, f.key, f.name, f.measure, formatNumber(f.value)]);
+  const rows = docs.flatMap((d) => {
+    const facts = documentToFacts(d).map((f) => [f.document, f.table, f.key, f.name, f.measure, formatNumber(f.value)]);
+    const empty = d.tables.filter((t) => !t.rows.some((r) => Object.keys(r.values).length)).map((t) => [d.source.file, t.type, '', '', '', '']);
+    return [...facts, ...empty];
+  });
   const text = await writeToString(rows, { headers: [...FACT_HEADERS], includeEndRowDelimiter: true });
   return (options.bom ? BOM : '') + text;
 }

@@ -53,16 +53,21 @@ export function valuesOf(assign: Assignment, numbers: PlacedNumber[]): (number |
   return assign.map((k) => (k === undefined ? undefined : numbers[k]!.value));
 }
 
+/** Amounts scaled to integer millionths: exact sums for anything a budget prints (< 9e9). */
+const SCALE = 1e6;
+const scaled = (v: number): number => Math.round(v * SCALE);
+
 export function identityBreaks(values: (number | undefined)[], columns: readonly string[], identities: Identity[]): Identity[] {
   const at = (m: string): number | undefined => values[columns.indexOf(m)];
   return identities.filter((idn) => {
     const parent = at(idn.parent);
     const kids = idn.children.map(at);
     if (parent === undefined && kids.every((k) => k === undefined)) return false;
-    const sum = sumExact(kids.map((k) => k ?? 0));
-    const p = parent ?? 0;
-    if (idn.atLeast) return p + roundingTolerance(kids.length) < sum;
-    return Math.abs(p - sum) > roundingTolerance(kids.length + 1);
+    let sum = 0;
+    for (const k of kids) sum += k === undefined ? 0 : scaled(k);
+    const p = parent === undefined ? 0 : scaled(parent);
+    if (idn.atLeast) return p + scaled(roundingTolerance(kids.length)) < sum;
+    return Math.abs(p - sum) > scaled(roundingTolerance(kids.length + 1));
   });
 }
 
@@ -119,7 +124,10 @@ export function placeRow(numbers: PlacedNumber[], columns: readonly string[], id
   if (numbers.length > n) return { options: printed ? [printed] : [], printed: Boolean(printed) };
   let best: Scored[] = [];
   let tried = 0;
+  // A row's total is its largest number; when it is printed first it can only be the total.
+  const firstIsTotal = columns[0] === 'total' && numbers.length > 0 && numbers.every((x) => x.value <= numbers[0]!.value);
   for (const cols of orderPreserving(numbers.length, n)) {
+    if (firstIsTotal && cols[0] !== 0) break;
     if (++tried > MAX_ASSIGNMENTS) break;
     const assign: Assignment = new Array(n).fill(undefined);
     cols.forEach((c, k) => (assign[c] = k));
@@ -172,11 +180,10 @@ const MAX_PASSES = 20;
 export function settleByColumnSums(
   rows: { options: (number | undefined)[][]; counted: boolean }[],
   totals: (number | undefined)[],
-): { choice: number[]; ambiguous: boolean[] } {
+): { choice: number[]; ambiguous: boolean[]; miss: number } {
   const choice = rows.map(() => 0);
   const open = rows.map((r, i) => (r.options.length > 1 && r.counted ? i : -1)).filter((i) => i >= 0);
   const ambiguous = rows.map((r) => r.options.length > 1);
-  if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous };
   const counted = rows.map((r, i) => (r.counted ? i : -1)).filter((i) => i >= 0);
   const miss = (): number => {
     let total = 0;
@@ -188,6 +195,7 @@ export function settleByColumnSums(
     });
     return total;
   };
+  if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous, miss: miss() };
   const combos = open.reduce((acc, i) => acc * rows[i]!.options.length, 1);
   if (combos <= MAX_COMBINATIONS) {
     let best = Infinity;
@@ -208,7 +216,7 @@ export function settleByColumnSums(
     rec(0);
     bests[0]!.forEach((c, i) => (choice[i] = c));
     for (const i of open) ambiguous[i] = new Set(bests.map((b) => b[i])).size > 1;
-    return { choice, ambiguous };
+    return { choice, ambiguous, miss: best };
   }
   let current = miss();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -239,5 +247,5 @@ export function settleByColumnSums(
       return same;
     });
   }
-  return { choice, ambiguous };
+  return { choice, ambiguous, miss: current };
 }

@@ -230,12 +230,14 @@ function topLevel(keys: string[]): Set<string> {
 
 function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: boolean): Built {
   const issues: Issue[] = [];
-  const headerText = raw.header.map((l) => l.text).join(' ');
+  // A table whose first page was flattened still repeats its header on the next page.
+  const headerLines = columnsByWords(raw.header.map((l) => l.text).join(' '), raw.type).length > 1 ? raw.header : raw.body.filter((l) => !l.cells.some((c) => /\d\.\d/.test(c.text)));
+  const headerText = headerLines.map((l) => l.text).join(' ');
   const positioned = rowsIn.filter((x) => x.r.positioned && x.r.numbers[0]?.idx !== undefined);
   const firstValue = mode(positioned.map((x) => x.r.numbers[0]!.idx!));
   const width = Math.max(0, ...raw.body.filter((l) => l.delimited).map((l) => l.cells.length));
   let columns: string[] = columnsByWords(headerText, raw.type).map((c) => c.measure);
-  const byPos = firstValue === undefined ? undefined : columnsByPosition(raw.header, firstValue, width);
+  const byPos = firstValue === undefined ? undefined : columnsByPosition(headerLines, firstValue, width);
   if (byPos && byPos.every((m) => m !== undefined)) columns = byPos as string[];
   else if (byPos) {
     // Columns the header leaves unnamed are kept as col_N so positions still line up.
@@ -251,23 +253,35 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const totalIdx = rowsIn.findIndex((x) => x.k.kind === 'total');
   const blankNone: boolean[] = columns.map(() => false);
   const totalPlacement = totalIdx >= 0 ? placeRow(numbersOf(rowsIn[totalIdx]!.r), columns, identities, blankNone) : undefined;
-  const totalAssign = totalPlacement?.options[0];
-  const totalValues = totalAssign ? totalAssign.map((k) => (k === undefined ? undefined : rowsIn[totalIdx]!.r.numbers[k]!.value)) : columns.map(() => undefined);
-  const totalBlank = totalAssign ? totalValues.map((v) => v === undefined || v === 0) : blankNone;
-
-  const placements = rowsIn.map((x, i) => {
-    if (i === totalIdx) return totalPlacement!;
-    const p = placeRow(numbersOf(x.r), columns, identities, totalBlank);
-    return economic ? { ...p, options: preferEconomicColumn(p.options, x.k.key, columns) } : p;
-  });
   const top = topLevel(rowsIn.filter((x) => x.k.kind !== 'total' && x.k.kind !== 'unit').map((x) => x.k.key));
-  const settle = settleByColumnSums(
-    placements.map((p, i) => ({
-      options: p.options.map((a) => valuesFor(a, rowsIn[i]!.r)),
-      counted: i !== totalIdx && top.has(rowsIn[i]!.k.key),
-    })),
-    totalAssign ? totalValues : columns.map(() => undefined),
-  );
+
+  const cache = new Map<string, ReturnType<typeof placeRow>>();
+  const placeRowCached = (r: RawRow, totalBlank: boolean[]): ReturnType<typeof placeRow> => {
+    const key = `${rowsIn.findIndex((x) => x.r === r)}|${totalBlank.map(Number).join('')}`;
+    let hit = cache.get(key);
+    if (!hit) cache.set(key, (hit = placeRow(numbersOf(r), columns, identities, totalBlank)));
+    return hit;
+  };
+  /** Places every row given one reading of the total row; the reading whose column sums fit best wins. */
+  const attempt = (totalAssign: Assignment | undefined) => {
+    const totalValues = totalAssign ? valuesFor(totalAssign, rowsIn[totalIdx]!.r) : columns.map(() => undefined);
+    const totalBlank = totalAssign ? totalValues.map((v) => v === undefined || v === 0) : blankNone;
+    const placements = rowsIn.map((x, i) => {
+      if (i === totalIdx) return { options: [totalAssign!], printed: totalPlacement!.printed };
+      const p = placeRowCached(x.r, totalBlank);
+      return economic ? { ...p, options: preferEconomicColumn(p.options, x.k.key, columns) } : p;
+    });
+    const settle = settleByColumnSums(
+      placements.map((p, i) => ({ options: p.options.map((a) => valuesFor(a, rowsIn[i]!.r)), counted: i !== totalIdx && top.has(rowsIn[i]!.k.key) })),
+      totalValues,
+    );
+    return { placements, settle };
+  };
+  const readings = (totalPlacement?.options.length ? totalPlacement.options.slice(0, MAX_TOTAL_READINGS) : [undefined]).map(attempt);
+  const bestMiss = Math.min(...readings.map((r) => r.settle.miss));
+  const fitting = readings.filter((r) => Math.abs(r.settle.miss - bestMiss) <= 1e-9);
+  const { placements, settle } = fitting[0]!;
+  if (totalIdx >= 0) settle.ambiguous[totalIdx] = fitting.length > 1;
 
   const rows = rowsIn.map((x, i) => {
     const row = baseRow(x.k.key, x.k.kind, x.k.name, x.r.at);
@@ -314,6 +328,9 @@ function preferEconomicColumn(options: Assignment[], key: string, columns: strin
   const fitting = options.filter((a) => a[other] === undefined);
   return fitting.length ? fitting : options;
 }
+
+/** Readings of an ambiguous total row tried against the items' column sums. */
+const MAX_TOTAL_READINGS = 6;
 
 function valuesFor(assign: Assignment, r: RawRow): (number | undefined)[] {
   return assign.map((k) => (k === undefined ? undefined : r.numbers[k]!.value));

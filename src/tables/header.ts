@@ -105,7 +105,10 @@ function countSubtotals(text: string): number {
  * Returns undefined when a value column has no label or two columns claim one measure.
  */
 export function columnsByPosition(header: Line[], firstValue: number, width: number): (string | undefined)[] | undefined {
-  const rows = header.filter((l) => l.delimited).map((l) => l.cells.map((c) => compact(c.text)));
+  // Column-numbering rows (栏次 1 2 3 …) and "**" placeholders name nothing.
+  const rows = header
+    .filter((l) => l.delimited)
+    .map((l) => l.cells.map((c) => compact(c.text)).map((t) => (/^(\d+|\*+)$/.test(t) ? '' : t)));
   if (rows.length === 0) return undefined;
   const out: (string | undefined)[] = [];
   for (let c = firstValue; c < width; c++) {

@@ -141,8 +141,8 @@ const FLATTENED_MIN_CODES = 3;
 
 /**
  * A table flattened onto one line (cells in scrambled order): each number goes to the nearest
- * code, and, the printed order being lost, a pseudo-row's numbers are put largest first, since
- * the total column is at least any of its parts.
+ * code. The printed order being lost, only the largest number of each pseudo-row is kept: the
+ * total column is at least any of its parts, and the parts cannot be told apart.
  */
 export function splitFlattened(tokens: Token[]): Token[][] | undefined {
   const anchors = tokens.map((t, i) => (t.kind === 'digits' && FLAT_CODE.test(t.text)) || (t.kind === 'label' && /^(合计|总计)$/.test(t.text)) ? i : -1).filter((i) => i >= 0);
@@ -158,8 +158,8 @@ export function splitFlattened(tokens: Token[]): Token[][] | undefined {
     (t.kind === 'amount' ? groups[best]!.numbers : groups[best]!.labels).push(t);
   });
   return groups.map((g) => {
-    const numbers = [...g.numbers].sort((a, b) => (parseAmount(b.text) ?? 0) - (parseAmount(a.text) ?? 0));
-    return [g.anchor, ...(g.anchor.kind === 'label' ? [] : g.labels), ...numbers];
+    const largest = [...g.numbers].sort((a, b) => (parseAmount(b.text) ?? 0) - (parseAmount(a.text) ?? 0)).slice(0, 1);
+    return [g.anchor, ...(g.anchor.kind === 'label' ? [] : g.labels), ...largest];
   });
 }
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { extractFixture, tableOf, valuesOf } from '../helpers.js';
+
+describe('row reconstruction by layout', () => {
+  it('joins 208 05 01 split over cells into 2080501 and skips the column-number row', async () => {
+    const t = tableOf(await extractFixture('tab-income-000.txt'), 'income');
+    expect(valuesOf(t, '2080501')).toMatchObject({ total: 2.72 });
+    expect(t.rows.find((r) => r.key === '2080501')?.kind).toBe('item');
+    expect(t.rows.some((r) => r.name === '新乡市凤泉区医疗保障局' || r.key === '309001')).toBe(false);
+  });
+
+  it('takes a numeric row printed under the header words for the total when the items add up to it', async () => {
+    const t = tableOf(await extractFixture('tab-income-000.txt'), 'income');
+    expect(valuesOf(t, 'total')).toMatchObject({ total: 1794.14 });
+  });
+
+  it('reads a delimited multi-level header by position: 小计 under 一般公共预算, then 其中：财政拨款', async () => {
+    const t = tableOf(await extractFixture('tab-income-000.txt'), 'income');
+    expect(t.columns.map((c) => c.measure).slice(0, 3)).toEqual(['total', 'general_budget', 'appropriation']);
+    expect(valuesOf(t, '2101550')).toEqual({ total: 74.37, general_budget: 74.37, appropriation: 74.37 });
+  });
+
+  it('moves project amounts printed one cell left back under 项目支出 by the row identities', async () => {
+    const t = tableOf(await extractFixture('tab-shifted-cells-000.txt'), 'general_expenditure');
+    expect(valuesOf(t, '2101103')).toEqual({ total: 350, project: 350, specific_purpose: 350 });
+    expect(valuesOf(t, '2101501')).toEqual({ total: 29.68, basic: 28.06, wages_benefits: 23.73, goods_services: 4.33, project: 1.62, other_operating: 1.62 });
+  });
+
+  it('joins names wrapped over lines and places numbers whose blank cells the dump dropped', async () => {
+    const t = tableOf(await extractFixture('spaced-wrapped-004.txt'), 'expenditure');
+    const row = t.rows.find((r) => r.key === '2080505')!;
+    expect(row.name).toBe('机关事业单位基本养老保险缴费支出');
+    expect(row.values).toMatchObject({ total: 12.78, basic: 12.78, personnel: 12.78, wages_benefits: 12.78 });
+    expect(valuesOf(t, '2101202')).toMatchObject({ total: 1860, project: 1860, specific_purpose: 1860 });
+    expect(valuesOf(t, '2101202')?.basic ?? 0).toBe(0);
+    expect(valuesOf(t, '2101501')).toEqual({ total: 31.23, basic: 31.23, personnel: 27.36, wages_benefits: 27.36, public: 3.87, goods_services: 3.87 });
+  });
+
+  it('reports the total row of 004 as ambiguous where 商品和服务 and 资本性 cannot be told apart', async () => {
+    const t = tableOf(await extractFixture('spaced-wrapped-004.txt'), 'expenditure');
+    expect(t.issues.some((i) => i.kind === 'ambiguous_placement' && i.key === 'total')).toBe(true);
+    expect(valuesOf(t, 'total')).toMatchObject({ total: 2220.43, basic: 124.93, personnel: 117, project: 2095.5 });
+  });
+
+  it('splits a table flattened onto one line into rows by code, keeping only each row total', async () => {
+    const t = tableOf(await extractFixture('flattened-001.txt'), 'income');
+    expect(valuesOf(t, '208')).toEqual({ total: 58.74 });
+    expect(valuesOf(t, '20805')).toEqual({ total: 55.74 });
+    expect(valuesOf(t, 'total')).toEqual({ total: 3912.31 });
+    // the continuation page is delimited again
+    expect(valuesOf(t, '2210201')?.total).toBe(34.38);
+  });
+
+  it('joins project codes broken inside a cell (410704250000000 022173)', async () => {
+    const t = tableOf(await extractFixture('project-codes-000.txt'), 'project_performance');
+    const row = t.rows.find((r) => r.key === '410704250000000022173')!;
+    expect(row).toMatchObject({ kind: 'project', name: '专项--综合业务费', values: { total: 1.62 } });
+    expect(t.rows.some((r) => r.kind === 'unit')).toBe(false);
+  });
+
+  it('joins a project code broken over two lines', async () => {
+    const t = tableOf(await extractFixture('code-over-lines-004.txt'), 'project_performance');
+    expect(valuesOf(t, '410802250000000009273')).toEqual({ total: 1.8 });
+  });
+});
+
+describe('table segmentation', () => {
+  it('drops table-of-contents entries and keeps printed-empty tables as empty', async () => {
+    const doc = await extractFixture('toc-and-empty-000.txt');
+    expect(doc.tables.map((t) => t.type)).toEqual(['economic_summary', 'three_public', 'fund_expenditure']);
+    expect(doc.tables.every((t) => t.empty)).toBe(true);
+    expect(doc.tables.map((t) => t.title)).toContain('2025 年一般公共预算“三公”经费预算表');
+  });
+});
