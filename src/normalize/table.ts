@@ -3,7 +3,7 @@ import { loadJson } from '../data.js';
 import { FAMILY, type RawTable } from '../tables/build.js';
 import { columnsByPosition, columnsByWords } from '../tables/header.js';
 import type { RawRow } from '../tables/rows.js';
-import { classOfName, kindOf } from './codes.js';
+import { classOfName, kindOf, repairCode } from './codes.js';
 import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
 import { sumExact } from './amounts.js';
 
@@ -187,6 +187,25 @@ function isTotalRow(r: RawRow): boolean {
   return r.tokens.slice(first + 1).some((t) => t.kind !== 'label');
 }
 
+/**
+ * A functional code checked against the reference: repaired when one confusable character off
+ * a listed code whose name the row prints (the repair recorded), kept as printed with a warning
+ * when unknown, and a printed name differing from the reference noted (local names exist: the
+ * printed name is kept).
+ */
+function checkCode(k: Keyed, at: At, table: Table['type']): Issue[] {
+  const fix = repairCode(k.key, k.name);
+  if (fix.repaired && fix.code !== k.key) {
+    const printed = k.key;
+    k.key = fix.code;
+    k.kind = kindOf(fix.code) ?? k.kind;
+    return [{ kind: 'code_repaired', severity: 'warning', message: `code ${printed} printed for ${k.name} read as ${fix.code}`, at, table, key: fix.code, printed }];
+  }
+  if (!fix.known) return [{ kind: 'code_unknown', severity: 'warning', message: `code ${k.key} (${k.name}) is not in the classification reference; kept as printed`, at, table, key: k.key }];
+  if (!fix.nameMatches && k.name) return [{ kind: 'name_mismatch', severity: 'info', message: `code ${k.key} is printed as ${k.name}, which differs from the reference name`, at, table, key: k.key }];
+  return [];
+}
+
 function isColumnNumbering(r: RawRow): boolean {
   const ints = r.numbers.map((n) => n.value);
   return ints.length >= 3 && ints.every((v, i) => i === 0 || v === ints[i - 1]! + 1) && r.tokens.every((t) => !/\./.test(t.text));
@@ -218,7 +237,9 @@ function codedTable(raw: RawTable): Built {
   // where they are the breakdown.
   if (classified.length) keyed = keyed.filter((x) => x.k?.kind !== 'unit');
   const rowsIn = keyed.filter((x): x is { r: RawRow; k: Keyed } => x.k !== undefined);
-  return placeTable(raw, rowsIn, economic);
+  const checked = economic ? [] : rowsIn.filter((x) => ['class', 'section', 'item'].includes(x.k.kind)).flatMap((x) => checkCode(x.k, x.r.at, raw.type));
+  const built = placeTable(raw, rowsIn, economic);
+  return { ...built, issues: [...checked, ...built.issues] };
 }
 
 /** Codes at the outermost printed level: classes if any are printed, else sections, else items. */

@@ -147,7 +147,7 @@ const FLATTENED_MIN_CODES = 3;
 export function splitFlattened(tokens: Token[]): Token[][] | undefined {
   const anchors = tokens.map((t, i) => (t.kind === 'digits' && FLAT_CODE.test(t.text)) || (t.kind === 'label' && /^(合计|总计)$/.test(t.text)) ? i : -1).filter((i) => i >= 0);
   if (anchors.filter((i) => tokens[i]!.kind === 'digits').length < FLATTENED_MIN_CODES) return undefined;
-  const groups = anchors.map((i) => ({ anchor: tokens[i]!, labels: [] as Token[], numbers: [] as Token[] }));
+  const groups = anchors.map((i) => ({ anchor: tokens[i]!, numbers: [] as Token[] }));
   tokens.forEach((t, i) => {
     if (anchors.includes(i) || t.kind === 'digits') return;
     let best = 0;
@@ -155,11 +155,12 @@ export function splitFlattened(tokens: Token[]): Token[][] | undefined {
       if (Math.abs(a - i) < Math.abs(anchors[best]! - i)) best = k;
     });
     if (i < anchors[0]! - 1) return; // header words before the first row
-    (t.kind === 'amount' ? groups[best]!.numbers : groups[best]!.labels).push(t);
+    if (t.kind === 'amount') groups[best]!.numbers.push(t);
   });
   return groups.map((g) => {
     const largest = [...g.numbers].sort((a, b) => (parseAmount(b.text) ?? 0) - (parseAmount(a.text) ?? 0)).slice(0, 1);
-    return [g.anchor, ...(g.anchor.kind === 'label' ? [] : g.labels), ...largest];
+    // Name pieces are scrambled with the rest; keeping them would print wrong names.
+    return [g.anchor, ...largest];
   });
 }
 

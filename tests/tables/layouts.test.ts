@@ -72,3 +72,24 @@ describe('table segmentation', () => {
     expect(doc.tables.map((t) => t.title)).toContain('2025 年一般公共预算“三公”经费预算表');
   });
 });
+
+describe('codes checked against the classification reference', () => {
+  const table = (rows: string[]): Buffer =>
+    Buffer.from(['2025 年部门支出预算表', '单位：万元', '科目编码\t\t\t科目名称\t合计', '类\t款\t项', '\t\t\t合计\t2.56', ...rows].join('\n'));
+
+  it('repairs a code one digit off a listed code whose name the row prints, and records it', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const doc = await extractBytes(table(['210\t11\t07\t行政单位医疗\t1.28', '210\t11\t02\t事业单位医疗\t1.28']), 'r.txt');
+    const t = doc.tables[0]!;
+    expect(t.rows.map((r) => r.key)).toEqual(['total', '2101101', '2101102']);
+    expect(t.issues).toContainEqual(expect.objectContaining({ kind: 'code_repaired', printed: '2101107', key: '2101101' }));
+  });
+
+  it('keeps an unknown but well-formed code as printed, with a warning', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const doc = await extractBytes(table(['210\t11\t77\t某地方自设科目\t1.28', '210\t11\t02\t事业单位医疗\t1.28']), 'u.txt');
+    const t = doc.tables[0]!;
+    expect(t.rows.map((r) => r.key)).toContain('2101177');
+    expect(t.issues).toContainEqual(expect.objectContaining({ kind: 'code_unknown', key: '2101177' }));
+  });
+});

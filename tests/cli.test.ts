@@ -1,0 +1,79 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** The CLI as a user runs it: the built dist/cli.js, real files, exit codes and stderr. */
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'dist/cli.js');
+
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+}, 120_000);
+
+describe('budget-extract CLI', () => {
+  it('should print help and version, exit 0', () => {
+    expect(run(['--help'])).toMatchObject({ code: 0 });
+    expect(run(['--help']).stdout).toContain('Usage:');
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('should exit 2 on a usage error', () => {
+    expect(run([]).code).toBe(2);
+    expect(run(['samples']).code).toBe(2);
+    expect(run(['samples', '-o', '/tmp/x', '--format', 'docx']).stderr).toContain("unknown format 'docx'");
+  });
+
+  it('should extract samples/ into JSON, facts and wide CSV, exit 0', () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-cli-'));
+    const r = run(['samples', '-o', out, '-q']);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(expect.arrayContaining(['000_2f28e9293a4b3d29.json', 'facts.csv', 'summary.json', 'csv']));
+    expect(readdirSync(join(out, 'csv'))).toContain('expenditure.csv');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.ok).toBe(5);
+  });
+
+  it('should write NDJSON to stdout with -o -', () => {
+    const r = run(['samples/003_dc6b06a2998e57c3.txt', '-o', '-', '-q']);
+    expect(r.code).toBe(0);
+    const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(docs).toHaveLength(1);
+    expect(docs[0].source.file).toBe('003_dc6b06a2998e57c3.txt');
+  });
+
+  it('should give bad inputs a one-line error naming the file, exit 1, and write no partial output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'be-bad-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)));
+    writeFileSync(join(dir, 'no-table.txt'), '这是一份普通的通知。\n没有任何预算表格，只有文字说明。\n');
+    const seed = readFileSync(join(root, 'samples/000_2f28e9293a4b3d29.txt'), 'utf8');
+    writeFileSync(join(dir, 'truncated.txt'), seed.slice(0, seed.indexOf('附件')));
+    writeFileSync(join(dir, 'good.txt'), seed);
+    const out = mkdtempSync(join(tmpdir(), 'be-out-'));
+    const r = run([dir, '-o', out, '-q']);
+    expect(r.code).toBe(1);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toHaveLength(4);
+    for (const name of ['empty.txt', 'binary.txt', 'no-table.txt', 'truncated.txt']) expect(errors.some((e) => e.includes(name))).toBe(true);
+    expect(existsSync(join(out, 'good.json'))).toBe(true);
+    expect(readdirSync(out).filter((f) => f.endsWith('.json')).sort()).toEqual(['good.json', 'summary.json']);
+    expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const byFile = Object.fromEntries(summary.files.map((f: { file: string; error?: { code: string } }) => [f.file, f.error?.code]));
+    expect(byFile).toEqual({ 'binary.txt': 'binary', 'empty.txt': 'empty', 'good.txt': undefined, 'no-table.txt': 'no_budget_table', 'truncated.txt': 'no_budget_table' });
+  });
+
+  it('should look up a classification code', () => {
+    const r = run(['codes', '2080501', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].matches[0]).toMatchObject({ code: '2080501', name: '行政单位离退休' });
+  });
+});
