@@ -35,11 +35,12 @@ function baseRow(key: string, kind: RowKind, name: string, at: At): Row {
   return { key, kind, name, values: {}, sources: {}, at };
 }
 
-export function rawTableToTable(raw: RawTable, _options: { rollup?: boolean } = {}): Table {
+export function rawTableToTable(raw: RawTable, options: { rollup?: boolean } = {}): Table {
   const family = FAMILY[raw.type];
   const built =
     family === 'lines' ? linesTable(raw) : family === 'coded' ? codedTable(raw) : family === 'projects' ? projectsTable(raw) : labeledTable(raw);
-  const rows = built.rows.filter((r) => Object.keys(r.values).length > 0);
+  const printed = built.rows.filter((r) => Object.keys(r.values).length > 0);
+  const rows = options.rollup ? withRollup(printed) : printed;
   return {
     type: raw.type,
     title: raw.title,
@@ -52,6 +53,35 @@ export function rawTableToTable(raw: RawTable, _options: { rollup?: boolean } = 
     issues: built.issues,
     at: raw.at,
   };
+}
+
+/**
+ * `--rollup`: the class and section rows a table that prints only items leaves out, summed from
+ * its items and marked derived. Printed parent rows are never replaced.
+ */
+export function withRollup(rows: Row[]): Row[] {
+  const printedKeys = new Set(rows.map((r) => r.key));
+  const items = rows.filter((r) => r.kind === 'item');
+  const derived = new Map<string, Row>();
+  for (const item of items) {
+    for (const parent of [item.key.slice(0, 5), item.key.slice(0, 3)]) {
+      if (printedKeys.has(parent)) continue;
+      const row = derived.get(parent) ?? { ...baseRow(parent, parent.length === 3 ? 'class' : 'section', '', item.at), derived: true };
+      for (const [m, v] of Object.entries(item.values)) row.values[m] = sumExact([row.values[m] ?? 0, v]);
+      derived.set(parent, row);
+    }
+  }
+  if (!derived.size) return rows;
+  // Parents go right before their first child, in code order.
+  const out: Row[] = [];
+  for (const r of rows) {
+    for (const parent of [r.key.slice(0, 3), r.key.slice(0, 5)]) {
+      const d = derived.get(parent);
+      if (r.kind === 'item' && d && !out.includes(d)) out.push(d);
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 interface Built {

@@ -93,3 +93,20 @@ describe('codes checked against the classification reference', () => {
     expect(t.issues).toContainEqual(expect.objectContaining({ kind: 'code_unknown', key: '2101177' }));
   });
 });
+
+describe('--rollup', () => {
+  it('adds class and section rows summed from printed items, marked derived, only when asked', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const bytes = Buffer.from(['2025 年部门支出预算表', '单位：万元', '科目编码\t\t\t科目名称\t合计', '\t\t\t合计\t3.30', '208\t05\t01\t行政单位离退休\t1.10', '208\t05\t02\t事业单位离退休\t2.20'].join('\n'));
+    const plain = (await extractBytes(bytes, 'p.txt')).tables[0]!;
+    expect(plain.rows.map((r) => r.key)).toEqual(['total', '2080501', '2080502']);
+    const rolled = (await extractBytes(bytes, 'p.txt', { rollup: true })).tables[0]!;
+    expect(rolled.rows.map((r) => [r.key, r.values.total, r.derived ?? false])).toEqual([
+      ['total', 3.3, false],
+      ['208', 3.3, true],
+      ['20805', 3.3, true],
+      ['2080501', 1.1, false],
+      ['2080502', 2.2, false],
+    ]);
+  });
+});
