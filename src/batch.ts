@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
+import { Worker } from 'node:worker_threads';
 import type { BudgetDocument } from './model.js';
 import { extract } from './index.js';
 import type { ExtractOptions } from './pipeline.js';
@@ -40,35 +41,105 @@ export interface FileResult {
   document?: BudgetDocument;
 }
 
-export async function runBatch(paths: string[], options: ExtractOptions & { jobs?: number; onResult?: (r: FileResult) => void | Promise<void> }): Promise<FileResult[]> {
-  const limit = pLimit(Math.max(1, options.jobs ?? 1));
-  return Promise.all(
-    paths.map((path) =>
-      limit(async () => {
-        const started = performance.now();
-        let result: FileResult;
+export interface BatchOptions extends ExtractOptions {
+  jobs?: number;
+  /** Seconds one file may take before it is recorded as timed out. */
+  timeoutSeconds?: number;
+  onResult?: (r: FileResult) => void | Promise<void>;
+}
+
+/** Default per-file time limit: a 500-page PDF takes well under this on a laptop. */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+/** Heap a worker may use before it is stopped (a decompression bomb ends there, not in swap). */
+const WORKER_HEAP_MB = 1536;
+
+type Outcome = { document: BudgetDocument } | { error: { code: string; message: string } };
+
+/**
+ * Extraction in worker threads when running from the built package (every core used, a hung or
+ * exploding file stopped by terminating its worker); in-process under the TypeScript sources.
+ */
+function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Outcome>; close: () => Promise<void> } {
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const extractOptions: ExtractOptions = { password: options.password, rollup: options.rollup };
+  if (!import.meta.url.endsWith('.js')) {
+    return {
+      run: async (path) => {
         try {
-          const doc = await extract(path, options);
-          const tables: Record<string, number> = {};
-          for (const t of doc.tables) tables[t.type] = (tables[t.type] ?? 0) + 1;
-          result = {
-            file: basename(path),
-            path,
-            status: 'ok',
-            kind: doc.source.kind,
-            pages: doc.source.pages,
-            tables,
-            identities_broken: doc.validation.broken,
-            seconds: (performance.now() - started) / 1000,
-            document: doc,
-          };
+          return { document: await extract(path, extractOptions) };
         } catch (e) {
-          const err = e instanceof ExtractError ? { code: e.code, message: e.message } : { code: 'internal', message: `${basename(path)}: ${(e as Error).message ?? String(e)}` };
-          result = { file: basename(path), path, status: 'failed', seconds: (performance.now() - started) / 1000, error: err };
+          return { error: e instanceof ExtractError ? { code: e.code, message: e.message } : { code: 'internal', message: `${basename(path)}: ${(e as Error).message}` } };
         }
-        await options.onResult?.(result);
-        return result;
-      }),
-    ),
-  );
+      },
+      close: async () => {},
+    };
+  }
+  const idle: Worker[] = [];
+  const all = new Set<Worker>();
+  let nextId = 0;
+  const spawn = (): Worker => {
+    const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    w.unref();
+    all.add(w);
+    return w;
+  };
+  const run = (path: string): Promise<Outcome> =>
+    new Promise((resolve) => {
+      const w = idle.pop() ?? spawn();
+      const id = nextId++;
+      const finish = (o: Outcome, reusable: boolean): void => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        if (reusable) idle.push(w);
+        else {
+          all.delete(w);
+          void w.terminate();
+        }
+        resolve(o);
+      };
+      const onMessage = (m: { id: number } & Outcome): void => {
+        if (m.id === id) finish(m, true);
+      };
+      const onError = (e: Error): void => finish({ error: { code: /memory/i.test(e.message) ? 'too_large' : 'internal', message: `${basename(path)}: ${e.message}` } }, false);
+      const onExit = (): void => finish({ error: { code: 'internal', message: `${basename(path)}: the worker stopped` } }, false);
+      const timer = setTimeout(
+        () => finish({ error: { code: 'timeout', message: `${basename(path)}: extraction took longer than ${timeoutMs / 1000} s (raise --timeout or split the document)` } }, false),
+        timeoutMs,
+      );
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage({ id, path, options: extractOptions });
+    });
+  return { run, close: async () => void (await Promise.all([...all].map((w) => w.terminate()))) };
+}
+
+export async function runBatch(paths: string[], options: BatchOptions): Promise<FileResult[]> {
+  const limit = pLimit(Math.max(1, options.jobs ?? 1));
+  const runner = makeRunner(options);
+  try {
+    return await Promise.all(
+      paths.map((path) =>
+        limit(async () => {
+          const started = performance.now();
+          const outcome = await runner.run(path);
+          const seconds = (performance.now() - started) / 1000;
+          let result: FileResult;
+          if ('document' in outcome) {
+            const doc = outcome.document;
+            const tables: Record<string, number> = {};
+            for (const t of doc.tables) tables[t.type] = (tables[t.type] ?? 0) + 1;
+            result = { file: basename(path), path, status: 'ok', kind: doc.source.kind, pages: doc.source.pages, tables, identities_broken: doc.validation.broken, seconds, document: doc };
+          } else result = { file: basename(path), path, status: 'failed', seconds, error: outcome.error };
+          await options.onResult?.(result);
+          return result;
+        }),
+      ),
+    );
+  } finally {
+    await runner.close();
+  }
 }

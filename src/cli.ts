@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { expandInputs, runBatch, type FileResult } from './batch.js';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_TIMEOUT_SECONDS, expandInputs, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { safeName, writeAtomic } from './output.js';
@@ -18,7 +19,8 @@ Usage:
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
   -f, --format <list>   json,csv,facts (default: all three)
-  -j, --jobs <n>        files processed at once (default 1)
+  -j, --jobs <n>        files processed at once, in worker threads (default: the cores)
+      --timeout <s>     seconds one file may take (default 300)
       --password <pw>   password for encrypted PDFs
       --rollup          add class/section rows summed from items (marked derived)
       --bom             write CSV with a UTF-8 BOM (for Excel on Windows)
@@ -78,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
       options: {
         output: { type: 'string', short: 'o' },
         format: { type: 'string', short: 'f', default: 'json,csv,facts' },
-        jobs: { type: 'string', short: 'j', default: '1' },
+        jobs: { type: 'string', short: 'j', default: String(availableParallelism()) },
+        timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
         password: { type: 'string' },
         rollup: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
@@ -107,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) usage(`--jobs must be a positive integer, not '${values.jobs}'`);
 
+  const timeoutSeconds = Number(values.timeout);
+  if (!(timeoutSeconds > 0)) usage(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
   const inputs = await expandInputs(positionals);
   if (!inputs.length) usage('no input files found');
   const toStdout = values.output === '-';
@@ -116,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
   let done = 0;
   const results = await runBatch(inputs, {
     jobs,
+    timeoutSeconds,
     password: values.password,
     rollup: values.rollup,
     onResult: (r) => {

@@ -1,0 +1,21 @@
+import { parentPort } from 'node:worker_threads';
+import { extract } from './index.js';
+import type { ExtractOptions } from './pipeline.js';
+import { ExtractError } from './extract/errors.js';
+
+/** A batch worker: extracts the files it is sent, one at a time, and posts each result back. */
+export interface WorkRequest {
+  id: number;
+  path: string;
+  options: ExtractOptions;
+}
+
+parentPort?.on('message', async (req: WorkRequest) => {
+  try {
+    const document = await extract(req.path, req.options);
+    parentPort!.postMessage({ id: req.id, document });
+  } catch (e) {
+    const error = e instanceof ExtractError ? { code: e.code, message: e.message } : { code: 'internal', message: (e as Error).message ?? String(e) };
+    parentPort!.postMessage({ id: req.id, error });
+  }
+});
