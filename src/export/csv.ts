@@ -14,6 +14,14 @@ export interface CsvOptions {
 
 const BOM = '\uFEFF';
 
+/**
+ * Text a spreadsheet would evaluate (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR) gets a leading
+ * apostrophe, as Excel and LibreOffice expect; only in CSV meant for spreadsheets.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** Numbers printed without float noise (1794.14, not 1794.1399999). */
 function formatNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(6)));
@@ -44,15 +52,9 @@ export async function wideCsvByType(docs: BudgetDocument[], options: CsvOptions 
     for (const d of docs) {
       for (const t of d.tables.filter((x) => x.type === type)) {
         for (const r of t.rows) {
+          const text = [d.source.file, d.document.department ?? '', d.document.year === undefined ? '' : String(d.document.year), t.title, t.unit, r.key, r.kind, r.name];
           rows.push([
-            d.source.file,
-            d.document.department ?? '',
-            d.document.year === undefined ? '' : String(d.document.year),
-            t.title,
-            t.unit,
-            r.key,
-            r.kind,
-            r.name,
+            ...(options.bom ? text.map(neutralizeFormula) : text),
             ...measures.map((m) => (r.values[m] === undefined ? '' : formatNumber(r.values[m]!))),
           ]);
         }
