@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, extname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_TIMEOUT_SECONDS, expandInputs, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
@@ -15,6 +16,7 @@ const HELP = `budget-extract — Chinese budget disclosures (部门预算/决算
 Usage:
   budget-extract <files or folders…> -o <dir> [options]
   budget-extract codes <code or name…> [--json]
+  budget-extract merge <shard output dirs…> -o <dir>
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
@@ -23,7 +25,10 @@ Options:
       --timeout <s>     seconds one file may take (default 300)
       --password <pw>   password for encrypted PDFs
       --rollup          add class/section rows summed from items (marked derived)
-      --bom             write CSV with a UTF-8 BOM (for Excel on Windows)
+      --bom             CSV for spreadsheets: UTF-8 BOM, formula-like text neutralized
+      --resume          skip inputs whose output matches their content hash
+      --shard <i/n>     take share i (0-based) of n by content hash; auto/n reads
+                        JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID
   -q, --quiet           no progress lines
   -h, --help            this help
   -v, --version         the version
@@ -57,21 +62,94 @@ async function codesCommand(args: string[]): Promise<number> {
   return results.every((r) => r.matches.length) ? 0 : 1;
 }
 
-/** Output names: the input's base name, de-duplicated so two inputs never overwrite each other. */
-function outputNames(results: FileResult[]): Map<FileResult, string> {
-  const names = new Map<FileResult, string>();
+/** Output names by input path: the base name, de-duplicated so two inputs never overwrite each other. */
+function outputNames(paths: string[]): Map<string, string> {
+  const names = new Map<string, string>();
   const used = new Set<string>();
-  for (const r of results) {
-    let name = safeName(basename(r.file, extname(r.file)));
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${safeName(basename(r.file, extname(r.file)))}-${k}`;
+  for (const p of paths) {
+    const base = safeName(basename(p, extname(p)));
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'summary'; k++) name = `${base}-${k}`;
     used.add(name.toLowerCase());
-    names.set(r, name);
+    names.set(p, name);
   }
   return names;
 }
 
+function sha256Of(path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return createHash('sha256').update(path).digest('hex');
+  }
+}
+
+/**
+ * `--shard i/n`: the inputs whose content hash falls in share i of n (0-based), stable across
+ * machines; `auto/n` reads the index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or
+ * SLURM_ARRAY_TASK_ID (Slurm array).
+ */
+export function shardOf(paths: string[], spec: string | undefined): string[] {
+  if (!spec) return paths;
+  const m = /^(\d+|auto)\/(\d+)$/.exec(spec);
+  if (!m) usage(`--shard must be i/n or auto/n, not '${spec}'`);
+  const n = Number(m[2]);
+  const raw = m[1] === 'auto' ? (process.env.JOB_COMPLETION_INDEX ?? process.env.SLURM_ARRAY_TASK_ID) : m[1];
+  const i = Number(raw);
+  if (!(n >= 1) || !Number.isInteger(i) || i < 0 || i >= n) usage(`--shard index must be 0…${n - 1} (got '${raw ?? 'no JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID'}')`);
+  return paths.filter((p) => parseInt(sha256Of(p).slice(0, 12), 16) % n === i);
+}
+
+/** `--resume`: documents already written for inputs whose content has not changed. */
+async function resumable(paths: string[], names: Map<string, string>, out: string): Promise<Map<string, BudgetDocument>> {
+  const done = new Map<string, BudgetDocument>();
+  for (const p of paths) {
+    try {
+      const doc = JSON.parse(readFileSync(join(out, `${names.get(p)}.json`), 'utf8')) as BudgetDocument;
+      if (doc.source?.sha256 === sha256Of(p)) done.set(p, doc);
+    } catch {
+      // not written yet, or unreadable: extract again
+    }
+  }
+  return done;
+}
+
+function resultOf(path: string, doc: BudgetDocument): FileResult {
+  const tables: Record<string, number> = {};
+  for (const t of doc.tables) tables[t.type] = (tables[t.type] ?? 0) + 1;
+  return { file: basename(path), path, status: 'ok', kind: doc.source.kind, pages: doc.source.pages, tables, identities_broken: doc.validation?.broken ?? 0, seconds: 0, document: doc };
+}
+
+/** The run-level files: facts, wide CSV per table type, and the summary listing every input. */
+async function writeRunOutputs(out: string, results: FileResult[], names: Map<string, string>, formats: string[], bom: boolean): Promise<void> {
+  const docs = results.map((r) => r.document).filter((d): d is BudgetDocument => d !== undefined);
+  if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom }));
+  if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom })) await writeAtomic(out, `csv/${type}.csv`, text);
+  const files = results.map(({ document: doc, ...rest }) => ({ ...rest, sha256: doc?.source.sha256, output: rest.status === 'ok' ? `${names.get(rest.path)}.json` : undefined }));
+  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok: docs.length, failed: results.length - docs.length }, null, 2)}\n`);
+}
+
+/** `merge`: the outputs of several shards → one complete set. */
+async function mergeCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, bom: { type: 'boolean', default: false } } });
+  if (!values.output || !positionals.length) usage('merge: budget-extract merge <shard dirs…> -o <dir>');
+  const results: FileResult[] = [];
+  for (const dir of positionals) {
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { files: (FileResult & { output?: string })[] };
+    for (const f of summary.files) {
+      const document = f.output ? (JSON.parse(readFileSync(join(dir, f.output), 'utf8')) as BudgetDocument) : undefined;
+      results.push({ ...f, document });
+    }
+  }
+  const names = outputNames(results.map((r) => r.path));
+  for (const r of results) if (r.document) await writeAtomic(values.output, `${names.get(r.path)}.json`, `${documentToJson(r.document)}\n`);
+  await writeRunOutputs(values.output, results, names, [...FORMATS], values.bom);
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'codes') return codesCommand(argv.slice(1));
+  if (argv[0] === 'merge') return mergeCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -86,6 +164,8 @@ async function main(argv: string[]): Promise<number> {
         rollup: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
+        resume: { type: 'boolean', default: false },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -118,33 +198,35 @@ async function main(argv: string[]): Promise<number> {
   const log = (s: string): void => {
     if (!values.quiet) process.stderr.write(`${s}\n`);
   };
+  const toRun = shardOf(inputs, values.shard);
+  const names = outputNames(toRun);
+  const out = values.output;
+  const resumed = values.resume && !toStdout ? await resumable(toRun, names, out) : new Map<string, BudgetDocument>();
   let done = 0;
-  const results = await runBatch(inputs, {
-    jobs,
-    timeoutSeconds,
-    password: values.password,
-    rollup: values.rollup,
-    onResult: (r) => {
-      done++;
-      if (r.status === 'failed') process.stderr.write(`budget-extract: ${r.error!.message}\n`);
-      else log(`[${done}/${inputs.length}] ${r.file}: ${Object.values(r.tables ?? {}).reduce((a, b) => a + b, 0)} tables, ${r.identities_broken ?? 0} identities broken`);
+  const fresh = await runBatch(
+    toRun.filter((p) => !resumed.has(p)),
+    {
+      jobs,
+      timeoutSeconds,
+      password: values.password,
+      rollup: values.rollup,
+      onResult: async (r) => {
+        done++;
+        if (r.status === 'failed') process.stderr.write(`budget-extract: ${r.error!.message}\n`);
+        else log(`[${done + resumed.size}/${toRun.length}] ${r.file}: ${Object.values(r.tables ?? {}).reduce((a, b) => a + b, 0)} tables, ${r.identities_broken ?? 0} identities broken`);
+        // Written as each file finishes, so a crash loses only the files in flight.
+        if (!toStdout && r.document && formats.includes('json')) await writeAtomic(out, `${names.get(r.path)}.json`, `${documentToJson(r.document)}\n`);
+      },
     },
-  });
+  );
+  const results = [...[...resumed].map(([path, document]) => resultOf(path, document)), ...fresh].sort((a, b) => toRun.indexOf(a.path) - toRun.indexOf(b.path));
   const docs = results.map((r) => r.document).filter((d): d is BudgetDocument => d !== undefined);
 
   if (toStdout) {
     if (formats.includes('json')) for (const d of docs) process.stdout.write(`${documentToJson(d, false)}\n`);
     else if (formats.includes('facts')) process.stdout.write(await factsToCsv(docs, { bom: values.bom }));
   } else {
-    const out = values.output;
-    const names = outputNames(results);
-    for (const r of results) {
-      if (r.document && formats.includes('json')) await writeAtomic(out, `${names.get(r)}.json`, `${documentToJson(r.document)}\n`);
-    }
-    if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom: values.bom }));
-    if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom: values.bom })) await writeAtomic(out, `csv/${type}.csv`, text);
-    const summary = results.map(({ document: _d, ...rest }) => ({ ...rest, output: rest.status === 'ok' ? `${names.get(results.find((x) => x.path === rest.path)!)}.json` : undefined }));
-    await writeAtomic(out, 'summary.json', `${JSON.stringify({ files: summary, ok: docs.length, failed: results.length - docs.length }, null, 2)}\n`);
+    await writeRunOutputs(out, results, names, formats, values.bom);
   }
   const failed = results.filter((r) => r.status === 'failed').length;
   log(`${docs.length} of ${results.length} files extracted${failed ? `, ${failed} failed` : ''}`);

@@ -76,4 +76,24 @@ describe('budget-extract CLI', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0].matches[0]).toMatchObject({ code: '2080501', name: '行政单位离退休' });
   });
+
+  it('should split inputs into 3 stable shards whose merge equals one run, and resume without redoing work', () => {
+    const one = mkdtempSync(join(tmpdir(), 'be-one-'));
+    expect(run(['samples', '-o', one, '-q']).code).toBe(0);
+    const shards = [0, 1, 2].map((i) => {
+      const dir = mkdtempSync(join(tmpdir(), `be-shard${i}-`));
+      expect(run(['samples', '-o', dir, '-q', '--shard', `${i}/3`]).code).toBe(0);
+      return dir;
+    });
+    const perShard = shards.map((d) => readdirSync(d).filter((f) => f.endsWith('.json') && f !== 'summary.json'));
+    expect(perShard.flat().sort()).toEqual(readdirSync(one).filter((f) => f.endsWith('.json') && f !== 'summary.json').sort());
+    const merged = mkdtempSync(join(tmpdir(), 'be-merged-'));
+    expect(run(['merge', ...shards, '-o', merged]).code).toBe(0);
+    const facts = (d: string): string[] => readFileSync(join(d, 'facts.csv'), 'utf8').trim().split('\n').sort();
+    expect(facts(merged)).toEqual(facts(one));
+    const again = run(['samples', '-o', one, '--resume']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/\[\d\/5\]/); // nothing re-extracted
+    expect(facts(one)).toEqual(facts(merged));
+  });
 });
