@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/index.js';
+import { extractText, sniffEncoding, type TextEncoding } from '../../src/extract/text.js';
+import { CHECK_IDS, findNarrativeStatements, validateDocument } from '../../src/normalize/validate.js';
+import type { At, CheckResult, DocumentMeta, Issue, Line, Row, RowKind, Table, TableType, Unit } from '../../src/model.js';
+
+const FILE = 't.txt';
+const at = (line: number): At => ({ file: FILE, line });
+const META: DocumentMeta = { unit: '万元', kind: '部门预算', year: 2025 };
+
+let nextLine = 1;
+function row(key: string, kind: RowKind, values: Record<string, number>, name = key): Row {
+  const line = nextLine++;
+  const sources = Object.fromEntries(Object.keys(values).map((m) => [m, at(line)]));
+  return { key, kind, name, values, sources, at: at(line) };
+}
+
+function table(type: TableType, measures: string[], rows: Row[], unit: Unit = '万元'): Table {
+  const columns = measures.map((measure) => ({ measure, path: [measure], children: [] }));
+  return { type, title: `${type} 表`, unit, pages: [], empty: rows.length === 0, columns, rows, issues: [], at: at(1) };
+}
+
+function prose(...texts: string[]): Line[] {
+  return texts.map((text, i) => ({ text, cells: [{ text, at: at(900 + i) }], at: at(900 + i), delimited: false }));
+}
+
+const resultOf = (checks: CheckResult[], id: string): CheckResult => {
+  const r = checks.find((c) => c.check === id);
+  if (!r) throw new Error(`no result for ${id}`);
+  return r;
+};
+const broken = (issues: Issue[], check: string): Issue[] => issues.filter((i) => i.check === check);
+
+/** A consistent 部门支出总表: items → sections → class → total, total = basic + project. */
+function expenditure(overrides: Record<string, Record<string, number>> = {}): Table {
+  const v = (key: string, values: Record<string, number>): Record<string, number> => ({ ...values, ...overrides[key] });
+  return table('expenditure', ['total', 'basic', 'project'], [
+    row('total', 'total', v('total', { total: 61.74, basic: 55.74, project: 6 }), '合计'),
+    row('208', 'class', v('208', { total: 61.74, basic: 55.74, project: 6 }), '社会保障和就业支出'),
+    row('20805', 'section', v('20805', { total: 55.74, basic: 55.74 }), '行政事业单位养老支出'),
+    row('2080501', 'item', v('2080501', { total: 10.68, basic: 10.68 }), '行政单位离退休'),
+    row('2080505', 'item', v('2080505', { total: 45.06, basic: 45.06 }), '机关事业单位基本养老保险缴费支出'),
+    row('20899', 'section', v('20899', { total: 6, project: 6 }), '其他社会保障和就业支出'),
+    row('2089999', 'item', v('2089999', { total: 6, project: 6 }), '其他社会保障和就业支出'),
+  ]);
+}
+
+describe('validateDocument: in-table identities', () => {
+  it('should report no failure for a consistent table', () => {
+    const t = expenditure();
+    const { issues, validation } = validateDocument([t], META, []);
+    for (const id of ['row_identity', 'column_sum', 'code_hierarchy']) expect(resultOf(validation.checks, id).status).toBe('pass');
+    expect(issues.filter((i) => i.kind === 'identity_broken')).toEqual([]);
+    expect(t.issues).toEqual([]);
+  });
+
+  it('should name the row, column, expected and found when one value is altered', () => {
+    const t = expenditure({ '2080501': { total: 10.68, basic: 10.58 } });
+    const { issues, validation } = validateDocument([t], META, []);
+    expect(resultOf(validation.checks, 'row_identity')).toMatchObject({ status: 'fail', failed: 1 });
+    const [issue] = broken(issues, 'row_identity');
+    expect(issue).toMatchObject({ kind: 'identity_broken', severity: 'error', table: 'expenditure', key: '2080501', measure: 'total', expected: 10.58, found: 10.68 });
+    expect(issue?.at).toEqual(t.rows[3]!.sources.total);
+    expect(issue?.message).toMatch(/2080501.*total.*expected 10\.58.*found 10\.68/);
+    // The section no longer sums either: its basic column breaks, reported at the section.
+    expect(broken(issues, 'code_hierarchy')).toMatchObject([{ key: '20805', measure: 'basic', expected: 55.64, found: 55.74 }]);
+    expect(t.issues).toEqual(expect.arrayContaining(broken(issues, 'row_identity')));
+  });
+
+  it('should pass with rounding when a sum drifts within n × 0.005, and fail beyond it', () => {
+    const drift = expenditure({ '2080501': { total: 10.67, basic: 10.67 } }); // 10.67 + 45.06 = 55.73 vs 55.74
+    const within = validateDocument([drift], META, []);
+    expect(resultOf(within.validation.checks, 'code_hierarchy')).toMatchObject({ status: 'pass', rounding: true, failed: 0 });
+
+    const far = expenditure({ '2080501': { total: 10.66, basic: 10.66 } }); // off by 0.02 over 2 terms
+    const beyond = validateDocument([far], META, []);
+    expect(resultOf(beyond.validation.checks, 'code_hierarchy').status).toBe('fail');
+    expect(broken(beyond.issues, 'code_hierarchy')[0]).toMatchObject({ key: '20805', expected: 55.72, found: 55.74 });
+  });
+
+  it('should sum without binary-float drift', () => {
+    const t = table('basic_expenditure', ['total', 'personnel', 'public'], [
+      row('total', 'total', { total: 0.3, personnel: 0.1, public: 0.2 }),
+      row('30101|50101', 'econ', { total: 0.1, personnel: 0.1 }),
+      row('30201|50201', 'econ', { total: 0.2, public: 0.2 }),
+    ]);
+    const { validation } = validateDocument([t], META, []);
+    expect(resultOf(validation.checks, 'column_sum')).toMatchObject({ status: 'pass', evaluated: 3 });
+    expect(resultOf(validation.checks, 'column_sum').rounding).toBeUndefined();
+  });
+
+  it('should report a column that misses the total row', () => {
+    const t = expenditure({ total: { total: 61.74, basic: 55.84, project: 6 } });
+    const { issues } = validateDocument([t], META, []);
+    expect(broken(issues, 'column_sum')).toMatchObject([{ key: 'total', measure: 'basic', expected: 55.74, found: 55.84 }]);
+  });
+
+  it('should report summary grand totals that differ and carryover that does not add up', () => {
+    const s = table('summary', ['amount'], [
+      row('general_budget', 'line', { amount: 100 }),
+      row('income_total', 'total', { amount: 100 }),
+      row('carryover', 'line', { amount: 3 }),
+      row('income_grand_total', 'total', { amount: 104 }),
+      row('expenditure_grand_total', 'total', { amount: 103 }),
+    ]);
+    const { issues, validation } = validateDocument([s], META, []);
+    expect(resultOf(validation.checks, 'summary_grand_totals_balance').status).toBe('fail');
+    expect(broken(issues, 'summary_income_adds_up')).toMatchObject([{ key: 'income_grand_total', expected: 103, found: 104 }]);
+    expect(resultOf(validation.checks, 'summary_expenditure_adds_up').status).toBe('insufficient_data');
+  });
+});
+
+describe('validateDocument: across tables', () => {
+  const general = (basic: number): Table =>
+    table('general_expenditure', ['total', 'basic', 'project'], [row('total', 'total', { total: basic + 10, basic, project: 10 })]);
+  const basicTable = (total: number, unit: Unit): Table =>
+    table('basic_expenditure', ['total', 'personnel', 'public'], [row('total', 'total', { total, personnel: total })], unit);
+
+  it('should compare a 元 table with a 万元 table without a 10,000× false alarm', () => {
+    const { issues, validation } = validateDocument([basicTable(1244200, '元'), general(124.42)], META, []);
+    expect(resultOf(validation.checks, 'basic_matches_general').status).toBe('pass');
+    expect(broken(issues, 'basic_matches_general')).toEqual([]);
+  });
+
+  it('should still report a real difference between a 元 and a 万元 table', () => {
+    const { issues } = validateDocument([basicTable(1245200, '元'), general(124.42)], META, []);
+    expect(broken(issues, 'basic_matches_general')).toMatchObject([{ expected: 124.52, found: 124.42 }]);
+    expect(broken(issues, 'basic_matches_general')[0]?.message).toMatch(/basic_expenditure.*general_expenditure/);
+  });
+
+  it('should compare codes of expenditure and general_expenditure only when all income is general budget', () => {
+    const exp = expenditure();
+    const gen = table('general_expenditure', ['total', 'basic', 'project'], [
+      row('total', 'total', { total: 55.74, basic: 55.74 }),
+      row('2080501', 'item', { total: 10.68, basic: 10.68 }),
+      row('2080505', 'item', { total: 45.06, basic: 45.06 }),
+    ]);
+    const summary = (carryover: number): Table =>
+      table('summary', ['amount'], [
+        row('general_budget', 'line', { amount: 55.74 }),
+        row('carryover', 'line', { amount: carryover }),
+        row('income_grand_total', 'total', { amount: 55.74 + carryover }),
+      ]);
+    const funded = validateDocument([summary(6), exp, gen], META, []);
+    expect(resultOf(funded.validation.checks, 'expenditure_matches_general').status).toBe('not_applicable');
+
+    const general = validateDocument([summary(0), expenditure(), gen], META, []);
+    expect(resultOf(general.validation.checks, 'expenditure_matches_general').status).toBe('fail');
+    expect(broken(general.issues, 'expenditure_matches_general').map((i) => i.key)).toEqual(['2089999', 'total']);
+  });
+});
+
+describe('validateDocument: narrative', () => {
+  const tables = (): Table[] => [expenditure()];
+
+  it('should report a prose figure that differs from its table', () => {
+    const lines = prose('2025年支出合计61.74万元,其中:基本支出55.70万元,占90%;项目支出6万元。');
+    const { issues, validation } = validateDocument(tables(), META, lines);
+    expect(resultOf(validation.checks, 'narrative_totals')).toMatchObject({ status: 'fail', evaluated: 3, failed: 1 });
+    const [issue] = broken(issues, 'narrative_totals');
+    expect(issue).toMatchObject({ kind: 'narrative_mismatch', severity: 'error', table: 'expenditure', key: 'total', measure: 'basic', expected: 55.74, found: 55.7 });
+    expect(issue?.at).toEqual(lines[0]!.at);
+    expect(issue?.message).toContain('基本支出55.70万元');
+    expect(issue?.message).toContain('55.74');
+  });
+
+  it('should pass a matching narrative and skip last-year and change clauses', () => {
+    const lines = prose('2025年支出合计61.74万元,其中:基本支出55.74万元;项目支出6.00万元。与2024年相比,基本支出减少20.00万元,项目支出增加3万元。');
+    const { issues, validation } = validateDocument(tables(), META, lines);
+    expect(resultOf(validation.checks, 'narrative_totals')).toMatchObject({ status: 'pass', evaluated: 3 });
+    expect(broken(issues, 'narrative_totals')).toEqual([]);
+  });
+
+  it('should join a sentence wrapped over lines and quote its first line', () => {
+    const lines = prose('2025年一般公共预算基本支出55.74万元,其中:人员经费50万元,公用', '', '经费5.74万元,主要包括办公费。');
+    const statements = findNarrativeStatements(lines);
+    expect(statements.map((s) => [s.statement, s.amount, s.at.line])).toEqual([
+      ['general_basic', 55.74, 900],
+      ['personnel', 50, 900],
+      ['public', 5.74, 900],
+    ]);
+  });
+
+  it('should call a statement whose table is not printed insufficient data, not a failure', () => {
+    const lines = prose('我局2025年“三公”经费预算为1.10万元,主要用于公务接待。');
+    const { validation } = validateDocument(tables(), META, lines);
+    expect(resultOf(validation.checks, 'narrative_totals').status).toBe('insufficient_data');
+  });
+});
+
+describe('validateDocument: completeness and summary', () => {
+  it('should count an empty printed table as present and report a missing one', () => {
+    const types: TableType[] = ['summary', 'income', 'expenditure', 'fiscal_summary', 'general_expenditure', 'basic_expenditure', 'project_expenditure'];
+    const tables = [...types.map((type) => table(type, ['total'], [row('total', 'total', { total: 1 })])), table('three_public', ['total'], [])];
+    const { issues, validation } = validateDocument(tables, META, []);
+    expect(issues.filter((i) => i.kind === 'table_missing')).toMatchObject([{ severity: 'warning', table: 'fund_expenditure' }]);
+    expect(issues.filter((i) => i.kind === 'table_empty')).toMatchObject([{ severity: 'info', table: 'three_public' }]);
+    expect(resultOf(validation.checks, 'required_tables')).toMatchObject({ status: 'fail', failed: 1 });
+  });
+
+  it('should report one result per check id, in data order, and count run, held and broken', () => {
+    const { validation } = validateDocument([expenditure({ '2080501': { total: 10.68, basic: 10.58 } })], META, []);
+    expect(validation.checks.map((c) => c.check)).toEqual(CHECK_IDS);
+    expect(validation.run).toBe(validation.checks.filter((c) => c.status !== 'not_applicable').length);
+    expect(validation.held).toBe(validation.checks.filter((c) => c.status === 'pass').length);
+    expect(validation.broken).toBe(validation.checks.filter((c) => c.status === 'fail').length);
+    expect(validation.broken).toBeGreaterThan(0);
+  });
+
+  it('should never change a printed value', () => {
+    const t = expenditure({ '2080501': { total: 10.68, basic: 10.58 } });
+    const before = structuredClone(t.rows);
+    validateDocument([t], META, prose('2025年支出合计1.00万元,其中:基本支出2.00万元。'));
+    expect(t.rows).toEqual(before);
+  });
+});
+
+describe('validateDocument on a seed document', () => {
+  const SEED = new URL('../../samples/000_2f28e9293a4b3d29.txt', import.meta.url);
+  /** Breaks the document itself prints (none in this seed): [statement id, amount]. */
+  const DOCUMENTED_BREAKS: [string, number][] = [];
+
+  it('should find the narrative totals of 000 and match each to its table', async () => {
+    const doc = await extract(SEED.pathname);
+    const bytes = readFileSync(SEED);
+    const lines = extractText(bytes, doc.source.file, sniffEncoding(bytes) as TextEncoding).lines;
+    const statements = findNarrativeStatements(lines);
+    console.log(statements.map((s) => `${s.at.line} ${s.statement} ${s.amount} «${s.text}»`).join('\n'));
+    expect(statements.length).toBeGreaterThanOrEqual(10);
+    const mismatches = doc.issues.filter((i) => i.kind === 'narrative_mismatch');
+    const documented = (i: Issue): boolean => DOCUMENTED_BREAKS.some(([, amount]) => amount === i.found);
+    expect(mismatches.filter((i) => !documented(i))).toEqual([]);
+    const result = resultOf(doc.validation.checks, 'narrative_totals');
+    // Only 三公 (its table is printed empty) and 机关运行经费 (no such table) lack a figure.
+    expect(result).toMatchObject({ status: 'pass', evaluated: statements.length - 2, failed: 0 });
+  });
+});
