@@ -164,15 +164,15 @@ function expenditureRows(count) {
   }
   return rows;
 }
-const EXPENDITURE_HEADER = [
-  ['科目编码', '', '', '科目名称', '合计', '基本支出', '项目支出'],
-  ['类', '款', '项', '', '', '', ''],
-];
+/** A two-level header with merged cells, as budget tables print it. */
+const EXPENDITURE_HEADER =
+  '<tr><td colspan="3">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">合计</td>' +
+  '<td rowspan="2">基本支出</td><td rowspan="2">项目支出</td></tr><tr><td>类</td><td>款</td><td>项</td></tr>';
 
 const caseHtml = {
   'split-table': () =>
     casePage(
-      `<p class="title">2025年部门支出预算表</p>${tableHtml([...EXPENDITURE_HEADER, ...expenditureRows(70)])}`,
+      `<p class="title">2025年部门支出预算表</p>${tableHtml(expenditureRows(70)).replace('<tbody>', `<thead>${EXPENDITURE_HEADER}</thead><tbody>`)}`,
       'table { font-size: 10pt; line-height: 1.6; }',
     ),
   borderless: () =>
@@ -204,8 +204,9 @@ const caseHtml = {
         ['科目编码', '', '', '单位代码', '单位名称', '总计', '一般公共预算', '政府性基金', '国有资本经营预算', '财政专户管理资金', '事业收入', '事业单位经营收入', '上级补助收入', '其他收入'],
         ['208', '05', '01', '309001', '行政单位离退休', '2.72', '2.72', '', '', '', '', '', '', ''],
         ['210', '11', '01', '309001', '行政单位医疗', '1.28', '1.28', '', '', '', '', '', '', '0.00'],
-      ])}`,
-      '@page { size: A4 landscape; }',
+      ])}<div class="stamp">内部资料</div>`,
+      // A slanted stamp: text the extractor must skip (and say so), not mix into the table.
+      '@page { size: A4 landscape; } .stamp { position: absolute; top: 110mm; left: 190mm; transform: rotate(-30deg); font-size: 24pt; color: #b00; }',
     ),
   /** Printed landscape, then stored portrait with /Rotate 90 (see rotate()). */
   rotated: () =>
@@ -229,11 +230,22 @@ async function rotate(landscapePdf) {
   const [embedded] = await out.embedPdf(src, [0]);
   const { width, height } = embedded; // landscape: width > height
   const pageOut = out.addPage([height, width]);
-  // Rotating by +90° about the origin maps x to y and y to -x; shifting by the landscape height
+  // Turning by +90° about the origin maps (x, y) to (-y, x); shifting right by the landscape height
   // brings the drawing back onto the portrait page.
   pageOut.drawPage(embedded, { x: height, y: 0, rotate: degrees(90) });
   pageOut.setRotation(degrees(90));
   return out.save();
+}
+
+/** A born-digital page followed by a scanned one (documents assembled from both happen). */
+async function mixedScan(digitalPdf, scannedPdf) {
+  const out = await PDFDocument.create();
+  for (const bytes of [digitalPdf, scannedPdf]) {
+    const src = await PDFDocument.load(bytes);
+    const [copied] = await out.copyPages(src, [0]);
+    out.addPage(copied);
+  }
+  return out.save({ useObjectStreams: false });
 }
 
 /** A "scanned" page: a picture of a table plus a vector frame, and no text at all. */
@@ -351,7 +363,9 @@ async function main() {
       write(join(casesDir, `${name}.pdf`), rendered[name]);
     }
     write(join(casesDir, 'rotated.pdf'), await rotate(rendered.rotated));
-    write(join(casesDir, 'no-text-layer.pdf'), await noTextLayer(browser));
+    const scanned = await noTextLayer(browser);
+    write(join(casesDir, 'no-text-layer.pdf'), scanned);
+    write(join(casesDir, 'mixed-scan.pdf'), await mixedScan(rendered['wrapped-cell'], scanned));
     write(join(casesDir, 'cjk-not-embedded.pdf'), await cjkNotEmbedded());
     write(join(casesDir, 'tounicode.pdf'), await toUnicodeCases());
   } finally {
