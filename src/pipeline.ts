@@ -31,7 +31,8 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
   const kind = sniffKind(bytes);
   if (kind === 'pdf') {
     const { extractPdf } = await import('./extract/pdf.js');
-    return extractPdf(bytes, file, { password: options.password });
+    // pdf.js wants a plain Uint8Array (not a Buffer) and may detach it: hand it a copy.
+    return extractPdf(new Uint8Array(bytes), file, { password: options.password });
   }
   if (kind === 'image') throw new ExtractError('unsupported', file, 'page images need OCR, which this build does not include yet');
   const encoding = sniffEncoding(bytes);

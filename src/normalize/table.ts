@@ -105,7 +105,9 @@ function segmentsOf(row: RawRow): Segment[] {
   for (const t of row.tokens) {
     if (t.kind === 'label') {
       const last = segs[segs.length - 1];
-      const startsNew = !last || last.numbers.length > 0 || ORDINAL.test(compact(t.text)) || /^其中/.test(t.text) || standsAlone(t.text) || standsAlone(last.label);
+      // "一般公共预算 | 小计 | 1794.14": a 小计/合计 cell completes the label before it.
+      const completes = last !== undefined && !last.numbers.length && /^(小计|合计)$/.test(compact(t.text)) && lineKeyOf(last.label) !== undefined;
+      const startsNew = !completes && (!last || last.numbers.length > 0 || ORDINAL.test(compact(t.text)) || /^其中/.test(t.text) || standsAlone(t.text) || standsAlone(last.label));
       if (startsNew) segs.push({ label: t.text, numbers: [], at: t.at });
       else last.label += t.text;
       seenLabel = true;

@@ -457,11 +457,15 @@ function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
     const c = compareAcross(x?.terms ?? [0], exp.unit, found, gen.unit);
     instances.push(judged(c, () => crossIssue(def, exp, gen, row, 'total', c, `functional code ${code}`)));
   }
-  const ta = totalRow(exp)?.values.total;
+  // The total rows agree column by column, finer columns included (a header printed in another
+  // order shows up here).
+  const ra = totalRow(exp);
   const tb = totalRow(gen);
-  if (ta !== undefined && tb?.values.total !== undefined) {
-    const c = compareAcross([ta], exp.unit, tb.values.total, gen.unit);
-    instances.push(judged(c, () => crossIssue(def, exp, gen, tb, 'total', c, 'total row')));
+  for (const [m, va] of Object.entries(ra?.values ?? {})) {
+    const vb = tb?.values[m];
+    if (vb === undefined || m.startsWith('col_')) continue;
+    const c = compareAcross([va], exp.unit, vb, gen.unit);
+    instances.push(judged(c, () => crossIssue(def, exp, gen, tb!, m, c, 'total row')));
   }
   return { applicable: true, instances };
 }
@@ -537,7 +541,22 @@ function basicMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
 }
 
 function projectMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
-  return totalsAgree(ctx, def, ['project_expenditure', 'total'], ['expenditure', 'project']);
+  const byTable = totalsAgree(ctx, def, ['project_expenditure', 'total'], ['expenditure', 'project']);
+  return byTable.applicable ? byTable : performanceMatchesExpenditure(ctx, def);
+}
+
+/** Without a project table, the projects of the performance-target tables add up to 项目支出. */
+function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
+  const perf = ctx.tables.filter((t) => t.type === 'project_performance' && !t.empty);
+  const exp = filled(ctx.tables, 'expenditure');
+  const row = exp ? totalRow(exp) : undefined;
+  const projects = perf.flatMap((t) => printedRows(t).filter((r) => r.kind === 'project' && r.values.total !== undefined).map((r) => ({ t, r })));
+  if (!exp || !projects.length) return NOT_APPLICABLE;
+  const found = row?.values.project;
+  if (!row || found === undefined) return { applicable: true, instances: [unknown()] };
+  const c = compareAcross(projects.map((p) => p.r.values.total!), projects[0]!.t.unit, found, exp.unit);
+  const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project`;
+  return { applicable: true, instances: [judged(c, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
 }
 
 function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {

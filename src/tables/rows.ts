@@ -172,14 +172,16 @@ export function linesToRawRows(lines: Line[], options: { serialColumn?: boolean 
     if (open) rows.push(rowOf(open.tokens, open.at, false));
     open = undefined;
   };
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     let tokens = tokensOf(line);
     if (options.serialColumn) tokens = dropSerial(tokens);
     if (!tokens.length) continue;
-    const flat = line.delimited ? undefined : splitFlattened(tokens);
-    if (flat) {
+    if (!line.delimited && splitFlattened(tokens)) {
+      // A flattened table printed as a paragraph wraps over the following lines: take them too.
+      while (lines[li + 1] && !lines[li + 1]!.delimited && tokensOf(lines[li + 1]!).some((t) => t.kind !== 'label')) tokens = [...tokens, ...tokensOf(lines[++li]!)];
       close();
-      for (const t of flat) rows.push(rowOf(t, line.at, false));
+      for (const t of splitFlattened(tokens)!) rows.push(rowOf(t, line.at, false));
       continue;
     }
     if (line.delimited) {

@@ -9,7 +9,8 @@ describe('text ingestion', () => {
     const plain = Buffer.from(sample, 'utf8');
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]);
     expect(sniffEncoding(plain)).toBe('utf-8');
-    expect(decodeText(bom, sniffEncoding(bom))).toBe(sample);
+    expect(sniffEncoding(bom)).toBe('utf-8');
+    expect(decodeText(bom, 'utf-8')).toBe(sample);
   });
 
   it('should detect GBK/GB18030 text that declares nothing', () => {
