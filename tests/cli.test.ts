@@ -96,4 +96,19 @@ describe('budget-extract CLI', () => {
     expect(again.stderr).not.toMatch(/\[\d\/5\]/); // nothing re-extracted
     expect(facts(one)).toEqual(facts(merged));
   });
+
+  const corpus = join(root, '../shared/corpus/peer-pdfs');
+  it.skipIf(!existsSync(corpus))('should end every PDF of the peer corpus in a clear record, exit 0 or 1', () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-peer-'));
+    const r = spawnSync(process.execPath, [cli, corpus, '-o', out, '-q', '--timeout', '60'], { encoding: 'utf8', timeout: 540_000 });
+    expect([0, 1]).toContain(r.status);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const pdfs = readdirSync(corpus, { recursive: true }).filter((f) => String(f).toLowerCase().endsWith('.pdf'));
+    expect(summary.files).toHaveLength(pdfs.length);
+    for (const f of summary.files) {
+      expect(f.status === 'ok' || (typeof f.error?.code === 'string' && f.error.message.length > 10)).toBe(true);
+      expect(f.error?.code).not.toBe('internal');
+    }
+  }, 600_000);
 });
+
