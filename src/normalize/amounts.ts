@@ -27,8 +27,21 @@ export function isDecimalAmount(text: string): boolean {
   return parseAmount(t) !== undefined && /[.,]/.test(t);
 }
 
+/** Amounts below this are summed as integer millionths (exact, and fast on the hot path). */
+const SCALED_LIMIT = 1e9;
+const SCALE = 1e6;
+
 /** Sum without binary-float drift: `0.1 + 0.2` is `0.3`. */
 export function sumExact(values: readonly number[]): number {
+  let scaled = 0;
+  for (const v of values) {
+    if (!(Math.abs(v) < SCALED_LIMIT)) return sumBig(values);
+    scaled += Math.round(v * SCALE);
+  }
+  return scaled / SCALE;
+}
+
+function sumBig(values: readonly number[]): number {
   let acc = new Big(0);
   for (const v of values) acc = acc.plus(v);
   return acc.toNumber();

@@ -185,14 +185,22 @@ export function settleByColumnSums(
   const open = rows.map((r, i) => (r.options.length > 1 && r.counted ? i : -1)).filter((i) => i >= 0);
   const ambiguous = rows.map((r) => r.options.length > 1);
   const counted = rows.map((r, i) => (r.counted ? i : -1)).filter((i) => i >= 0);
+  // Hot loop: option values as integer millionths, so a miss is integer sums, no allocation.
+  const scaledOptions = rows.map((r) => r.options.map((o) => o.map((v) => (v === undefined ? 0 : scaled(v)))));
+  const columns = totals.map((t, col) => (t === undefined ? -1 : col)).filter((c) => c >= 0);
   const miss = (): number => {
     let total = 0;
-    totals.forEach((t, col) => {
-      if (t === undefined) return;
-      const vals = counted.map((i) => rows[i]!.options[choice[i]!]![col] ?? 0);
-      const d = Math.abs(sumExact(vals) - t);
-      if (d > roundingTolerance(vals.filter((v) => v !== 0).length)) total += d;
-    });
+    for (const col of columns) {
+      let sum = 0;
+      let terms = 0;
+      for (const i of counted) {
+        const v = scaledOptions[i]![choice[i]!]![col]!;
+        sum += v;
+        if (v !== 0) terms++;
+      }
+      const d = Math.abs(sum - scaled(totals[col]!));
+      if (d > scaled(roundingTolerance(terms))) total += d / SCALE;
+    }
     return total;
   };
   if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous, miss: miss() };

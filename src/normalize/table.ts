@@ -122,9 +122,17 @@ function segmentsOf(row: RawRow): Segment[] {
   return segs.map((s) => ({ ...s, label: compact(s.label) }));
 }
 
+const standsAloneMemo = new Map<string, boolean>();
+
+/** A label that names a line by itself (a fuzzy class lookup: memoized, labels repeat). */
 function standsAlone(label: string): boolean {
   const t = stripOrdinal(label);
-  return t.length >= 2 && (lineKeyOf(t) !== undefined || classOfName(t) !== undefined);
+  let hit = standsAloneMemo.get(t);
+  if (hit === undefined) {
+    hit = t.length >= 2 && (lineKeyOf(t) !== undefined || classOfName(t) !== undefined);
+    standsAloneMemo.set(t, hit);
+  }
+  return hit;
 }
 
 function linesTable(raw: RawTable): Built {

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Benchmark (not a test): pages per second, seconds per document and peak RSS for text dumps,
+// born-digital PDFs and scans, with medians over several runs, against pdf.js getTextContent
+// alone and `pdftotext -layout`. Writes bench/latest.json.   npm run bench [-- --quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const quick = process.argv.includes('--quick');
+const root = new URL('..', import.meta.url).pathname;
+const RUNS = quick ? 3 : 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = async (fn) => { const t = performance.now(); await fn(); return (performance.now() - t) / 1000; };
+const round = (x, d = 2) => (x === null || x === undefined ? null : Number(x.toFixed(d)));
+
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const { extractBytes } = await import(join(root, 'dist/pipeline.js'));
+const cli = join(root, 'dist/cli.js');
+const result = { date: new Date().toISOString(), quick, cores: availableParallelism(), text: {}, pdf: {}, ocr: {}, pdf500: {}, batch1000: {} };
+
+/** Runs the CLI in a child process; returns wall seconds and the child's peak RSS in MB. */
+function runCli(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['-r', join(root, 'scripts/print-rss.cjs'), cli, ...args, '-q'], { encoding: 'utf8' });
+  const seconds = (performance.now() - t) / 1000;
+  const kb = Number(/maxrss_kb (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  return { seconds, rss_mb: kb / 1024, status: r.status };
+}
+
+// ---- text dumps, one job, in process
+const samples = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).map((f) => ({ f, bytes: readFileSync(join(root, 'samples', f)) }));
+const textBytes = samples.reduce((a, s) => a + s.bytes.length, 0);
+for (const s of samples) await extractBytes(s.bytes, s.f); // warm up
+const textRuns = [];
+for (let k = 0; k < RUNS; k++) textRuns.push(await time(async () => { for (let i = 0; i < 5; i++) for (const s of samples) await extractBytes(s.bytes, s.f); }));
+const textSec = median(textRuns) / 5;
+result.text = { documents: samples.length, mb: round(textBytes / 1e6, 3), mb_per_s: round(textBytes / 1e6 / textSec), s_per_document: round(textSec / samples.length, 4), docs_per_s: round(samples.length / textSec, 1) };
+console.log('text', result.text);
+
+// ---- born-digital PDFs: ours vs pdf.js getTextContent alone vs pdftotext -layout
+const pdfDir = join(root, 'tests/fixtures/pdf');
+const pdfs = readdirSync(pdfDir).filter((f) => /^0.*\.pdf$/.test(f)).map((f) => ({ f, bytes: readFileSync(join(pdfDir, f)) }));
+const require = createRequire(import.meta.url);
+const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+const pkgDir = join(require.resolve('pdfjs-dist/package.json'), '..');
+let pages = 0;
+const floor = async () => {
+  pages = 0;
+  for (const p of pdfs) {
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(p.bytes), cMapUrl: join(pkgDir, 'cmaps/'), cMapPacked: true, standardFontDataUrl: join(pkgDir, 'standard_fonts/'), isEvalSupported: false, verbosity: 0 }).promise;
+    for (let i = 1; i <= doc.numPages; i++) { const page = await doc.getPage(i); await page.getTextContent(); page.cleanup(); }
+    pages += doc.numPages;
+    await doc.destroy();
+  }
+};
+await floor();
+const floorRuns = []; for (let k = 0; k < RUNS; k++) floorRuns.push(await time(floor));
+const oursRuns = []; for (let k = 0; k < RUNS; k++) oursRuns.push(await time(async () => { for (const p of pdfs) await extractBytes(p.bytes, p.f); }));
+let pdftotext = null;
+try {
+  const runs = [];
+  for (let k = 0; k < RUNS; k++) runs.push(await time(async () => { for (const p of pdfs) execFileSync('pdftotext', ['-layout', join(pdfDir, p.f), '-'], { stdio: ['ignore', 'ignore', 'ignore'] }); }));
+  pdftotext = pages / median(runs);
+} catch { /* poppler-utils not installed */ }
+result.pdf = {
+  documents: pdfs.length,
+  pages,
+  pages_per_s: round(pages / median(oursRuns), 1),
+  s_per_document: round(median(oursRuns) / pdfs.length, 3),
+  pdfjs_floor_pages_per_s: round(pages / median(floorRuns), 1),
+  ratio_to_floor: round(median(floorRuns) / median(oursRuns)),
+  pdftotext_pages_per_s: round(pdftotext, 1),
+};
+
+// ---- --jobs 2 against --jobs 1 on a folder of PDFs (worker threads)
+const corpus = mkdtempSync(join(tmpdir(), 'bench-pdf-'));
+const copies = quick ? 2 : 6;
+for (let c = 0; c < copies; c++) for (const p of pdfs) copyFileSync(join(pdfDir, p.f), join(corpus, `${c}-${p.f}`));
+const j1 = median(Array.from({ length: quick ? 1 : 3 }, () => runCli([corpus, '-o', mkdtempSync(join(tmpdir(), 'o-')), '--jobs', '1', '-f', 'json']).seconds));
+const j2 = median(Array.from({ length: quick ? 1 : 3 }, () => runCli([corpus, '-o', mkdtempSync(join(tmpdir(), 'o-')), '--jobs', '2', '-f', 'json']).seconds));
+result.pdf.jobs1_pages_per_s = round((pages * copies) / j1, 1);
+result.pdf.jobs2_pages_per_s = round((pages * copies) / j2, 1);
+result.pdf.jobs2_speedup = round(j1 / j2);
+console.log('pdf', result.pdf);
+
+// ---- a 500-page PDF: peak RSS
+const { PDFDocument } = await import('pdf-lib');
+const big = await PDFDocument.create();
+const sources = await Promise.all(pdfs.map((p) => PDFDocument.load(p.bytes)));
+outer: for (;;) for (const s of sources) {
+  for (const page of await big.copyPages(s, s.getPageIndices())) { big.addPage(page); if (big.getPageCount() >= 500) break outer; }
+}
+const bigPath = join(mkdtempSync(join(tmpdir(), 'bench-500-')), 'big500.pdf');
+writeFileSync(bigPath, await big.save());
+const r500 = runCli([bigPath, '-o', mkdtempSync(join(tmpdir(), 'o-')), '--jobs', '1', '-f', 'json']);
+result.pdf500 = { pages: 500, mb: round(statSync(bigPath).size / 1e6, 1), seconds: round(r500.seconds, 1), pages_per_s: round(500 / r500.seconds, 1), peak_rss_mb: round(r500.rss_mb, 0), exit: r500.status };
+console.log('pdf500', result.pdf500);
+
+// ---- 1,000 generated small documents: throughput with 1 and 2 jobs, and memory
+if (!quick) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-1000-'));
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < 1000; i++) {
+    const s = samples[i % samples.length];
+    // Each copy differs (a changed figure) so nothing is cached by content.
+    writeFileSync(join(dir, `doc${String(i).padStart(4, '0')}.txt`), s.bytes.toString('utf8').replace(/(\d+)\.(\d\d)/, (_, a, b) => `${a}.${String((Number(b) + i) % 100).padStart(2, '0')}`));
+  }
+  const b1 = runCli([dir, '-o', mkdtempSync(join(tmpdir(), 'o-')), '--jobs', '1']);
+  const b2 = runCli([dir, '-o', mkdtempSync(join(tmpdir(), 'o-')), '--jobs', '2']);
+  result.batch1000 = { documents: 1000, jobs1_docs_per_s: round(1000 / b1.seconds, 1), jobs2_docs_per_s: round(1000 / b2.seconds, 1), speedup: round(b1.seconds / b2.seconds), jobs1_peak_rss_mb: round(b1.rss_mb, 0), jobs2_peak_rss_mb: round(b2.rss_mb, 0) };
+  console.log('batch1000', result.batch1000);
+}
+
+// ---- OCR, when the build has it
+const scans = join(root, 'tests/fixtures/scans');
+let ocrFiles = [];
+try { ocrFiles = readdirSync(scans).filter((f) => f.endsWith('.pdf')).slice(0, quick ? 1 : 3); } catch { /* no scans */ }
+if (ocrFiles.length) {
+  const t = performance.now();
+  let ocrPages = 0;
+  for (const f of ocrFiles) { const d = await extractBytes(readFileSync(join(scans, f)), f).catch(() => undefined); ocrPages += d?.source.pages ?? 0; }
+  result.ocr = { files: ocrFiles.length, pages: ocrPages, s_per_page: ocrPages ? round((performance.now() - t) / 1000 / ocrPages, 2) : null };
+} else result.ocr = { s_per_page: null, note: 'no scanned fixtures in this build' };
+console.log('ocr', result.ocr);
+
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`cores ${result.cores}; text ${result.text.mb_per_s} MB/s; pdf ${result.pdf.pages_per_s} pages/s (pdf.js floor ${result.pdf.pdfjs_floor_pages_per_s}, pdftotext ${result.pdf.pdftotext_pages_per_s}); jobs2 ×${result.pdf.jobs2_speedup}; pdf500 peak ${result.pdf500.peak_rss_mb} MB`);
