@@ -27,8 +27,13 @@ const goldens: Golden[] = existsSync(goldenDir)
   : [];
 
 describe.skipIf(!goldens.length)('seed documents against their golden facts', () => {
-  it.each(goldens.map((g) => [g.document, g] as const))('%s: every golden fact and table is found', async (_name, golden) => {
-    const doc = await extract(new URL(golden.document, samples).pathname);
+  const pdfs = new URL('./fixtures/pdf/', import.meta.url);
+  const cases = goldens.flatMap((g) => [
+    [g.document, new URL(g.document, samples).pathname, g] as const,
+    [`${g.document.replace(/\.txt$/, '.pdf')} (PDF rendering)`, new URL(g.document.replace(/\.txt$/, '.pdf'), pdfs).pathname, g] as const,
+  ]);
+  it.each(cases)('%s: every golden fact and table is found', async (_name, path, golden) => {
+    const doc = await extract(path);
     const index = new Map<string, unknown[]>();
     for (const t of doc.tables) {
       for (const r of t.rows) {

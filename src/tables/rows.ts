@@ -177,12 +177,20 @@ export function linesToRawRows(lines: Line[], options: { serialColumn?: boolean 
     let tokens = tokensOf(line);
     if (options.serialColumn) tokens = dropSerial(tokens);
     if (!tokens.length) continue;
-    if (!line.delimited && splitFlattened(tokens)) {
-      // A flattened table printed as a paragraph wraps over the following lines: take them too.
-      while (lines[li + 1] && !lines[li + 1]!.delimited && tokensOf(lines[li + 1]!).some((t) => t.kind !== 'label')) tokens = [...tokens, ...tokensOf(lines[++li]!)];
-      close();
-      for (const t of splitFlattened(tokens)!) rows.push(rowOf(t, line.at, false));
-      continue;
+    if (!line.delimited) {
+      // A flattened table, possibly printed as a paragraph wrapping over the following lines:
+      // codes stand in the middle of lines, not at their starts as in a space-separated table.
+      let end = li;
+      while (lines[end + 1] && !lines[end + 1]!.delimited && tokensOf(lines[end + 1]!).length) end++;
+      const run = lines.slice(li, end + 1).map(tokensOf);
+      const midLineCodes = run.reduce((n, ts) => n + ts.filter((t, k) => k > 0 && t.kind === 'digits' && FLAT_CODE.test(t.text)).length, 0);
+      const flat = midLineCodes >= FLATTENED_MIN_CODES ? splitFlattened(run.flat()) : undefined;
+      if (flat) {
+        close();
+        for (const t of flat) rows.push(rowOf(t, line.at, false));
+        li = end;
+        continue;
+      }
     }
     if (line.delimited) {
       close();
