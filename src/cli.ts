@@ -8,6 +8,7 @@ import { DEFAULT_TIMEOUT_SECONDS, expandInputs, runBatch, type FileResult } from
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { safeName, writeAtomic } from './output.js';
+import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
 import type { BudgetDocument } from './model.js';
 
@@ -202,7 +203,7 @@ async function main(argv: string[]): Promise<number> {
   const names = outputNames(toRun);
   const out = values.output;
   const resumed = values.resume && !toStdout ? await resumable(toRun, names, out) : new Map<string, BudgetDocument>();
-  let done = 0;
+  const progress = new Progress(toRun.length - resumed.size, process.stderr, values.quiet);
   const fresh = await runBatch(
     toRun.filter((p) => !resumed.has(p)),
     {
@@ -211,14 +212,13 @@ async function main(argv: string[]): Promise<number> {
       password: values.password,
       rollup: values.rollup,
       onResult: async (r) => {
-        done++;
-        if (r.status === 'failed') process.stderr.write(`budget-extract: ${r.error!.message}\n`);
-        else log(`[${done + resumed.size}/${toRun.length}] ${r.file}: ${Object.values(r.tables ?? {}).reduce((a, b) => a + b, 0)} tables, ${r.identities_broken ?? 0} identities broken`);
+        progress.add(r);
         // Written as each file finishes, so a crash loses only the files in flight.
         if (!toStdout && r.document && formats.includes('json')) await writeAtomic(out, `${names.get(r.path)}.json`, `${documentToJson(r.document)}\n`);
       },
     },
   );
+  progress.finish();
   const results = [...[...resumed].map(([path, document]) => resultOf(path, document)), ...fresh].sort((a, b) => toRun.indexOf(a.path) - toRun.indexOf(b.path));
   const docs = results.map((r) => r.document).filter((d): d is BudgetDocument => d !== undefined);
 
