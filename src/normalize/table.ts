@@ -343,6 +343,7 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const fitting = readings.filter((r) => Math.abs(r.settle.miss - bestMiss) <= 1e-9);
   const { placements, settle } = fitting[0]!;
   if (totalIdx >= 0) settle.ambiguous[totalIdx] = fitting.length > 1;
+  const optionCount = (i: number): number => (i === totalIdx ? fitting.length : placements[i]!.options.length);
 
   const rows = rowsIn.map((x, i) => {
     const row = baseRow(x.k.key, x.k.kind, x.k.name, x.r.at);
@@ -362,7 +363,7 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
       issues.push({
         kind: 'ambiguous_placement',
         severity: 'warning',
-        message: `row ${x.k.key}: its numbers fit ${p.options.length} column placements equally; the first was kept`,
+        message: `row ${x.k.key}: its numbers fit ${optionCount(i)} column placements equally well; the first was kept`,
         at: x.r.at,
         table: raw.type,
         key: x.k.key,
