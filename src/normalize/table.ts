@@ -94,7 +94,8 @@ interface Built {
 
 interface Segment {
   label: string;
-  numbers: { value: number; at: At }[];
+  /** `decimal`: printed with a decimal point (an amount, not a 行次 number). */
+  numbers: { value: number; at: At; decimal: boolean }[];
   at: At;
 }
 
@@ -116,7 +117,7 @@ function segmentsOf(row: RawRow): Segment[] {
       // "1.10 1.10" under "“三公”经费合计"), or a serial, which no key matches.
       if (!seenLabel && !segs.length) segs.push({ label: '', numbers: [], at: t.at });
       const v = Number(t.text.replace(/,/g, ''));
-      if (Number.isFinite(v)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at });
+      if (Number.isFinite(v)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at, decimal: t.text.includes('.') });
     }
   }
   return segs.map((s) => ({ ...s, label: compact(s.label) }));
@@ -140,8 +141,11 @@ function linesTable(raw: RawTable): Built {
   const issues: Issue[] = [];
   const used = new Set<string>();
   let underCarryover = false;
+  // 决算 tables print a 行次 (line number) column between each label and its amount.
+  const lineNumbers = /行次/.test(raw.header.map((l) => l.text).join(''));
   for (const r of raw.rows) {
     for (const seg of segmentsOf(r)) {
+      if (lineNumbers && seg.numbers.length && Number.isInteger(seg.numbers[0]!.value) && !seg.numbers[0]!.decimal) seg.numbers.shift();
       if (!seg.numbers.length) {
         if (lineKeyOf(seg.label) === 'carryover') underCarryover = true;
         continue;

@@ -24,6 +24,14 @@ describe('table type by title', () => {
     ['单位政府采购预算', 'procurement'],
     ['单位固定资产占用情况表', 'assets'],
     ['人员编制情况表', 'unknown'],
+    ['收入支出决算总表', 'summary'],
+    ['收入决算表', 'income'],
+    ['支出决算表', 'expenditure'],
+    ['财政拨款收入支出决算总表', 'fiscal_summary'],
+    ['一般公共预算财政拨款支出决算表', 'general_expenditure'],
+    ['一般公共预算财政拨款基本支出决算表', 'basic_expenditure'],
+    ['政府性基金预算财政拨款收入支出决算表', 'fund_expenditure'],
+    ['财政拨款“三公”经费支出决算表', 'three_public'],
   ];
   it.each(cases)('should type %s as %s', (title, type) => {
     expect(typeOfTitle(title)).toBe(type);

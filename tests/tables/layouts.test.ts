@@ -110,3 +110,12 @@ describe('--rollup', () => {
     ]);
   });
 });
+
+describe('决算 layouts', () => {
+  it('skips the 行次 line numbers printed between a label and its amount', async () => {
+    const t = tableOf(await extractFixture('final-accounts-line-numbers.txt'), 'summary');
+    expect(valuesOf(t, 'general_budget')).toEqual({ amount: 120.5 });
+    expect(valuesOf(t, '208')).toEqual({ amount: 20.5 });
+    expect(valuesOf(t, 'expenditure_grand_total')).toEqual({ amount: 120.5 });
+  });
+});
