@@ -18,6 +18,7 @@ const norm = (s: unknown): string => String(s ?? '').normalize('NFKC').replace(/
 
 interface Golden {
   document: string;
+  meta: { department: string; year: number; unit: string };
   tables: string[];
   facts: [string, string, string, number | string][];
 }
@@ -50,6 +51,7 @@ describe.skipIf(!goldens.length)('seed documents against their golden facts', ()
       return !got.some((x) => (typeof v === 'number' ? Math.abs(Number(x) - v) <= 0.005 : x === norm(v)));
     });
     expect(missed).toEqual([]);
+    expect(doc.document).toMatchObject(golden.meta);
     expect(golden.tables.filter((t) => !doc.tables.some((x) => x.type === t))).toEqual([]);
   });
 
