@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AnnotationMode, OPS, VerbosityLevel, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadJson } from '../data.js';
+import { foldText } from './normalize-text.js';
 import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 
@@ -70,8 +70,6 @@ const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
 const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
 
-/** CJK Radicals Supplement → ideograph (Kangxi radicals are already folded by NFKC). */
-const RADICALS = loadJson<{ map: Record<string, string> }>('cjk-radicals.json').map;
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -483,7 +481,7 @@ function showText(s: State, glyphs: unknown[], view: Matrix, page: { width: numb
       marks.rotated++;
       continue;
     }
-    const text = foldGlyphText(raw);
+    const text = foldText(raw);
     if (text === '' || /[\uFFFD\p{Co}\p{Cc}]/u.test(text)) {
       marks.dropped++;
       continue;
@@ -534,13 +532,6 @@ function glyphBoxVertical(m: Matrix, s: State, from: number, to: number, em: num
   const top = Math.min(ya, yb);
   const bottom = Math.max(ya, yb, top + em);
   return { x0: Math.min(xa, xb), x1: Math.max(xa, xb), top, bottom, baseline: bottom - GLYPH_DESCENT_EM * em };
-}
-
-/** NFKC, then radicals some fonts map their glyphs to (⻔ for 门) replaced by the ideograph. */
-function foldGlyphText(raw: string): string {
-  let out = '';
-  for (const ch of raw.normalize('NFKC')) out += RADICALS[ch] ?? ch;
-  return out;
 }
 
 /** Rules drawn by one painted path: thin filled rectangles and straight stroked segments. */

@@ -47,3 +47,9 @@ describe('text ingestion', () => {
     expect(line!.cells.map((c) => c.text)).toEqual(['210', '15', '01', '行政运行', '31.23', '31.23']);
   });
 });
+
+describe('text folding', () => {
+  it('should fold radicals some fonts print (⻔ for 门), full-width digits and the ideographic space', () => {
+    expect(textToLines('⻔诊 １.００\u3000x', 'f.txt')[0]!.text).toBe('门诊 1.00 x');
+  });
+});
