@@ -11,11 +11,46 @@ import { ExtractError } from './extract/errors.js';
 
 const INPUT_EXTENSIONS = new Set(['.txt', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.text', '.tsv', '.csv', '']);
 
+/** A glob (`*`, `**`, `?`, `{a,b}`) as a regular expression over '/'-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && glob.lastIndexOf('{', i) > glob.lastIndexOf('}', i)) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const GLOB_CHARS = /[*?{]/;
+
+/** The files a quoted glob names: walk its fixed leading folder, keep the paths that match. */
+async function expandGlob(glob: string): Promise<string[]> {
+  const parts = glob.split('/');
+  const fixed = parts.slice(0, parts.findIndex((s) => GLOB_CHARS.test(s))).join('/') || '.';
+  const re = globToRegExp(glob.replace(/^\.\//, ''));
+  const entries = await readdir(fixed, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .filter((f) => re.test(f.replace(/^\.\//, '')))
+    .sort();
+}
+
 export async function expandInputs(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     const st = await stat(p).catch(() => undefined);
-    if (!st) {
+    if (!st && GLOB_CHARS.test(p)) {
+      out.push(...(await expandGlob(p)));
+    } else if (!st) {
       out.push(p); // reported as an io failure
     } else if (st.isDirectory()) {
       const entries = await readdir(p, { recursive: true, withFileTypes: true });

@@ -229,7 +229,8 @@ async function main(argv: string[]): Promise<number> {
     await writeRunOutputs(out, results, names, formats, values.bom);
   }
   const failed = results.filter((r) => r.status === 'failed').length;
-  log(`${docs.length} of ${results.length} files extracted${failed ? `, ${failed} failed` : ''}`);
+  const checks = docs.reduce((a, d) => ({ run: a.run + d.validation.run, held: a.held + d.validation.held, broken: a.broken + d.validation.broken }), { run: 0, held: 0, broken: 0 });
+  log(`${docs.length} of ${results.length} files extracted${failed ? `, ${failed} failed` : ''}; checks: ${checks.run} run, ${checks.held} held, ${checks.broken} broken`);
   return failed ? 1 : 0;
 }
 
