@@ -85,10 +85,22 @@ export interface BatchOptions extends ExtractOptions {
 
 /** Default per-file time limit: a 500-page PDF takes well under this on a laptop. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
-/** Heap a worker may use before it is stopped (a decompression bomb ends there, not in swap). */
-const WORKER_HEAP_MB = 1536;
+/**
+ * JS heap a worker may use before it is stopped and its file recorded as `too_large`: token and
+ * object explosions end there, not in swap. It does not count ArrayBuffers (pdf.js's decoded
+ * streams), which is why PDFs are checked for decompression bombs before parsing (pdf-streams.ts).
+ */
+export const WORKER_HEAP_MB = 1536;
 
 type Outcome = { document: BudgetDocument } | { error: { code: string; message: string } };
+
+/** A worker that died: over its heap (the file needs more memory than any disclosure), or a bug. */
+function workerError(file: string, e: Error): { code: string; message: string } {
+  if (/memory/i.test(e.message)) {
+    return { code: 'too_large', message: `${file}: needs more than the ${WORKER_HEAP_MB} MB worker heap (${e.message}); split the document` };
+  }
+  return { code: 'internal', message: `${file}: ${e.message}` };
+}
 
 /**
  * Extraction in worker threads when running from the built package (every core used, a hung or
@@ -97,7 +109,13 @@ type Outcome = { document: BudgetDocument } | { error: { code: string; message: 
 function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Outcome>; close: () => Promise<void> } {
   const workerUrl = new URL('./worker.js', import.meta.url);
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-  const extractOptions: ExtractOptions = { password: options.password, rollup: options.rollup };
+  const extractOptions: ExtractOptions = {
+    password: options.password,
+    rollup: options.rollup,
+    maxBytes: options.maxBytes,
+    maxPages: options.maxPages,
+    maxImagePixels: options.maxImagePixels,
+  };
   if (!import.meta.url.endsWith('.js')) {
     return {
       run: async (path) => {
@@ -138,7 +156,7 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
       const onMessage = (m: { id: number } & Outcome): void => {
         if (m.id === id) finish(m, true);
       };
-      const onError = (e: Error): void => finish({ error: { code: /memory/i.test(e.message) ? 'too_large' : 'internal', message: `${basename(path)}: ${e.message}` } }, false);
+      const onError = (e: Error): void => finish({ error: workerError(basename(path), e) }, false);
       const onExit = (): void => finish({ error: { code: 'internal', message: `${basename(path)}: the worker stopped` } }, false);
       const timer = setTimeout(
         () => finish({ error: { code: 'timeout', message: `${basename(path)}: extraction took longer than ${timeoutMs / 1000} s (raise --timeout or split the document)` } }, false),

@@ -7,9 +7,10 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_TIMEOUT_SECONDS, expandInputs, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
-import { safeName, writeAtomic } from './output.js';
+import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
+import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_PAGES } from './extract/limits.js';
 import type { BudgetDocument } from './model.js';
 
 const HELP = `budget-extract — Chinese budget disclosures (部门预算/决算) to checked data
@@ -24,6 +25,8 @@ Options:
   -f, --format <list>   json,csv,facts (default: all three)
   -j, --jobs <n>        files processed at once, in worker threads (default: the cores)
       --timeout <s>     seconds one file may take (default 300)
+      --max-pages <n>   pages one PDF may have (default ${DEFAULT_MAX_PAGES})
+      --max-mb <n>      megabytes one input may have (default ${DEFAULT_MAX_INPUT_BYTES / 2 ** 20})
       --password <pw>   password for encrypted PDFs
       --rollup          add class/section rows summed from items (marked derived)
       --bom             CSV for spreadsheets: UTF-8 BOM, formula-like text neutralized
@@ -37,6 +40,9 @@ Options:
 Exit codes: 0 all files extracted, 1 some files failed, 2 usage error.`;
 
 const FORMATS = new Set(['json', 'csv', 'facts']);
+const MB = 1024 * 1024;
+/** Run-level outputs a document's `<name>.json` must never replace (lower case). */
+const RESERVED_NAMES = new Set(['summary', 'datapackage']);
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -70,7 +76,7 @@ function outputNames(paths: string[]): Map<string, string> {
   for (const p of paths) {
     const base = safeName(basename(p, extname(p)));
     let name = base;
-    for (let k = 2; used.has(name.toLowerCase()) || name.toLowerCase() === 'summary'; k++) name = `${base}-${k}`;
+    for (let k = 2; used.has(name.toLowerCase()) || RESERVED_NAMES.has(name.toLowerCase()); k++) name = `${base}-${k}`;
     used.add(name.toLowerCase());
     names.set(p, name);
   }
@@ -138,7 +144,8 @@ async function mergeCommand(argv: string[]): Promise<number> {
   for (const dir of positionals) {
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { files: (FileResult & { output?: string })[] };
     for (const f of summary.files) {
-      const document = f.output ? (JSON.parse(readFileSync(join(dir, f.output), 'utf8')) as BudgetDocument) : undefined;
+      // A shard's summary names its own files: never one outside that shard's folder.
+      const document = f.output ? (JSON.parse(readFileSync(insideDir(dir, f.output), 'utf8')) as BudgetDocument) : undefined;
       results.push({ ...f, document });
     }
   }
@@ -161,6 +168,8 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', short: 'f', default: 'json,csv,facts' },
         jobs: { type: 'string', short: 'j', default: String(availableParallelism()) },
         timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
+        'max-pages': { type: 'string', default: String(DEFAULT_MAX_PAGES) },
+        'max-mb': { type: 'string', default: String(DEFAULT_MAX_INPUT_BYTES / MB) },
         password: { type: 'string' },
         rollup: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
@@ -193,6 +202,10 @@ async function main(argv: string[]): Promise<number> {
 
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) usage(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
+  const maxPages = Number(values['max-pages']);
+  if (!Number.isInteger(maxPages) || maxPages < 1) usage(`--max-pages must be a positive integer, not '${values['max-pages']}'`);
+  const maxMb = Number(values['max-mb']);
+  if (!(maxMb > 0)) usage(`--max-mb must be a positive number, not '${values['max-mb']}'`);
   const inputs = await expandInputs(positionals);
   if (!inputs.length) usage('no input files found');
   const toStdout = values.output === '-';
@@ -209,6 +222,8 @@ async function main(argv: string[]): Promise<number> {
     {
       jobs,
       timeoutSeconds,
+      maxPages,
+      maxBytes: Math.round(maxMb * MB),
       password: values.password,
       rollup: values.rollup,
       onResult: async (r) => {

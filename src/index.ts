@@ -1,9 +1,10 @@
 /** budget-extract's library API. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BudgetDocument } from './model.js';
 import { extractBytes, type ExtractOptions } from './pipeline.js';
 import { ExtractError } from './extract/errors.js';
+import { checkInputSize } from './extract/limits.js';
 
 export type * from './model.js';
 export { ExtractError, type ExtractErrorCode } from './extract/errors.js';
@@ -16,11 +17,22 @@ export { lookupCode, classOfName, canonicalCode, kindOf, parentOf, findCodes } f
 /** Extracts one disclosure from a file path, or from bytes with the file name to report. */
 export async function extract(input: string | { bytes: Uint8Array; file: string }, options: ExtractOptions = {}): Promise<BudgetDocument> {
   if (typeof input !== 'string') return extractBytes(input.bytes, input.file, options);
-  let bytes: Uint8Array;
+  return extractBytes(await readInput(input, options.maxBytes), basename(input), options);
+}
+
+/**
+ * The bytes of a regular file within the size budget. Measured before reading, so an oversize
+ * file costs nothing, and a device or FIFO (/dev/zero, a pipe) is refused instead of read forever.
+ */
+async function readInput(path: string, maxBytes: number | undefined): Promise<Uint8Array> {
+  const file = basename(path);
   try {
-    bytes = await readFile(input);
+    const st = await stat(path);
+    if (!st.isFile()) throw new ExtractError('io', file, 'not a regular file');
+    checkInputSize(st.size, file, maxBytes);
+    return await readFile(path);
   } catch (e) {
-    throw new ExtractError('io', basename(input), (e as Error).message, { cause: e });
+    if (e instanceof ExtractError) throw e;
+    throw new ExtractError('io', file, (e as Error).message, { cause: e });
   }
-  return extractBytes(bytes, basename(input), options);
 }

@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import type { BudgetDocument, Extracted, Line, SourceKind } from './model.js';
 import { ExtractError } from './extract/errors.js';
 import { extractText, sniffEncoding } from './extract/text.js';
+import { checkInputSize, type Limits } from './extract/limits.js';
+import { checkImageBudget } from './extract/image-header.js';
 import { linesToBlocks } from './tables/segment.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
 import { documentMeta } from './normalize/meta.js';
 import { validateDocument } from './normalize/validate.js';
 
-export interface ExtractOptions {
+/** Budgets (maxBytes, maxPages, maxImagePixels) default to src/extract/limits.ts. */
+export interface ExtractOptions extends Limits {
   /** Password for encrypted PDFs. */
   password?: string;
   /** Add class and section rows summed from printed items (marked derived). */
@@ -28,13 +31,18 @@ export function sniffKind(bytes: Uint8Array): InputKind {
 
 async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Extracted> {
   if (bytes.length === 0) throw new ExtractError('empty', file);
+  checkInputSize(bytes.length, file, options.maxBytes);
   const kind = sniffKind(bytes);
   if (kind === 'pdf') {
     const { extractPdf } = await import('./extract/pdf.js');
     // pdf.js wants a plain Uint8Array (not a Buffer) and may detach it: hand it a copy.
-    return extractPdf(new Uint8Array(bytes), file, { password: options.password });
+    return extractPdf(new Uint8Array(bytes), file, { password: options.password, maxPages: options.maxPages, maxImagePixels: options.maxImagePixels });
   }
-  if (kind === 'image') throw new ExtractError('unsupported', file, 'page images need OCR, which this build does not include yet');
+  if (kind === 'image') {
+    // The pixel budget first, so whoever adds OCR inherits it: too_large or a malformed header.
+    checkImageBudget(bytes, file, { maxPixels: options.maxImagePixels, maxFrames: options.maxPages });
+    throw new ExtractError('unsupported', file, 'page images need OCR, which this build does not include yet');
+  }
   const encoding = sniffEncoding(bytes);
   if (encoding === 'binary') throw new ExtractError('binary', file);
   return extractText(bytes, file, encoding);

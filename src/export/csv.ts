@@ -15,11 +15,12 @@ export interface CsvOptions {
 const BOM = '\uFEFF';
 
 /**
- * Text a spreadsheet would evaluate (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR) gets a leading
- * apostrophe, as Excel and LibreOffice expect; only in CSV meant for spreadsheets.
+ * Text a spreadsheet would evaluate (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR, also after
+ * leading spaces, which an import may trim) gets a leading apostrophe, as Excel and LibreOffice
+ * expect; only in CSV meant for spreadsheets.
  */
 export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[\s\u3000]*[=+\-@]|^[\t\r\n]/.test(text) ? `'${text}` : text;
 }
 
 /** Numbers printed without float noise (1794.14, not 1794.1399999). */
@@ -33,8 +34,9 @@ function formatNumber(v: number): string {
  */
 export async function factsToCsv(docs: BudgetDocument[], options: CsvOptions = {}): Promise<string> {
   const rows = docs.flatMap((d) => {
-    const facts = documentToFacts(d).map((f) => [f.document, f.table, f.key, f.name, f.measure, formatNumber(f.value)]);
-    const empty = d.tables.filter((t) => !t.rows.some((r) => Object.keys(r.values).length)).map((t) => [d.source.file, t.type, '', '', '', '']);
+    const textCells = (cells: string[]): string[] => (options.bom ? cells.map(neutralizeFormula) : cells);
+    const facts = documentToFacts(d).map((f) => [...textCells([f.document, f.table, f.key, f.name, f.measure]), formatNumber(f.value)]);
+    const empty = d.tables.filter((t) => !t.rows.some((r) => Object.keys(r.values).length)).map((t) => [...textCells([d.source.file, t.type]), '', '', '', '']);
     return [...facts, ...empty];
   });
   const text = await writeToString(rows, { headers: [...FACT_HEADERS], includeEndRowDelimiter: true });

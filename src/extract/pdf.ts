@@ -5,6 +5,8 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import { foldText } from './normalize-text.js';
 import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
+import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MAX_PAGES, MAX_PDF_DECODED_BYTES, MAX_STREAM_DECODED_BYTES, megabytes } from './limits.js';
+import { scanStreams } from './pdf-streams.js';
 
 /**
  * Born-digital PDF → the same `Line[]` the text-dump extractor produces.
@@ -22,8 +24,10 @@ import { ExtractError } from './errors.js';
 export interface PdfOptions {
   /** User (or owner) password of an encrypted PDF. */
   password?: string;
-  /** Refuse documents with more pages than this (code `too_large`). */
+  /** Refuse documents with more pages than this (code `too_large`; default DEFAULT_MAX_PAGES). */
   maxPages?: number;
+  /** Images inside the PDF with more pixels are skipped, not decoded (default DEFAULT_MAX_IMAGE_PIXELS). */
+  maxImagePixels?: number;
 }
 
 // ---- tolerances (PDF points unless named in ems of the line's font size) -------------------
@@ -70,24 +74,55 @@ const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
 const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
 
+/**
+ * pdf.js settings for untrusted files. Nothing is fetched: the document comes as bytes (no url,
+ * range or stream transport), CMaps and standard fonts are read from the pdfjs-dist folder on
+ * disk, and the worker never fetches; no wasm decoders are loaded. Nothing in the file runs:
+ * no `eval`/`new Function` for glyph outlines (CVE-2024-4367 went through that path), no XFA
+ * forms, no document JavaScript (pdf.js runs none without a scripting sandbox, which is never
+ * created here), no fonts handed to the system.
+ */
+const LOCKED_DOWN = {
+  cMapUrl: CMAP_URL,
+  cMapPacked: true,
+  standardFontDataUrl: STANDARD_FONT_DATA_URL,
+  useWorkerFetch: false,
+  useWasm: false,
+  disableAutoFetch: true,
+  disableStream: true,
+  disableRange: true,
+  isEvalSupported: false,
+  enableXfa: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  isOffscreenCanvasSupported: false,
+  isImageDecoderSupported: false,
+  stopAtErrors: false,
+  verbosity: VerbosityLevel.ERRORS,
+} as const;
+
+/** Refuses a decompression bomb before pdf.js inflates it (see pdf-streams.ts for why). */
+async function checkDecompression(bytes: Uint8Array, file: string): Promise<void> {
+  const scan = await scanStreams(bytes);
+  if (scan.ok) return;
+  const what = scan.over === 'stream' ? `the stream at byte ${scan.offset} inflates to more than` : 'its streams inflate to more than';
+  const limit = scan.over === 'stream' ? MAX_STREAM_DECODED_BYTES : MAX_PDF_DECODED_BYTES;
+  throw new ExtractError('too_large', file, `${what} ${megabytes(limit)} (a decompression bomb?)`);
+}
+
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<Extracted> {
   checkEnvelope(bytes, file);
+  await checkDecompression(bytes, file);
   const task = getDocument({
     // pdf.js transfers (detaches) the buffer it is given; the caller keeps its bytes.
     data: bytes.slice(),
     password: options.password,
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONT_DATA_URL,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: VerbosityLevel.ERRORS,
+    ...LOCKED_DOWN,
+    maxImageSize: options.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
   });
   let doc: PDFDocumentProxy;
   try {
@@ -97,8 +132,10 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOp
     throw openError(e, file, options.password);
   }
   try {
-    if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
-      throw new ExtractError('too_large', file, `${doc.numPages} pages, the limit is ${options.maxPages}`);
+    // numPages is the page tree's own /Count: checked before any page is parsed.
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    if (doc.numPages > maxPages) {
+      throw new ExtractError('too_large', file, `${doc.numPages} pages, the limit is ${maxPages}; raise it with --max-pages`);
     }
     const lines: Line[] = [];
     const issues: Issue[] = [];

@@ -1,0 +1,71 @@
+import { ExtractError } from './errors.js';
+
+/**
+ * Budgets for one input file. Every input is untrusted: a file can be built to exhaust memory or
+ * time (a decompression bomb, a page tree claiming millions of pages, a 100 MB line, an image
+ * header claiming gigapixels), so every cost that grows with what the file *claims* has a ceiling
+ * here, and crossing it ends that file with `too_large` instead of taking the run down.
+ *
+ * The worker heap (src/batch.ts) and the per-file timeout (--timeout) bound what these miss.
+ */
+
+const MB = 1024 * 1024;
+
+/**
+ * Largest input read at all (`--max-mb`). Real disclosures are 1-50 MB as PDF and well under
+ * 10 MB as text; the file is measured before it is read, so a bigger one costs nothing.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 200 * MB;
+
+/**
+ * Most pages read from one PDF (`--max-pages`); also the most frames of a TIFF. The largest
+ * budget books run to a few hundred pages. pdf.js takes the count from the page tree, which the
+ * file states, so this is checked before any page is parsed.
+ */
+export const DEFAULT_MAX_PAGES = 2000;
+
+/**
+ * Most pixels in one image (a page scan, or an image inside a PDF): 100 MP is an A4 page at
+ * ~1000 dpi. Decoders allocate width × height × channels up front, so the header decides.
+ */
+export const DEFAULT_MAX_IMAGE_PIXELS = 100_000_000;
+
+/**
+ * Longest text line kept. Printed table rows run to a few hundred characters; a longer line is
+ * not a table row, and tokenizing a 100 MB line costs gigabytes, so the rest is dropped with an
+ * issue.
+ */
+export const MAX_LINE_CHARS = 100_000;
+
+/**
+ * Most bytes one PDF stream may inflate to (FlateDecode, LZWDecode, RunLength chains). pdf.js
+ * keeps a decoded stream in one growing buffer, outside the JS heap the worker limit counts, so a
+ * 7 KB file inflating to 4 GB would otherwise take ~12 GB of memory. 128 MB holds a 600 dpi RGB
+ * A4 scan; content streams and fonts are far smaller.
+ */
+export const MAX_STREAM_DECODED_BYTES = 128 * MB;
+
+/** Most bytes all streams of one PDF may inflate to together (many streams just under the cap). */
+export const MAX_PDF_DECODED_BYTES = 1024 * MB;
+
+/** Per-file budgets that a caller (the CLI flags, a library user) may change. */
+export interface Limits {
+  /** Bytes of input (default DEFAULT_MAX_INPUT_BYTES). */
+  maxBytes?: number;
+  /** PDF pages / TIFF frames (default DEFAULT_MAX_PAGES). */
+  maxPages?: number;
+  /** Pixels of one image (default DEFAULT_MAX_IMAGE_PIXELS). */
+  maxImagePixels?: number;
+}
+
+/** `200 MB`, `0.01 MB`: two decimals below 10 MB, so small limits (tests, --max-mb 0.5) read right. */
+export const megabytes = (bytes: number): string => `${Number((bytes / MB).toFixed(bytes < 10 * MB ? 2 : 0))} MB`;
+
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Refuses an input over the byte budget before it is decoded (or, given its size, read). */
+export function checkInputSize(size: number, file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES): void {
+  if (size > maxBytes) {
+    throw new ExtractError('too_large', file, `${thousands(size)} bytes, more than the limit of ${megabytes(maxBytes)}; raise it with --max-mb`);
+  }
+}
