@@ -126,6 +126,14 @@ export function placeRow(numbers: PlacedNumber[], columns: readonly string[], id
     if (s.breaks === 0 && s.blanks === 0 && s.inexact === 0) return { options: [printed], printed: true };
   }
   if (numbers.length > n) return { options: printed ? [printed] : [], printed: Boolean(printed) };
+  if (identities.every((i) => i.atLeast) && numbers.length < n) {
+    // Nothing ties the columns together (an income table's sources): no search can tell where a
+    // dropped blank was. Offer the packed-left and the next reading; the column sums may decide,
+    // else the row is reported ambiguous.
+    const left: Assignment = columns.map((_, c) => (c < numbers.length ? c : undefined));
+    const next: Assignment = columns.map((_, c) => (c === 0 ? 0 : c > 1 && c <= numbers.length ? c - 1 : undefined));
+    return { options: numbers.length > 1 ? [left, next] : [left], printed: false };
+  }
   let best: Scored[] = [];
   let tried = 0;
   // A row's total is its largest number; when it is printed first it can only be the total.

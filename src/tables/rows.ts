@@ -172,17 +172,21 @@ export function linesToRawRows(lines: Line[], options: { serialColumn?: boolean 
     if (open) rows.push(rowOf(open.tokens, open.at, false));
     open = undefined;
   };
+  const lineTokens = lines.map(tokensOf);
+  // Where the current run of space-separated lines ends; a run is examined once, at its start.
+  let runEnd = -1;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
-    let tokens = tokensOf(line);
+    let tokens = lineTokens[li]!;
     if (options.serialColumn) tokens = dropSerial(tokens);
     if (!tokens.length) continue;
-    if (!line.delimited) {
+    if (!line.delimited && li > runEnd) {
       // A flattened table, possibly printed as a paragraph wrapping over the following lines:
       // codes stand in the middle of lines, not at their starts as in a space-separated table.
       let end = li;
-      while (lines[end + 1] && !lines[end + 1]!.delimited && tokensOf(lines[end + 1]!).length) end++;
-      const run = lines.slice(li, end + 1).map(tokensOf);
+      while (lines[end + 1] && !lines[end + 1]!.delimited && lineTokens[end + 1]!.length) end++;
+      runEnd = end;
+      const run = lineTokens.slice(li, end + 1);
       const midLineCodes = run.reduce((n, ts) => n + ts.filter((t, k) => k > 0 && t.kind === 'digits' && FLAT_CODE.test(t.text)).length, 0);
       const flat = midLineCodes >= FLATTENED_MIN_CODES ? splitFlattened(run.flat()) : undefined;
       if (flat) {
