@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { Worker } from 'node:worker_threads';
 import type { BudgetDocument } from './model.js';
-import { extract } from './index.js';
+import { extractUnits } from './index.js';
 import type { ExtractOptions } from './pipeline.js';
 import { ExtractError } from './extract/errors.js';
 
@@ -72,8 +72,20 @@ export interface FileResult {
   tables?: Record<string, number>;
   identities_broken?: number;
   seconds: number;
+  /** Documents the file held: 1, or the units of a county bundle. */
+  units?: number;
   error?: { code: string; message: string };
-  document?: BudgetDocument;
+  /** One document, or one per unit of a county bundle. */
+  documents?: BudgetDocument[];
+}
+
+/** The summary record of a file that extracted: kind, pages, tables by type, identities broken. */
+export function resultOfDocuments(path: string, documents: BudgetDocument[]): FileResult {
+  const tables: Record<string, number> = {};
+  for (const d of documents) for (const t of d.tables) tables[t.type] = (tables[t.type] ?? 0) + 1;
+  const first = documents[0]!;
+  const broken = documents.reduce((a, d) => a + (d.validation?.broken ?? 0), 0);
+  return { file: basename(path), path, status: 'ok', kind: first.source.kind, pages: first.source.pages, units: documents.length, tables, identities_broken: broken, seconds: 0, documents };
 }
 
 export interface BatchOptions extends ExtractOptions {
@@ -92,7 +104,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
  */
 export const WORKER_HEAP_MB = 1536;
 
-type Outcome = { document: BudgetDocument } | { error: { code: string; message: string } };
+type Outcome = { documents: BudgetDocument[] } | { error: { code: string; message: string } };
 
 /** A worker that died: over its heap (the file needs more memory than any disclosure), or a bug. */
 function workerError(file: string, e: Error): { code: string; message: string } {
@@ -120,7 +132,7 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
     return {
       run: async (path) => {
         try {
-          return { document: await extract(path, extractOptions) };
+          return { documents: await extractUnits(path, extractOptions) };
         } catch (e) {
           return { error: e instanceof ExtractError ? { code: e.code, message: e.message } : { code: 'internal', message: `${basename(path)}: ${(e as Error).message}` } };
         }
@@ -181,12 +193,8 @@ export async function runBatch(paths: string[], options: BatchOptions): Promise<
           const outcome = await runner.run(path);
           const seconds = (performance.now() - started) / 1000;
           let result: FileResult;
-          if ('document' in outcome) {
-            const doc = outcome.document;
-            const tables: Record<string, number> = {};
-            for (const t of doc.tables) tables[t.type] = (tables[t.type] ?? 0) + 1;
-            result = { file: basename(path), path, status: 'ok', kind: doc.source.kind, pages: doc.source.pages, tables, identities_broken: doc.validation.broken, seconds, document: doc };
-          } else result = { file: basename(path), path, status: 'failed', seconds, error: outcome.error };
+          if ('documents' in outcome) result = { ...resultOfDocuments(path, outcome.documents), seconds };
+          else result = { file: basename(path), path, status: 'failed', seconds, error: outcome.error };
           await options.onResult?.(result);
           return result;
         }),

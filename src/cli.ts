@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_TIMEOUT_SECONDS, expandInputs, runBatch, type FileResult } from './batch.js';
+import { DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
@@ -107,13 +107,32 @@ export function shardOf(paths: string[], spec: string | undefined): string[] {
   return paths.filter((p) => parseInt(sha256Of(p).slice(0, 12), 16) % n === i);
 }
 
+/** A file's JSON outputs: `<name>.json`, or `<name>-unit<k>.json` per unit of a county bundle. */
+function outputFiles(name: string, units: number): string[] {
+  return units === 1 ? [`${name}.json`] : Array.from({ length: units }, (_, k) => `${name}-unit${k + 1}.json`);
+}
+
+async function writeDocuments(out: string, name: string, docs: BudgetDocument[]): Promise<void> {
+  const files = outputFiles(name, docs.length);
+  for (let k = 0; k < docs.length; k++) await writeAtomic(out, files[k]!, `${documentToJson(docs[k]!)}\n`);
+}
+
 /** `--resume`: documents already written for inputs whose content has not changed. */
-async function resumable(paths: string[], names: Map<string, string>, out: string): Promise<Map<string, BudgetDocument>> {
-  const done = new Map<string, BudgetDocument>();
+async function resumable(paths: string[], names: Map<string, string>, out: string): Promise<Map<string, BudgetDocument[]>> {
+  const done = new Map<string, BudgetDocument[]>();
+  const read = (f: string): BudgetDocument => JSON.parse(readFileSync(join(out, f), 'utf8')) as BudgetDocument;
   for (const p of paths) {
     try {
-      const doc = JSON.parse(readFileSync(join(out, `${names.get(p)}.json`), 'utf8')) as BudgetDocument;
-      if (doc.source?.sha256 === sha256Of(p)) done.set(p, doc);
+      const name = names.get(p)!;
+      let first: BudgetDocument;
+      try {
+        first = read(`${name}.json`);
+      } catch {
+        first = read(outputFiles(name, 2)[0]!);
+      }
+      const units = first.source?.part?.of ?? 1;
+      const docs = [first, ...outputFiles(name, units).slice(1).map(read)];
+      if (docs.every((d) => d.source?.sha256 === sha256Of(p))) done.set(p, docs);
     } catch {
       // not written yet, or unreadable: extract again
     }
@@ -121,19 +140,17 @@ async function resumable(paths: string[], names: Map<string, string>, out: strin
   return done;
 }
 
-function resultOf(path: string, doc: BudgetDocument): FileResult {
-  const tables: Record<string, number> = {};
-  for (const t of doc.tables) tables[t.type] = (tables[t.type] ?? 0) + 1;
-  return { file: basename(path), path, status: 'ok', kind: doc.source.kind, pages: doc.source.pages, tables, identities_broken: doc.validation?.broken ?? 0, seconds: 0, document: doc };
-}
-
 /** The run-level files: facts, wide CSV per table type, and the summary listing every input. */
 async function writeRunOutputs(out: string, results: FileResult[], names: Map<string, string>, formats: string[], bom: boolean): Promise<void> {
-  const docs = results.map((r) => r.document).filter((d): d is BudgetDocument => d !== undefined);
+  const docs = results.flatMap((r) => r.documents ?? []);
   if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom }));
   if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom })) await writeAtomic(out, `csv/${type}.csv`, text);
-  const files = results.map(({ document: doc, ...rest }) => ({ ...rest, sha256: doc?.source.sha256, output: rest.status === 'ok' ? `${names.get(rest.path)}.json` : undefined }));
-  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok: docs.length, failed: results.length - docs.length }, null, 2)}\n`);
+  const files = results.map(({ documents, ...rest }) => {
+    const outputs = rest.status === 'ok' ? outputFiles(names.get(rest.path)!, documents?.length ?? 1) : undefined;
+    return { ...rest, sha256: documents?.[0]?.source.sha256, output: outputs?.[0], outputs };
+  });
+  const ok = results.filter((r) => r.status === 'ok').length;
+  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, documents: docs.length }, null, 2)}\n`);
 }
 
 /** `merge`: the outputs of several shards → one complete set. */
@@ -142,15 +159,15 @@ async function mergeCommand(argv: string[]): Promise<number> {
   if (!values.output || !positionals.length) usage('merge: budget-extract merge <shard dirs…> -o <dir>');
   const results: FileResult[] = [];
   for (const dir of positionals) {
-    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { files: (FileResult & { output?: string })[] };
-    for (const f of summary.files) {
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { files: (FileResult & { output?: string; outputs?: string[] })[] };
+    for (const { outputs, output: _first, ...f } of summary.files) {
       // A shard's summary names its own files: never one outside that shard's folder.
-      const document = f.output ? (JSON.parse(readFileSync(insideDir(dir, f.output), 'utf8')) as BudgetDocument) : undefined;
-      results.push({ ...f, document });
+      const documents = outputs?.map((o) => JSON.parse(readFileSync(insideDir(dir, o), 'utf8')) as BudgetDocument);
+      results.push({ ...f, documents });
     }
   }
   const names = outputNames(results.map((r) => r.path));
-  for (const r of results) if (r.document) await writeAtomic(values.output, `${names.get(r.path)}.json`, `${documentToJson(r.document)}\n`);
+  for (const r of results) if (r.documents) await writeDocuments(values.output, names.get(r.path)!, r.documents);
   await writeRunOutputs(values.output, results, names, [...FORMATS], values.bom);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
@@ -215,7 +232,7 @@ async function main(argv: string[]): Promise<number> {
   const toRun = shardOf(inputs, values.shard);
   const names = outputNames(toRun);
   const out = values.output;
-  const resumed = values.resume && !toStdout ? await resumable(toRun, names, out) : new Map<string, BudgetDocument>();
+  const resumed = values.resume && !toStdout ? await resumable(toRun, names, out) : new Map<string, BudgetDocument[]>();
   const progress = new Progress(toRun.length - resumed.size, process.stderr, values.quiet);
   const fresh = await runBatch(
     toRun.filter((p) => !resumed.has(p)),
@@ -229,13 +246,13 @@ async function main(argv: string[]): Promise<number> {
       onResult: async (r) => {
         progress.add(r);
         // Written as each file finishes, so a crash loses only the files in flight.
-        if (!toStdout && r.document && formats.includes('json')) await writeAtomic(out, `${names.get(r.path)}.json`, `${documentToJson(r.document)}\n`);
+        if (!toStdout && r.documents && formats.includes('json')) await writeDocuments(out, names.get(r.path)!, r.documents);
       },
     },
   );
   progress.finish();
-  const results = [...[...resumed].map(([path, document]) => resultOf(path, document)), ...fresh].sort((a, b) => toRun.indexOf(a.path) - toRun.indexOf(b.path));
-  const docs = results.map((r) => r.document).filter((d): d is BudgetDocument => d !== undefined);
+  const results = [...[...resumed].map(([path, documents]) => resultOfDocuments(path, documents)), ...fresh].sort((a, b) => toRun.indexOf(a.path) - toRun.indexOf(b.path));
+  const docs = results.flatMap((r) => r.documents ?? []);
 
   if (toStdout) {
     if (formats.includes('json')) for (const d of docs) process.stdout.write(`${documentToJson(d, false)}\n`);
@@ -245,7 +262,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const failed = results.filter((r) => r.status === 'failed').length;
   const checks = docs.reduce((a, d) => ({ run: a.run + d.validation.run, held: a.held + d.validation.held, broken: a.broken + d.validation.broken }), { run: 0, held: 0, broken: 0 });
-  log(`${docs.length} of ${results.length} files extracted${failed ? `, ${failed} failed` : ''}; checks: ${checks.run} run, ${checks.held} held, ${checks.broken} broken`);
+  log(`${results.length - failed} of ${results.length} files extracted${docs.length > results.length - failed ? ` (${docs.length} documents)` : ""}${failed ? `, ${failed} failed` : ''}; checks: ${checks.run} run, ${checks.held} held, ${checks.broken} broken`);
   return failed ? 1 : 0;
 }
 

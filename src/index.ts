@@ -2,13 +2,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BudgetDocument } from './model.js';
-import { extractBytes, type ExtractOptions } from './pipeline.js';
+import { extractBytes, extractUnitsBytes, type ExtractOptions } from './pipeline.js';
 import { ExtractError } from './extract/errors.js';
 import { checkInputSize } from './extract/limits.js';
 
 export type * from './model.js';
 export { ExtractError, type ExtractErrorCode } from './extract/errors.js';
-export { extractBytes, linesToDocument, sniffKind, type ExtractOptions } from './pipeline.js';
+export { extractBytes, extractUnitsBytes, linesToDocument, linesToDocuments, sniffKind, type ExtractOptions } from './pipeline.js';
 export { documentToJson } from './export/json.js';
 export { documentToFacts, type Fact } from './export/facts.js';
 export { factsToCsv, wideCsvByType } from './export/csv.js';
@@ -18,6 +18,12 @@ export { lookupCode, classOfName, canonicalCode, kindOf, parentOf, findCodes } f
 export async function extract(input: string | { bytes: Uint8Array; file: string }, options: ExtractOptions = {}): Promise<BudgetDocument> {
   if (typeof input !== 'string') return extractBytes(input.bytes, input.file, options);
   return extractBytes(await readInput(input, options.maxBytes), basename(input), options);
+}
+
+/** One document per unit: several for a county bundle, else the one `extract` gives. */
+export async function extractUnits(input: string | { bytes: Uint8Array; file: string }, options: ExtractOptions = {}): Promise<BudgetDocument[]> {
+  if (typeof input !== 'string') return extractUnitsBytes(input.bytes, input.file, options);
+  return extractUnitsBytes(await readInput(input, options.maxBytes), basename(input), options);
 }
 
 /**

@@ -182,7 +182,8 @@ export interface DocumentMeta {
 }
 
 export interface BudgetDocument {
-  source: { file: string; sha256: string; kind: SourceKind; pages: number };
+  /** `part`: this unit's place in a county bundle (several units' disclosures in one file). */
+  source: { file: string; sha256: string; kind: SourceKind; pages: number; part?: { index: number; of: number } };
   document: DocumentMeta;
   tables: Table[];
   issues: Issue[];

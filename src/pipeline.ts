@@ -4,7 +4,7 @@ import { ExtractError } from './extract/errors.js';
 import { extractText, sniffEncoding } from './extract/text.js';
 import { checkInputSize, type Limits } from './extract/limits.js';
 import { checkImageBudget } from './extract/image-header.js';
-import { linesToBlocks } from './tables/segment.js';
+import { linesToBlocks, type Block } from './tables/segment.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
 import { documentMeta } from './normalize/meta.js';
@@ -50,9 +50,12 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
 
 /** Lines → the document: tables found, typed, keyed, placed and checked. */
 export function linesToDocument(extracted: Extracted, file: string, sha256: string, options: ExtractOptions = {}): BudgetDocument {
-  const lines: Line[] = extracted.lines;
-  const blocks = linesToBlocks(lines);
+  const blocks = linesToBlocks(extracted.lines);
   if (!blocks.length) throw new ExtractError('no_budget_table', file);
+  return blocksToDocument(extracted, extracted.lines, blocks, file, sha256, options);
+}
+
+function blocksToDocument(extracted: Extracted, lines: Line[], blocks: Block[], file: string, sha256: string, options: ExtractOptions): BudgetDocument {
   const docUnit = unitOf(lines);
   const tables = blocks.map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
   const document = documentMeta(lines, tables);
@@ -61,6 +64,53 @@ export function linesToDocument(extracted: Extracted, file: string, sha256: stri
   return { source, document, tables, issues: [...extracted.issues, ...issues], validation };
 }
 
+/** A unit's disclosure has at least this many tables; fewer after a split means no bundle. */
+const MIN_TABLES_PER_UNIT = 3;
+
+/**
+ * A county bundle (several units' disclosures in one file) → one block group per unit. Every
+ * disclosure prints one 收支总表, so a second one starts the next unit; the split is kept only
+ * when every unit has a table set of its own.
+ */
+export function blocksToUnits(blocks: Block[]): Block[][] {
+  const groups: Block[][] = [];
+  for (const b of blocks) {
+    const current = groups[groups.length - 1];
+    if (!current || (b.type === 'summary' && current.some((x) => x.type === 'summary'))) groups.push([b]);
+    else current.push(b);
+  }
+  return groups.length > 1 && groups.every((g) => g.length >= MIN_TABLES_PER_UNIT) ? groups : [blocks];
+}
+
+/**
+ * Lines → one document per unit (one, unless the file is a bundle). A unit's lines run from the
+ * end of the previous unit's last table, so the prose printed before its tables is its own.
+ */
+export function linesToDocuments(extracted: Extracted, file: string, sha256: string, options: ExtractOptions = {}): BudgetDocument[] {
+  const blocks = linesToBlocks(extracted.lines);
+  if (!blocks.length) throw new ExtractError('no_budget_table', file);
+  const units = blocksToUnits(blocks);
+  if (units.length === 1) return [blocksToDocument(extracted, extracted.lines, blocks, file, sha256, options)];
+  const index = new Map(extracted.lines.map((l, i) => [l, i]));
+  const lastLine = (g: Block[]): number => {
+    const last = g[g.length - 1]!;
+    return index.get(last.lines[last.lines.length - 1] ?? last.titleLine) ?? 0;
+  };
+  return units.map((g, k) => {
+    const from = k === 0 ? 0 : lastLine(units[k - 1]!) + 1;
+    const to = k === units.length - 1 ? extracted.lines.length : lastLine(g) + 1;
+    const doc = blocksToDocument(extracted, extracted.lines.slice(from, to), g, file, sha256, options);
+    return { ...doc, source: { ...doc.source, part: { index: k + 1, of: units.length } } };
+  });
+}
+
+/** Every unit's document of a file: one, or one per unit of a county bundle. */
+export async function extractUnitsBytes(bytes: Uint8Array, file: string, options: ExtractOptions = {}): Promise<BudgetDocument[]> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return linesToDocuments(await linesOf(bytes, file, options), file, sha256, options);
+}
+
+/** The whole file as one document (a bundle's units together; `extractUnitsBytes` splits them). */
 export async function extractBytes(bytes: Uint8Array, file: string, options: ExtractOptions = {}): Promise<BudgetDocument> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const extracted = await linesOf(bytes, file, options);

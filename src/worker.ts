@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { extract } from './index.js';
+import { extractUnits } from './index.js';
 import type { ExtractOptions } from './pipeline.js';
 import { ExtractError } from './extract/errors.js';
 
@@ -12,8 +12,8 @@ export interface WorkRequest {
 
 parentPort?.on('message', async (req: WorkRequest) => {
   try {
-    const document = await extract(req.path, req.options);
-    parentPort!.postMessage({ id: req.id, document });
+    const documents = await extractUnits(req.path, req.options);
+    parentPort!.postMessage({ id: req.id, documents });
   } catch (e) {
     const error = e instanceof ExtractError ? { code: e.code, message: e.message } : { code: 'internal', message: (e as Error).message ?? String(e) };
     parentPort!.postMessage({ id: req.id, error });
