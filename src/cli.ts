@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
+import { documentsToWorkbook } from './export/xlsx.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
@@ -22,7 +23,8 @@ Usage:
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
-  -f, --format <list>   json,csv,facts (default: all three)
+  -f, --format <list>   json,csv,facts,xlsx (default: json,csv,facts);
+                        xlsx writes budget.xlsx (a sheet per table type, checks)
   -j, --jobs <n>        files processed at once, in worker threads (default: the cores)
       --timeout <s>     seconds one file may take (default 300)
       --max-pages <n>   pages one PDF may have (default ${DEFAULT_MAX_PAGES})
@@ -39,7 +41,7 @@ Options:
 
 Exit codes: 0 all files extracted, 1 some files failed, 2 usage error.`;
 
-const FORMATS = new Set(['json', 'csv', 'facts']);
+const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx']);
 const MB = 1024 * 1024;
 /** Run-level outputs a document's `<name>.json` must never replace (lower case). */
 const RESERVED_NAMES = new Set(['summary', 'datapackage']);
@@ -145,6 +147,7 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   const docs = results.flatMap((r) => r.documents ?? []);
   if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom }));
   if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom })) await writeAtomic(out, `csv/${type}.csv`, text);
+  if (formats.includes('xlsx')) await writeAtomic(out, 'budget.xlsx', await documentsToWorkbook(docs));
   const files = results.map(({ documents, ...rest }) => {
     const outputs = rest.status === 'ok' ? outputFiles(names.get(rest.path)!, documents?.length ?? 1) : undefined;
     return { ...rest, sha256: documents?.[0]?.source.sha256, output: outputs?.[0], outputs };

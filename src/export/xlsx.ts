@@ -1,0 +1,148 @@
+import ExcelJS from 'exceljs';
+import type { BudgetDocument, Table, TableType } from '../model.js';
+import { neutralizeFormula } from './csv.js';
+import { allIssues, formatAt } from './where.js';
+
+/**
+ * The Excel workbook of a run, for people who open the data in a spreadsheet: one sheet per table
+ * type (the wide CSV's rows and columns), and a `checks` sheet with every issue. Pure: bytes out.
+ *
+ * What a spreadsheet would otherwise damage is pinned down: codes and keys are text cells with
+ * the text format `@` (a 21-digit project code would become 4.1E+20, `0101` would lose its zero),
+ * amounts are numbers, and every text cell goes through `neutralizeFormula`, so nothing a
+ * disclosure prints turns into a formula if the sheet is re-saved as CSV or edited.
+ */
+
+/** Columns before the measures, as in csv/<type>.csv. */
+export const LEADING_COLUMNS = ['document', 'department', 'year', 'table_title', 'unit', 'key', 'kind', 'name'] as const;
+export const CHECK_COLUMNS = ['document', 'table', 'kind', 'severity', 'check', 'key', 'measure', 'expected', 'found', 'message', 'location'] as const;
+export const CHECKS_SHEET = 'checks';
+
+const TEXT = '@';
+/** Up to four decimals shown: 万元 figures print two, but a converted 元 figure may have more. */
+const AMOUNT = '#,##0.00##';
+
+type CellValue = string | number | null;
+
+/** A measure's header: `total (万元)` when every table of the sheet shares one unit, else `total`. */
+export function measureHeader(measure: string, unit: string | undefined): string {
+  return unit ? `${measure} (${unit})` : measure;
+}
+
+/** The measure a header names (inverse of `measureHeader`). */
+export function measureOfHeader(header: string): string {
+  return header.replace(/ \([^)]*\)$/, '');
+}
+
+interface Sheet {
+  name: string;
+  header: string[];
+  /** Columns (0-based) holding text that a spreadsheet must not reinterpret. */
+  textColumns: number[];
+  amountColumns: number[];
+  rows: CellValue[][];
+}
+
+const text = (s: string | undefined): string => neutralizeFormula(s ?? '');
+
+function tablesOfType(docs: BudgetDocument[], type: TableType): { doc: BudgetDocument; table: Table }[] {
+  return docs.flatMap((doc) => doc.tables.filter((t) => t.type === type).map((table) => ({ doc, table })));
+}
+
+/** Measures in first-seen order across every row of the type, as the wide CSV orders them. */
+function measuresOf(tables: { table: Table }[]): string[] {
+  const seen = new Set<string>();
+  for (const { table } of tables) for (const r of table.rows) for (const m of Object.keys(r.values)) seen.add(m);
+  return [...seen];
+}
+
+export function typeSheet(docs: BudgetDocument[], type: TableType): Sheet {
+  const tables = tablesOfType(docs, type);
+  const measures = measuresOf(tables);
+  const units = new Set(tables.map(({ table }) => table.unit));
+  const sharedUnit = units.size === 1 ? [...units][0] : undefined;
+  const rows = tables.flatMap(({ doc, table }) =>
+    table.rows.map((r): CellValue[] => [
+      text(doc.source.file),
+      text(doc.document.department),
+      doc.document.year ?? null,
+      text(table.title),
+      text(table.unit),
+      text(r.key),
+      text(r.kind),
+      text(r.name),
+      ...measures.map((m) => r.values[m] ?? null),
+    ]),
+  );
+  const lead = LEADING_COLUMNS.length;
+  return {
+    name: type,
+    header: [...LEADING_COLUMNS, ...measures.map((m) => measureHeader(m, sharedUnit))],
+    textColumns: [0, 1, 3, 4, 5, 6, 7],
+    amountColumns: measures.map((_, k) => lead + k),
+    rows,
+  };
+}
+
+export function checksSheet(docs: BudgetDocument[]): Sheet {
+  const rows = docs.flatMap((doc) =>
+    allIssues(doc).map((i): CellValue[] => [
+      text(doc.source.file),
+      text(i.table),
+      text(i.kind),
+      text(i.severity),
+      text(i.check),
+      text(i.key),
+      text(i.measure),
+      i.expected ?? null,
+      i.found ?? null,
+      text(i.message),
+      text(formatAt(i.at)),
+    ]),
+  );
+  return { name: CHECKS_SHEET, header: [...CHECK_COLUMNS], textColumns: [0, 1, 2, 3, 4, 5, 6, 9, 10], amountColumns: [7, 8], rows };
+}
+
+/** Table types in the order they first appear in the run. */
+function typesOf(docs: BudgetDocument[]): TableType[] {
+  return [...new Set(docs.flatMap((d) => d.tables.map((t) => t.type)))];
+}
+
+/** Characters a column must fit: CJK characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+function addSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
+  // The header stays in view while scrolling through hundreds of rows.
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  ws.addRow(sheet.header).font = { bold: true };
+  for (const values of sheet.rows) {
+    const row = ws.addRow(values);
+    // Per cell, not per column: a column style is not applied to cells exceljs creates from arrays.
+    for (const c of sheet.textColumns) row.getCell(c + 1).numFmt = TEXT;
+    for (const c of sheet.amountColumns) row.getCell(c + 1).numFmt = AMOUNT;
+  }
+  sheet.header.forEach((h, c) => {
+    const longest = Math.max(displayWidth(h), ...sheet.rows.slice(0, 200).map((r) => displayWidth(String(r[c] ?? ''))));
+    ws.getColumn(c + 1).width = Math.min(60, Math.max(8, longest + 2));
+  });
+  if (sheet.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
+}
+
+/** Every sheet of the workbook, in order: the table types of the run, then `checks`. */
+export function workbookSheets(docs: BudgetDocument[]): Sheet[] {
+  return [...typesOf(docs).map((t) => typeSheet(docs, t)), checksSheet(docs)];
+}
+
+export async function documentsToWorkbook(docs: BudgetDocument[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'budget-extract';
+  // A fixed date: the same documents give the same workbook content run after run.
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  for (const sheet of workbookSheets(docs)) addSheet(wb, sheet);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,30 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root } from './seeds.js';
+
+/** The human-facing formats through the built CLI, as a user asks for them. */
+const cli = join(root, 'dist/cli.js');
+
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+}, 120_000);
+
+describe('CLI output formats', () => {
+  it('should write budget.xlsx with --format xlsx', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-xlsx-'));
+    expect(run(['samples', '-o', out, '-q', '--format', 'xlsx']).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['budget.xlsx', 'summary.json']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(out, 'budget.xlsx')) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('checks');
+  });
+});
