@@ -8,6 +8,7 @@ import { DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, typ
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { documentsToWorkbook } from './export/xlsx.js';
+import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
@@ -23,8 +24,9 @@ Usage:
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
-  -f, --format <list>   json,csv,facts,xlsx (default: json,csv,facts);
-                        xlsx writes budget.xlsx (a sheet per table type, checks)
+  -f, --format <list>   json,csv,facts,xlsx,datapackage (default: json,csv,facts);
+                        xlsx writes budget.xlsx (a sheet per table type, checks);
+                        datapackage writes facts and csv with datapackage.json
   -j, --jobs <n>        files processed at once, in worker threads (default: the cores)
       --timeout <s>     seconds one file may take (default 300)
       --max-pages <n>   pages one PDF may have (default ${DEFAULT_MAX_PAGES})
@@ -41,7 +43,7 @@ Options:
 
 Exit codes: 0 all files extracted, 1 some files failed, 2 usage error.`;
 
-const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx']);
+const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage']);
 const MB = 1024 * 1024;
 /** Run-level outputs a document's `<name>.json` must never replace (lower case). */
 const RESERVED_NAMES = new Set(['summary', 'datapackage']);
@@ -148,6 +150,7 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom }));
   if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom })) await writeAtomic(out, `csv/${type}.csv`, text);
   if (formats.includes('xlsx')) await writeAtomic(out, 'budget.xlsx', await documentsToWorkbook(docs));
+  if (formats.includes('datapackage')) await writeAtomic(out, 'datapackage.json', dataPackageToJson(documentsToDataPackage(docs, { facts: formats.includes('facts'), wide: formats.includes('csv') })));
   const files = results.map(({ documents, ...rest }) => {
     const outputs = rest.status === 'ok' ? outputFiles(names.get(rest.path)!, documents?.length ?? 1) : undefined;
     return { ...rest, sha256: documents?.[0]?.source.sha256, output: outputs?.[0], outputs };
@@ -217,6 +220,8 @@ async function main(argv: string[]): Promise<number> {
   const formats = values.format.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = formats.find((f) => !FORMATS.has(f));
   if (bad) usage(`unknown format '${bad}' (choose from ${[...FORMATS].join(', ')})`);
+  // A data package describes the CSVs beside it: it brings them along.
+  if (formats.includes('datapackage')) formats.push('facts', 'csv');
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) usage(`--jobs must be a positive integer, not '${values.jobs}'`);
 

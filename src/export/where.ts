@@ -1,8 +1,8 @@
-import type { At, BudgetDocument, Issue } from '../model.js';
+import type { At, BudgetDocument, Issue, TableType } from '../model.js';
 
 /**
- * Small helpers the human-facing exports (workbook, review page) share, so a location or an
- * issue reads the same in both.
+ * Small helpers the exports share, so a location, an issue or a column reads the same in the
+ * workbook, the review page and the data package.
  */
 
 /** `file:line` for text input, `file p.3 [x0,y0,x1,y1]` for PDF; '' when nothing is known. */
@@ -23,3 +23,21 @@ export function allIssues(doc: BudgetDocument): Issue[] {
   return [...doc.issues, ...doc.tables.flatMap((t) => t.issues.map((i) => ({ ...i, table: i.table ?? t.type })))];
 }
 
+
+/** Columns before the measures in csv/<type>.csv and the workbook's sheets (`wideCsvByType`'s order). */
+export const WIDE_LEADING_COLUMNS = ['document', 'department', 'year', 'table_title', 'unit', 'key', 'kind', 'name'] as const;
+
+/**
+ * The measures of a table type across a run, in first-seen order: the value columns of
+ * csv/<type>.csv and of the workbook's sheet, in the order `wideCsvByType` writes them.
+ */
+export function measuresOfType(docs: BudgetDocument[], type: TableType): string[] {
+  const seen = new Set<string>();
+  for (const d of docs) for (const t of d.tables) if (t.type === type) for (const r of t.rows) for (const m of Object.keys(r.values)) seen.add(m);
+  return [...seen];
+}
+
+/** Table types in the order they first appear in a run. */
+export function typesOf(docs: BudgetDocument[]): TableType[] {
+  return [...new Set(docs.flatMap((d) => d.tables.map((t) => t.type)))];
+}

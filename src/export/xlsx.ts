@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { BudgetDocument, Table, TableType } from '../model.js';
 import { neutralizeFormula } from './csv.js';
-import { allIssues, formatAt } from './where.js';
+import { allIssues, formatAt, measuresOfType, typesOf, WIDE_LEADING_COLUMNS } from './where.js';
 
 /**
  * The Excel workbook of a run, for people who open the data in a spreadsheet: one sheet per table
@@ -14,7 +14,7 @@ import { allIssues, formatAt } from './where.js';
  */
 
 /** Columns before the measures, as in csv/<type>.csv. */
-export const LEADING_COLUMNS = ['document', 'department', 'year', 'table_title', 'unit', 'key', 'kind', 'name'] as const;
+export const LEADING_COLUMNS = WIDE_LEADING_COLUMNS;
 export const CHECK_COLUMNS = ['document', 'table', 'kind', 'severity', 'check', 'key', 'measure', 'expected', 'found', 'message', 'location'] as const;
 export const CHECKS_SHEET = 'checks';
 
@@ -49,16 +49,9 @@ function tablesOfType(docs: BudgetDocument[], type: TableType): { doc: BudgetDoc
   return docs.flatMap((doc) => doc.tables.filter((t) => t.type === type).map((table) => ({ doc, table })));
 }
 
-/** Measures in first-seen order across every row of the type, as the wide CSV orders them. */
-function measuresOf(tables: { table: Table }[]): string[] {
-  const seen = new Set<string>();
-  for (const { table } of tables) for (const r of table.rows) for (const m of Object.keys(r.values)) seen.add(m);
-  return [...seen];
-}
-
 export function typeSheet(docs: BudgetDocument[], type: TableType): Sheet {
   const tables = tablesOfType(docs, type);
-  const measures = measuresOf(tables);
+  const measures = measuresOfType(docs, type);
   const units = new Set(tables.map(({ table }) => table.unit));
   const sharedUnit = units.size === 1 ? [...units][0] : undefined;
   const rows = tables.flatMap(({ doc, table }) =>
@@ -101,11 +94,6 @@ export function checksSheet(docs: BudgetDocument[]): Sheet {
     ]),
   );
   return { name: CHECKS_SHEET, header: [...CHECK_COLUMNS], textColumns: [0, 1, 2, 3, 4, 5, 6, 9, 10], amountColumns: [7, 8], rows };
-}
-
-/** Table types in the order they first appear in the run. */
-function typesOf(docs: BudgetDocument[]): TableType[] {
-  return [...new Set(docs.flatMap((d) => d.tables.map((t) => t.type)))];
 }
 
 /** Characters a column must fit: CJK characters take two. */

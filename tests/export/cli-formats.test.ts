@@ -27,4 +27,15 @@ describe('CLI output formats', () => {
     await wb.xlsx.load(readFileSync(join(out, 'budget.xlsx')) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toContain('checks');
   });
+
+  it('should write datapackage.json with the CSVs it describes for --format datapackage', () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-dp-'));
+    expect(run(['samples', '-o', out, '-q', '--format', 'datapackage']).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['csv', 'datapackage.json', 'facts.csv', 'summary.json']);
+    const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { resources: { path: string; schema: { fields: { name: string }[] } }[] };
+    for (const r of pkg.resources) {
+      const header = readFileSync(join(out, r.path), 'utf8').split('\n')[0]!.split(',');
+      expect(r.schema.fields.map((f) => f.name), r.path).toEqual(header);
+    }
+  });
 });
