@@ -21,6 +21,7 @@ Usage:
   budget-extract <files or folders…> -o <dir> [options]
   budget-extract codes <code or name…> [--json]
   budget-extract merge <shard output dirs…> -o <dir>
+  budget-extract schema                 the JSON Schema of the document JSON
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
@@ -159,6 +160,12 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, documents: docs.length }, null, 2)}\n`);
 }
 
+/** `schema`: the JSON Schema shipped in the package (generated from src/model.ts by `npm run schema`). */
+function schemaCommand(): number {
+  process.stdout.write(readFileSync(new URL('../schema/budget-document.schema.json', import.meta.url), 'utf8'));
+  return 0;
+}
+
 /** `merge`: the outputs of several shards → one complete set. */
 async function mergeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, bom: { type: 'boolean', default: false } } });
@@ -181,6 +188,7 @@ async function mergeCommand(argv: string[]): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'codes') return codesCommand(argv.slice(1));
   if (argv[0] === 'merge') return mergeCommand(argv.slice(1));
+  if (argv[0] === 'schema') return schemaCommand();
   let parsed;
   try {
     parsed = parseArgs({

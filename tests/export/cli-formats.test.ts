@@ -38,4 +38,10 @@ describe('CLI output formats', () => {
       expect(r.schema.fields.map((f) => f.name), r.path).toEqual(header);
     }
   });
+
+  it('should print the shipped JSON Schema with `budget-extract schema`', () => {
+    const r = run(['schema']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(root, 'schema/budget-document.schema.json'), 'utf8'));
+  });
 });
