@@ -9,6 +9,7 @@ import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { documentsToWorkbook } from './export/xlsx.js';
 import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
+import { documentToReviewHtml, sourceLinesOf } from './export/review.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
@@ -25,9 +26,10 @@ Usage:
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
-  -f, --format <list>   json,csv,facts,xlsx,datapackage (default: json,csv,facts);
+  -f, --format <list>   json,csv,facts,xlsx,datapackage,html (default: json,csv,facts);
                         xlsx writes budget.xlsx (a sheet per table type, checks);
-                        datapackage writes facts and csv with datapackage.json
+                        datapackage writes facts and csv with datapackage.json;
+                        html writes a review page <name>.html per document
   -j, --jobs <n>        files processed at once, in worker threads (default: the cores)
       --timeout <s>     seconds one file may take (default 300)
       --max-pages <n>   pages one PDF may have (default ${DEFAULT_MAX_PAGES})
@@ -44,7 +46,7 @@ Options:
 
 Exit codes: 0 all files extracted, 1 some files failed, 2 usage error.`;
 
-const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage']);
+const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage', 'html']);
 const MB = 1024 * 1024;
 /** Run-level outputs a document's `<name>.json` must never replace (lower case). */
 const RESERVED_NAMES = new Set(['summary', 'datapackage']);
@@ -120,6 +122,21 @@ function outputFiles(name: string, units: number): string[] {
 async function writeDocuments(out: string, name: string, docs: BudgetDocument[]): Promise<void> {
   const files = outputFiles(name, docs.length);
   for (let k = 0; k < docs.length; k++) await writeAtomic(out, files[k]!, `${documentToJson(docs[k]!)}\n`);
+}
+
+/**
+ * `--format html`: a review page per document, beside its JSON. For text input the page shows the
+ * lines each value came from, read again here (the input, if it still has the extracted content).
+ */
+async function writeReviewPages(out: string, name: string, path: string, docs: BudgetDocument[]): Promise<void> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = docs[0]?.source.kind === 'text' ? readFileSync(path) : undefined;
+  } catch {
+    // moved or deleted since: pages without source lines
+  }
+  const files = outputFiles(name, docs.length).map((f) => f.replace(/\.json$/, '.html'));
+  for (let k = 0; k < docs.length; k++) await writeAtomic(out, files[k]!, documentToReviewHtml(docs[k]!, { sourceLines: bytes && sourceLinesOf(bytes, docs[k]!) }));
 }
 
 /** `--resume`: documents already written for inputs whose content has not changed. */
@@ -275,6 +292,7 @@ async function main(argv: string[]): Promise<number> {
     else if (formats.includes('facts')) process.stdout.write(await factsToCsv(docs, { bom: values.bom }));
   } else {
     await writeRunOutputs(out, results, names, formats, values.bom);
+    if (formats.includes('html')) for (const r of results) if (r.documents) await writeReviewPages(out, names.get(r.path)!, r.path, r.documents);
   }
   const failed = results.filter((r) => r.status === 'failed').length;
   const checks = docs.reduce((a, d) => ({ run: a.run + d.validation.run, held: a.held + d.validation.held, broken: a.broken + d.validation.broken }), { run: 0, held: 0, broken: 0 });

@@ -44,4 +44,14 @@ describe('CLI output formats', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(root, 'schema/budget-document.schema.json'), 'utf8'));
   });
+
+  it('should write a review page per document with --format html, citing the input lines', () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-html-'));
+    expect(run(['samples/000_2f28e9293a4b3d29.txt', '-o', out, '-q', '--format', 'json,html']).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['000_2f28e9293a4b3d29.html', '000_2f28e9293a4b3d29.json', 'summary.json']);
+    const html = readFileSync(join(out, '000_2f28e9293a4b3d29.html'), 'utf8');
+    expect(html).toContain('data-line="254"');
+    expect(html).toContain('id="L254"');
+    expect(html).toContain('class="v broken');
+  });
 });
