@@ -1,13 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './seeds.js';
 
-/** The human-facing formats through the built CLI, as a user asks for them. */
-const cli = join(root, 'dist/cli.js');
+/**
+ * The human-facing formats through the built CLI, as a user asks for them. Built into a package
+ * folder of its own (package.json, data, schema, node_modules linked): other test files rebuild
+ * dist/ at the same time, and a half-written dist/cli.js would fail a run at random.
+ */
+const pkg = mkdtempSync(join(tmpdir(), 'be-pkg-'));
+const cli = join(pkg, 'dist/cli.js');
 
 function run(args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
@@ -15,8 +20,11 @@ function run(args: string[]): { code: number; stdout: string; stderr: string } {
 }
 
 beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+  for (const f of ['package.json', 'data', 'schema', 'node_modules']) symlinkSync(join(root, f), join(pkg, f));
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', join(pkg, 'dist')], { cwd: root, stdio: 'ignore' });
 }, 120_000);
+
+afterAll(() => rmSync(pkg, { recursive: true, force: true }));
 
 describe('CLI output formats', () => {
   it('should write budget.xlsx with --format xlsx', async () => {
