@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type { BudgetDocument } from './model.js';
 import { extractUnits } from './index.js';
 import type { ExtractOptions } from './pipeline.js';
@@ -127,6 +128,9 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
     maxBytes: options.maxBytes,
     maxPages: options.maxPages,
     maxImagePixels: options.maxImagePixels,
+    ocr: options.ocr,
+    // Each job's OCR pool gets its share of the cores: jobs × workers stays at the core count.
+    ocrWorkers: options.ocrWorkers ?? Math.max(1, Math.floor(availableParallelism() / Math.max(1, options.jobs ?? 1))),
   };
   if (!import.meta.url.endsWith('.js')) {
     return {

@@ -35,6 +35,8 @@ Options:
       --max-pages <n>   pages one PDF may have (default ${DEFAULT_MAX_PAGES})
       --max-mb <n>      megabytes one input may have (default ${DEFAULT_MAX_INPUT_BYTES / 2 ** 20})
       --password <pw>   password for encrypted PDFs
+      --ocr <mode>      auto (default): OCR scanned PDF pages and page images (PNG,
+                        JPEG, TIFF); always: OCR every PDF page; never: no OCR
       --rollup          add class/section rows summed from items (marked derived)
       --bom             CSV for spreadsheets: UTF-8 BOM, formula-like text neutralized
       --resume          skip inputs whose output matches their content hash
@@ -219,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
         'max-pages': { type: 'string', default: String(DEFAULT_MAX_PAGES) },
         'max-mb': { type: 'string', default: String(DEFAULT_MAX_INPUT_BYTES / MB) },
         password: { type: 'string' },
+        ocr: { type: 'string', default: 'auto' },
         rollup: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -256,6 +259,8 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(maxPages) || maxPages < 1) usage(`--max-pages must be a positive integer, not '${values['max-pages']}'`);
   const maxMb = Number(values['max-mb']);
   if (!(maxMb > 0)) usage(`--max-mb must be a positive number, not '${values['max-mb']}'`);
+  const ocr = values.ocr;
+  if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') usage(`--ocr must be auto, always or never, not '${ocr}'`);
   const inputs = await expandInputs(positionals);
   if (!inputs.length) usage('no input files found');
   const toStdout = values.output === '-';
@@ -276,6 +281,7 @@ async function main(argv: string[]): Promise<number> {
       maxBytes: Math.round(maxMb * MB),
       password: values.password,
       rollup: values.rollup,
+      ocr,
       onResult: async (r) => {
         progress.add(r);
         // Written as each file finishes, so a crash loses only the files in flight.

@@ -13,6 +13,8 @@ export { documentToJson } from './export/json.js';
 export { documentToFacts, type Fact } from './export/facts.js';
 export { factsToCsv, wideCsvByType } from './export/csv.js';
 export { lookupCode, classOfName, canonicalCode, kindOf, parentOf, findCodes } from './normalize/codes.js';
+/** Ends the OCR worker threads (idle ones never keep a process alive; this frees their memory). */
+export { closeOcr } from './extract/ocr-pool.js';
 
 /** Extracts one disclosure from a file path, or from bytes with the file name to report. */
 export async function extract(input: string | { bytes: Uint8Array; file: string }, options: ExtractOptions = {}): Promise<BudgetDocument> {

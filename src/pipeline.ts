@@ -16,6 +16,10 @@ export interface ExtractOptions extends Limits {
   password?: string;
   /** Add class and section rows summed from printed items (marked derived). */
   rollup?: boolean;
+  /** OCR (src/extract/ocr.ts): `auto` (default) reads scanned pages and page images, `always` every PDF page, `never` none. */
+  ocr?: 'auto' | 'always' | 'never';
+  /** Tesseract workers of this process's OCR pool (default: the cores). */
+  ocrWorkers?: number;
 }
 
 export type InputKind = 'pdf' | 'image' | 'text';
@@ -35,13 +39,28 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
   const kind = sniffKind(bytes);
   if (kind === 'pdf') {
     const { extractPdf } = await import('./extract/pdf.js');
-    // pdf.js wants a plain Uint8Array (not a Buffer) and may detach it: hand it a copy.
-    return extractPdf(new Uint8Array(bytes), file, { password: options.password, maxPages: options.maxPages, maxImagePixels: options.maxImagePixels });
+    const pdfOptions = { password: options.password, maxPages: options.maxPages, maxImagePixels: options.maxImagePixels };
+    const mode = options.ocr ?? 'auto';
+    const ocrOptions = { ...pdfOptions, mode, workers: options.ocrWorkers };
+    let textLayer: Extracted;
+    try {
+      // pdf.js wants a plain Uint8Array (not a Buffer) and may detach it: hand it a copy.
+      textLayer = await extractPdf(new Uint8Array(bytes), file, pdfOptions);
+    } catch (e) {
+      // A scanned PDF (no page has text): OCR reads its pages, unless told never to.
+      if (mode === 'never' || !(e instanceof ExtractError) || e.code !== 'no_text_layer') throw e;
+      return (await import('./extract/ocr.js')).ocrPdf(new Uint8Array(bytes), file, ocrOptions, { noText: e });
+    }
+    // Pages pdf.ts could not read report `text_dropped` warnings; without any, OCR has nothing to add.
+    const unread = textLayer.issues.some((i) => i.kind === 'text_dropped' && i.severity === 'warning');
+    if (mode === 'never' || (mode === 'auto' && !unread)) return textLayer;
+    return (await import('./extract/ocr.js')).ocrPdf(new Uint8Array(bytes), file, ocrOptions, { textLayer });
   }
   if (kind === 'image') {
-    // The pixel budget first, so whoever adds OCR inherits it: too_large or a malformed header.
-    checkImageBudget(bytes, file, { maxPixels: options.maxImagePixels, maxFrames: options.maxPages });
-    throw new ExtractError('unsupported', file, 'page images need OCR, which this build does not include yet');
+    // The pixel budget first, before any decoder allocates: too_large or a malformed header.
+    const header = checkImageBudget(bytes, file, { maxPixels: options.maxImagePixels, maxFrames: options.maxPages });
+    if (options.ocr === 'never') throw new ExtractError('unsupported', file, 'a page image can only be read by OCR, and --ocr never was given');
+    return (await import('./extract/ocr.js')).extractImage(bytes, file, header, { maxImagePixels: options.maxImagePixels, workers: options.ocrWorkers });
   }
   const encoding = sniffEncoding(bytes);
   if (encoding === 'binary') throw new ExtractError('binary', file);

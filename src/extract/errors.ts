@@ -18,12 +18,12 @@ export type ExtractErrorCode =
 const ADVICE: Record<ExtractErrorCode, string> = {
   empty: 'the file is empty: check that the download finished',
   binary: 'the file is binary, not text: pass a PDF or a text dump',
-  no_text_layer: 'the PDF has no text layer (scanned pages): run it through OCR first',
+  no_text_layer: 'no text could be read: the pages are blank, or scanned and OCR was off (--ocr never) or read nothing (rescan at 300 dpi)',
   encrypted: 'encrypted PDF: pass --password',
   invalid_pdf: 'the file is not a readable PDF (corrupt or truncated): download it again',
   too_large: 'the file exceeds the size limit: raise the limit or split the document',
   no_budget_table: 'no budget table was found: check that this is a 部门预算/决算 disclosure',
-  unsupported: 'this input format is not supported: pass a PDF or a text dump',
+  unsupported: 'this input format is not supported: pass a PDF, a page image (PNG, JPEG, TIFF) or a text dump',
   timeout: 'extraction took too long: raise the timeout or split the document',
   io: 'the file could not be read: check the path and permissions',
 };

@@ -82,7 +82,7 @@ const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
  * forms, no document JavaScript (pdf.js runs none without a scripting sandbox, which is never
  * created here), no fonts handed to the system.
  */
-const LOCKED_DOWN = {
+export const LOCKED_DOWN = {
   cMapUrl: CMAP_URL,
   cMapPacked: true,
   standardFontDataUrl: STANDARD_FONT_DATA_URL,
@@ -248,17 +248,25 @@ async function readPage(page: PDFPageProxy, file: string, pageNo: number): Promi
     });
   }
 
-  const grids = findGrids(mergeRules(marks.rules));
-  const { inCells, free } = placeInGrids(marks.glyphs, grids);
+  return { lines: layoutLines(marks.glyphs, marks.rules, at), issues, textGlyphs: marks.glyphs.length, droppedGlyphs: marks.dropped };
+}
+
+/**
+ * A page's glyph boxes and ruling lines (points, top-left origin) → its lines: ruled grids one
+ * line per row, the rest by baseline. Shared with the OCR extractor, which finds both in pixels.
+ */
+export function layoutLines(glyphs: Glyph[], rules: Rule[], at: PageAt): Line[] {
+  const grids = findGrids(mergeRules(rules));
+  const { inCells, free } = placeInGrids(glyphs, grids);
   const placed = [...gridLines(inCells, grids, at), ...freeLines(free, at)].sort((a, b) => a.top - b.top || a.left - b.left);
   alignBorderlessBlocks(placed, at);
-  return { lines: placed.map((p) => p.line), issues, textGlyphs: marks.glyphs.length, droppedGlyphs: marks.dropped };
+  return placed.map((p) => p.line);
 }
 
 // ---- operator walk: glyph boxes and rules -----------------------------------------------------
 
 /** One glyph in page space (top-left origin, points, page rotation applied). */
-interface Glyph {
+export interface Glyph {
   text: string;
   x0: number;
   x1: number;
@@ -274,7 +282,7 @@ interface Glyph {
 type GlyphBox = Pick<Glyph, 'x0' | 'x1' | 'top' | 'bottom' | 'baseline'>;
 
 /** An axis-aligned ruling line in page space. */
-interface Rule {
+export interface Rule {
   horizontal: boolean;
   /** y of a horizontal rule, x of a vertical one. */
   pos: number;
@@ -882,7 +890,7 @@ interface Placed {
   ruled: boolean;
 }
 
-type PageAt = { file: string; page: number };
+export type PageAt = { file: string; page: number };
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const bbox = (x0: number, y0: number, x1: number, y1: number): [number, number, number, number] => [

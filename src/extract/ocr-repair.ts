@@ -1,0 +1,94 @@
+/**
+ * What a numeric table cell read by OCR can be corrected to by knowledge alone, never by
+ * invention: letters tesseract confuses with digits (O/0, l/1, I/1, S/5, B/8) inside a cell that
+ * is otherwise a number, and a decimal point lost in a column whose other values all print the
+ * same number of decimals. Pure: text in, the reading and what was changed out. The caller
+ * flags every changed value `low_confidence`; nothing here is accepted silently.
+ */
+
+/** A plain printed amount: optional minus, digits with or without thousands commas, decimals. */
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Letters OCR reads in place of digits, by shape. */
+const LOOKALIKE_DIGITS: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
+/** Marks left by an erased rule or speck at a cell's edge: quotes, bars, underscores, dots before digits. */
+const EDGE_NOISE = /^[\s"'“”‘’`|¦_~^,]+|[\s"'“”‘’`|¦_~^]+$/gu;
+/** A cell is a candidate number when it is digits, separators and look-alikes only… */
+const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
+/** …and at least this share of its characters are real digits (so `IS`, `Bl` stay words). */
+const MIN_DIGIT_SHARE = 0.5;
+/** A column prints a fixed number of decimals when this share of its other amounts do. */
+const DECIMALS_MAJORITY = 0.8;
+/** …judged on at least this many other amounts. */
+const MIN_COLUMN_AMOUNTS = 2;
+
+export type RepairKind = 'lookalike' | 'separator' | 'decimal_point';
+
+export interface NumberReading {
+  /** The amount as it will be printed in the cell (separators as read, decimals restored). */
+  text: string;
+  /** What was changed from the OCR reading, in order; empty when the reading was already clean. */
+  repairs: RepairKind[];
+}
+
+/** True for a clean printed amount (`1,794.14`, `0.77`, `-3.50`). */
+export function isAmount(text: string): boolean {
+  return AMOUNT.test(text);
+}
+
+/** Decimals an amount prints (`867.02` → 2, `350` → 0). */
+export function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * A cell's OCR text read as an amount, with look-alike letters replaced and stray edge marks
+ * dropped; undefined when it is not a number (a name, a code with letters, empty).
+ */
+export function readAmount(raw: string): NumberReading | undefined {
+  const trimmed = raw.replace(EDGE_NOISE, '');
+  if (trimmed === '' || !NUMBERISH.test(trimmed)) return undefined;
+  const compact = trimmed.replace(/\s+/g, '');
+  const digits = [...compact].filter((c) => c >= '0' && c <= '9').length;
+  if (digits === 0 || digits / compact.length < MIN_DIGIT_SHARE) return undefined;
+  const repairs: RepairKind[] = [];
+  let text = [...compact].map((c) => LOOKALIKE_DIGITS[c] ?? c).join('');
+  if (text !== compact) repairs.push('lookalike');
+  // Full-width and CJK stops read for the decimal point.
+  const separators = text.replace(/[，]/g, ',').replace(/[。·]/g, '.');
+  if (separators !== text) {
+    repairs.push('separator');
+    text = separators;
+  }
+  return isAmount(text) ? { text, repairs } : undefined;
+}
+
+/**
+ * The decimals a column prints, from its amounts other than the one being judged: defined when
+ * at least DECIMALS_MAJORITY of them (and MIN_COLUMN_AMOUNTS or more) agree.
+ */
+export function columnDecimals(others: string[]): number | undefined {
+  const amounts = others.filter(isAmount);
+  if (amounts.length < MIN_COLUMN_AMOUNTS) return undefined;
+  const counts = new Map<number, number>();
+  for (const a of amounts) counts.set(decimalsOf(a), (counts.get(decimalsOf(a)) ?? 0) + 1);
+  const [decimals, n] = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return n / amounts.length >= DECIMALS_MAJORITY ? decimals : undefined;
+}
+
+/**
+ * An amount that does not print the column's decimals, restored when the difference can only be
+ * a lost or misread point: `86702` → `867.02`, `867,02` → `867.02` in a two-decimal column.
+ * Undefined when it cannot be (too few digits, or extra decimals): that reading stays suspect.
+ */
+export function restoreDecimals(text: string, decimals: number): string | undefined {
+  if (decimals === 0 || decimalsOf(text) === decimals) return decimalsOf(text) === decimals ? text : undefined;
+  const sign = text.startsWith('-') ? '-' : '';
+  const body = text.slice(sign.length);
+  // A comma where the point belongs: `867,02` (but `1,794` is a thousands group, not decimals).
+  const comma = body.match(/^(\d+),(\d+)$/);
+  if (comma && comma[2]!.length === decimals) return `${sign}${comma[1]}.${comma[2]}`;
+  if (!/^\d+$/.test(body) || body.length <= decimals) return undefined;
+  const whole = body.slice(0, body.length - decimals).replace(/^0+(?=\d)/, '');
+  return `${sign}${whole}.${body.slice(body.length - decimals)}`;
+}

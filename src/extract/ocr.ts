@@ -1,0 +1,598 @@
+import pLimit from 'p-limit';
+import type Tesseract from 'tesseract.js';
+import type { Cell, Extracted, Issue, Line } from '../model.js';
+import { ExtractError } from './errors.js';
+import type { ImageHeader } from './image-header.js';
+import { foldText } from './normalize-text.js';
+import { columnDecimals, decimalsOf, readAmount, restoreDecimals, type RepairKind } from './ocr-repair.js';
+import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
+import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
+import {
+  MIN_DESKEW_DEGREES,
+  RENDER_DPI,
+  binarize,
+  crop,
+  decodeImage,
+  encodePgm,
+  eraseRules,
+  estimateSkew,
+  findPixelRules,
+  inkShare,
+  openPdfForRender,
+  otsuThreshold,
+  renderPage,
+  rotate,
+  whitenPaper,
+  type GrayImage,
+  type PixelRule,
+} from './raster.js';
+
+/**
+ * Scanned PDFs and page images → the same `Line[]` the born-digital PDF extractor produces,
+ * through tesseract.js (wasm in worker threads; nothing downloaded, see ocr-pool.ts).
+ *
+ * Per page: gray pixels → skew measured from the ruling lines and straightened → rules found as
+ * long thin runs of ink → rules erased (tesseract reads a ruled table as noise: 30% confidence
+ * with the rules, 86% without) → one full-page recognition → words, split where a rule runs
+ * between their letters, placed into the grid by pdf.ts's own `layoutLines`, so a scanned table
+ * gives one delimited line per row with its blank cells, like its born-digital twin. Numeric cells
+ * are then checked by what the column says (ocr-repair.ts) and doubtful ones re-read alone with a
+ * digit whitelist; every value changed is reported `low_confidence`, never accepted silently.
+ */
+
+export type OcrMode = 'auto' | 'always' | 'never';
+
+export interface OcrOptions {
+  password?: string;
+  maxImagePixels?: number;
+  /** `always`: OCR every page, text layer or not; `auto`: only pages without usable text. */
+  mode?: OcrMode;
+  /** Tesseract workers of this process's pool (default: the cores); fixed by the first call. */
+  workers?: number;
+  /** Resolution PDF pages are rendered at (RENDER_DPI). */
+  dpi?: number;
+  /** Re-read doubtful numeric cells with a digit whitelist (default true). */
+  rereadNumbers?: boolean;
+}
+
+// ---- tesseract settings and tolerances ------------------------------------------------------
+
+/**
+ * Page segmentation for a page whose rules are erased: one uniform block (6). Sparse text (11)
+ * finds the same cells but splits wrapped names and reads a row's cells in no order; automatic
+ * layout (3) takes columns of a table for text columns. Word boxes, not line order, place text.
+ */
+const PAGE_PSM = '6';
+/** A cell re-read alone is one line of text. */
+const CELL_PSM = '7';
+/** What a numeric cell can hold. */
+const DIGIT_WHITELIST = '0123456789.,-';
+/** A page with less ink than this share of its pixels is blank (or a speck or two of dust). */
+const MIN_INK_SHARE = 0.0005;
+/** Tesseract word confidence (0..100) below which a number is re-read and, if still unsure, flagged. */
+const LOW_CONFIDENCE = 75;
+/** Text cells the page recognition was less sure of than this (0..100) are read again alone. */
+const TEXT_REREAD_CONFIDENCE = 85;
+/** A cell's reading alone replaces the page's only when at least this sure (0..100): below, both are guesses. */
+const MIN_REREAD_CONFIDENCE = 60;
+/** A column is one of amounts when this share of its (at least MIN_NUMERIC_CELLS) filled cells are. */
+const NUMERIC_COLUMN_SHARE = 0.6;
+const MIN_NUMERIC_CELLS = 2;
+/** Words of one cell whose baselines differ by more than this (ems) are on two printed lines. */
+const WRAPPED_EM = 0.5;
+/** A text cell read alone: a block of one or more lines. */
+const TEXT_CELL_PSM = '6';
+/** Confidence given to a value that was changed from what the page recognition read. */
+const REPAIRED_CONFIDENCE = 0.5;
+/** A word's letters further apart than this (ems of the word's height) are two cells' text run together. */
+const SPLIT_GAP_EM = 0.8;
+/** Lone marks below this confidence are what is left of an erased rule or a speck, not text. */
+const NOISE_CONFIDENCE = 60;
+const NOISE = /^[\s|¦│丨_\-—–~'"“”‘’`.,:;!、。·]+$/u;
+/**
+ * A word takes its line's baseline when its own box bottom is within this share of the line's
+ * height of it: LSTM word boxes are loose (a box can reach 40% below its neighbours'), and words
+ * of one printed line must share a baseline to be read as one line. Further off, the word is on
+ * another printed line tesseract joined to this one (a table row's cells sit at different heights).
+ */
+const BASELINE_SNAP_EM = 0.5;
+/** Lines outside grids up to this long (characters) are titles or labels, worth a second reading. */
+const MAX_REREAD_LINE_CHARS = 40;
+/** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
+const FREE_LINE_MARGIN_EM = 0.25;
+/** A cell read alone is cut this far inside its rules and framed with this many pixels of paper. */
+const CELL_INSET_PT = 0.75;
+const CELL_PAD_PX = 12;
+/** A blank cell with this much ink (pt², a few strokes) holds text the page recognition missed. */
+const MIN_CELL_INK_PT2 = 2;
+/** Gray level below which a pixel counts as ink when looking for missed text. */
+const INK_LEVEL = 128;
+/** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
+const HAIRLINE_EM = 0.12;
+
+// ---- public entry points --------------------------------------------------------------------
+
+/** A page image (PNG, JPEG, TIFF frames) → lines. Call after `checkImageBudget`. */
+export async function extractImage(bytes: Uint8Array, file: string, header: ImageHeader, options: OcrOptions = {}): Promise<Extracted> {
+  const frames = await decodeImage(bytes, header.format, file, options.maxImagePixels);
+  const limit = pLimit(ocrPoolSize(options.workers));
+  const pages = await Promise.all(frames.map((image, i) => limit(() => ocrPage(image, { file, page: i + 1 }, options))));
+  if (pages.every((p) => p.words === 0)) {
+    throw new ExtractError('no_text_layer', file, `OCR found no text in ${frames.length === 1 ? 'the image' : `its ${frames.length} frames`}`);
+  }
+  return { kind: 'image-ocr', pages: frames.length, lines: pages.flatMap((p) => p.lines), issues: pages.flatMap((p) => p.issues) };
+}
+
+/**
+ * A PDF's pages without a usable text layer, OCR'd. `textLayer` is what `extractPdf` read (absent
+ * when it found no text at all: then `noText` is its error, rethrown if OCR reads nothing either).
+ * `auto` OCRs the pages that drew something but yielded no line (scans, glyphs without Unicode);
+ * `always` every page. Pages that draw nothing are never rendered.
+ */
+export async function ocrPdf(
+  bytes: Uint8Array,
+  file: string,
+  options: OcrOptions,
+  from: { textLayer: Extracted } | { noText: ExtractError },
+): Promise<Extracted> {
+  const textLayer = 'textLayer' in from ? from.textLayer : undefined;
+  const doc = await openPdfForRender(bytes, options);
+  try {
+    const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    const wanted = !textLayer || options.mode === 'always' ? all : pagesWithoutUsableText(textLayer, doc.numPages);
+    if (textLayer && wanted.length === 0) return textLayer;
+    const limit = pLimit(ocrPoolSize(options.workers));
+    const read = await Promise.all(
+      wanted.map((n) =>
+        limit(async () => {
+          const image = await renderPage(doc, n, options.dpi ?? RENDER_DPI);
+          return { n, drawn: image !== undefined, ...(image ? await ocrPage(image, { file, page: n }, options) : { lines: [], issues: [], words: 0 }) };
+        }),
+      ),
+    );
+    if (read.every((r) => r.words === 0)) {
+      if (!textLayer) {
+        const drawn = read.filter((r) => r.drawn).length;
+        const seen = drawn === 0 ? `none of its ${doc.numPages} page(s) draws anything` : `OCR read no text on the ${drawn} page(s) that draw something`;
+        throw new ExtractError('no_text_layer', file, `no text layer; ${seen}`, { cause: 'noText' in from ? from.noText : undefined });
+      }
+      return textLayer;
+    }
+    const ocrd = new Set(read.map((r) => r.n));
+    const byPage = new Map<number, Line[]>();
+    for (const l of textLayer?.lines ?? []) if (!ocrd.has(l.at.page ?? 0)) byPage.set(l.at.page ?? 0, [...(byPage.get(l.at.page ?? 0) ?? []), l]);
+    for (const r of read) byPage.set(r.n, r.lines);
+    const lines = [...byPage.keys()].sort((a, b) => a - b).flatMap((n) => byPage.get(n)!);
+    // pdf.ts's "image without a text layer: run it through OCR" no longer holds for a page read here.
+    const kept = (textLayer?.issues ?? []).filter((i) => !(i.kind === 'text_dropped' && ocrd.has(i.at?.page ?? 0)));
+    return { kind: 'pdf-ocr', pages: doc.numPages, lines, issues: [...kept, ...read.flatMap((r) => r.issues)] };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Pages that gave no line although pdf.ts saw marks on them (an image, unmapped glyphs). */
+function pagesWithoutUsableText(textLayer: Extracted, pages: number): number[] {
+  const withText = new Set(textLayer.lines.map((l) => l.at.page));
+  const marked = new Set(textLayer.issues.filter((i) => i.kind === 'text_dropped' && i.severity === 'warning').map((i) => i.at?.page));
+  return Array.from({ length: pages }, (_, i) => i + 1).filter((n) => !withText.has(n) && marked.has(n));
+}
+
+// ---- one page ---------------------------------------------------------------------------------
+
+interface PageResult {
+  lines: Line[];
+  issues: Issue[];
+  /** Words recognized (after noise): 0 means the page had no readable text. */
+  words: number;
+}
+
+/** One piece of a recognized word: the letters between two cells' boundaries, in pixels. */
+interface Piece {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Baseline and size (the printed line's, shared by its words, so they group as one line). */
+  baseline: number;
+  em: number;
+  confidence: number;
+}
+
+/** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
+export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
+  let image = input;
+  let threshold = otsuThreshold(image);
+  let ink = binarize(image, threshold);
+  if (inkShare(ink) < MIN_INK_SHARE) return { lines: [], issues: [], words: 0 };
+  const skew = estimateSkew(ink, image.width, image.height, image.dpi);
+  const straightened = Math.abs(skew) >= MIN_DESKEW_DEGREES;
+  if (straightened) {
+    image = rotate(image, -skew);
+    threshold = otsuThreshold(image);
+    ink = binarize(image, threshold);
+  }
+  const pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+  const clean = whitenPaper(eraseRules(image, pixelRules), threshold);
+  const scale = 72 / image.dpi;
+
+  const page = await withOcrWorker(
+    (w) => w.recognize(Buffer.from(encodePgm(clean)), tesseractParams(PAGE_PSM, image.dpi), { text: false, blocks: true }),
+    options.workers,
+  );
+  const pieces = wordPieces(page.data, pixelRules);
+  const glyphs: Glyph[] = pieces.map((p, run) => ({
+    text: foldText(p.text),
+    x0: p.x0 * scale,
+    x1: p.x1 * scale,
+    top: p.y0 * scale,
+    bottom: p.y1 * scale,
+    baseline: p.baseline * scale,
+    em: p.em * scale,
+    run,
+  }));
+  const rules: Rule[] = pixelRules.map((r) => ({
+    horizontal: r.horizontal,
+    pos: ((r.across0 + r.across1 + 1) / 2) * scale,
+    start: r.start * scale,
+    end: (r.end + 1) * scale,
+  }));
+  const lines = layoutLines(glyphs, rules, at);
+  setConfidence(lines, pieces, scale);
+  const cells = new CellReader(clean, options);
+  await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines)]);
+  const issues = await cells.checkNumbers(lines, at);
+  for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
+  if (straightened) {
+    issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
+  }
+  return { lines, issues, words: pieces.length };
+}
+
+type TesseractParams = Partial<Tesseract.RecognizeOptions> & Record<string, string>;
+
+function tesseractParams(psm: string, dpi: number, whitelist?: string): TesseractParams {
+  return {
+    tessedit_pageseg_mode: psm,
+    // Column gaps stay visible as runs of spaces instead of collapsing to one.
+    preserve_interword_spaces: '1',
+    user_defined_dpi: String(Math.round(dpi)),
+    ...(whitelist ? { tessedit_char_whitelist: whitelist } : {}),
+  };
+}
+
+/**
+ * Recognized words → pieces. A word whose letters straddle a vertical rule, or stand further apart
+ * than SPLIT_GAP_EM, is two cells' text tesseract ran together: it is cut there. Hairline marks
+ * (an erased rule's last pixels read as a quote or a bar) are dropped.
+ */
+function wordPieces(page: OcrPage, rules: PixelRule[]): Piece[] {
+  const vertical = rules.filter((r) => !r.horizontal);
+  const pieces: Piece[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words = line.words.filter((w) => !isNoise(w.text, w.confidence));
+        const lineEm = median(words.map((w) => w.bbox.y1 - w.bbox.y0));
+        const { x0: bx0, y0: by0, x1: bx1, y1: by1 } = line.baseline;
+        for (const word of words) {
+          const height = word.bbox.y1 - word.bbox.y0;
+          const cx = (word.bbox.x0 + word.bbox.x1) / 2;
+          const cy = (word.bbox.y0 + word.bbox.y1) / 2;
+          const lineBaseline = bx1 === bx0 ? by0 : by0 + ((by1 - by0) * (cx - bx0)) / (bx1 - bx0);
+          const snapped = Math.abs(lineBaseline - word.bbox.y1) <= BASELINE_SNAP_EM * lineEm;
+          const base = { baseline: snapped ? lineBaseline : word.bbox.y1, em: snapped ? lineEm : height, confidence: word.confidence };
+          const symbols = word.symbols.filter((s) => s.text.trim() !== '' && !(NOISE.test(s.text) && s.bbox.x1 - s.bbox.x0 < HAIRLINE_EM * height));
+          let current: Tesseract.Symbol[] = [];
+          const flush = () => {
+            const text = current.map((s) => s.text).join('').trim();
+            if (text !== '' && !isNoise(text, word.confidence)) {
+              pieces.push({
+                text,
+                x0: Math.min(...current.map((s) => s.bbox.x0)),
+                y0: Math.min(...current.map((s) => s.bbox.y0)),
+                x1: Math.max(...current.map((s) => s.bbox.x1)),
+                y1: Math.max(...current.map((s) => s.bbox.y1)),
+                ...base,
+              });
+            }
+            current = [];
+          };
+          for (const s of symbols) {
+            const prev = current[current.length - 1];
+            if (prev) {
+              const gap = s.bbox.x0 - prev.bbox.x1;
+              const ruled = vertical.some((r) => r.across0 >= prev.bbox.x1 - 1 && r.across1 <= s.bbox.x0 + 1 && r.start <= cy && cy <= r.end);
+              if (gap > SPLIT_GAP_EM * height || ruled) flush();
+            }
+            current.push(s);
+          }
+          flush();
+        }
+      }
+    }
+  }
+  return pieces;
+}
+
+/** Lone marks read with little confidence: what is left of an erased rule, or a speck. */
+function isNoise(text: string, confidence: number): boolean {
+  const t = text.trim();
+  return t === '' || (NOISE.test(t) && confidence < NOISE_CONFIDENCE);
+}
+
+/** Each non-empty cell's confidence: its least confident word's (tesseract's 0..100 → 0..1). */
+function setConfidence(lines: Line[], pieces: Piece[], scale: number): void {
+  for (const line of lines) {
+    for (const cell of line.cells) {
+      const inside = piecesIn(cell, pieces, scale);
+      if (cell.text !== '' && inside.length) cell.confidence = Math.min(...inside.map((p) => p.confidence)) / 100;
+    }
+  }
+}
+
+/** The pieces whose centre lies in a cell's box. */
+function piecesIn(cell: Cell, pieces: Piece[], scale: number): Piece[] {
+  if (!cell.at.bbox) return [];
+  const [x0, y0, x1, y1] = cell.at.bbox;
+  return pieces.filter((p) => {
+    const cx = ((p.x0 + p.x1) / 2) * scale;
+    const cy = ((p.y0 + p.y1) / 2) * scale;
+    return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
+  });
+}
+
+// ---- cells read again -------------------------------------------------------------------------
+
+const REPAIR_WORDS: Record<RepairKind, string> = {
+  lookalike: 'letters read for digits',
+  separator: 'a stop read for the decimal point',
+  decimal_point: "the column's decimal point restored",
+};
+
+/**
+ * Grid cells cut out of the rule-free page and read alone: a cell holds one short text, so
+ * tesseract reads it without the neighbours that mislead it on the full page (a two-line name
+ * beside one-line numbers is read as one line of tall garbage; a lone `01` is dropped as noise).
+ * One cell takes 15-40 ms against 3 s for a page, so only doubtful cells are read again.
+ */
+class CellReader {
+  constructor(
+    private readonly image: GrayImage,
+    private readonly options: OcrOptions,
+  ) {}
+
+  /** What the page recognition read in cells whose text a reading alone replaced. */
+  private readonly pageReading = new Map<Cell, string>();
+
+  /**
+   * Cells that are not clean amounts read again: those the page recognition was unsure of, those
+   * whose text it found on more than one line (wrapped names, where line finding goes wrong),
+   * and cells with ink but no text. In a column of amounts they are read as digits. A cell a
+   * merged neighbour covers is skipped (its ink is the neighbour's).
+   */
+  async rereadText(lines: Line[], pieces: Piece[], scale: number): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    for (const rows of gridGroups(lines)) {
+      const numeric = rows[0]!.cells.map((_, j) => {
+        const texts = rows.map((l) => l.cells[j]!.text).filter((t) => t !== '');
+        return texts.length >= MIN_NUMERIC_CELLS && texts.filter((t) => readAmount(t)).length / texts.length >= NUMERIC_COLUMN_SHARE;
+      });
+      rows.forEach((line, r) =>
+        line.cells.forEach((cell, c) => {
+          if (readAmount(cell.text) || coveredByMerged(rows, r, c)) return;
+          const inside = piecesIn(cell, pieces, scale);
+          const baselines = inside.map((p) => p.baseline);
+          const wrapped = inside.length > 1 && Math.max(...baselines) - Math.min(...baselines) > WRAPPED_EM * median(inside.map((p) => p.em));
+          const unsure = cell.text !== '' && ((cell.confidence ?? 1) * 100 < TEXT_REREAD_CONFIDENCE || wrapped);
+          const missed = cell.text === '' && this.hasInk(cell);
+          if (!unsure && !missed) return;
+          // In a column of amounts a cell that shows digits (or was missed) is read as digits first;
+          // its header cells, and names in it, are text.
+          const asDigits = numeric[c] && (missed || /\d/.test(cell.text));
+          jobs.push(
+            (async () => {
+              const digits = asDigits ? await this.read(cell, CELL_PSM, DIGIT_WHITELIST) : undefined;
+              if (digits && digits.confidence >= MIN_REREAD_CONFIDENCE && readAmount(digits.text)) {
+                if (!missed) this.pageReading.set(cell, cell.text);
+                cell.text = digits.text;
+                cell.confidence = digits.confidence / 100;
+                return;
+              }
+              if (asDigits && !missed) return;
+              const read = await this.read(cell, TEXT_CELL_PSM);
+              if (!read || isNoise(read.text, read.confidence) || read.confidence < MIN_REREAD_CONFIDENCE) return;
+              // Kept when at least as sure as the page's reading (a missed cell had none).
+              if (missed || read.confidence / 100 >= (cell.confidence ?? 0)) {
+                cell.text = foldText(read.text);
+                cell.confidence = read.confidence / 100;
+              }
+            })(),
+          );
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  }
+
+  /**
+   * Numeric cells of each grid checked against their column: look-alike letters, a lost or
+   * misread decimal point, a low confidence. Doubtful cells are re-read alone with a digit
+   * whitelist; the re-reading is kept when it is a clean amount with the column's decimals, else
+   * the repair the column's format implies. Whatever differs from the page reading is reported.
+   */
+  async checkNumbers(lines: Line[], at: PageAt): Promise<Issue[]> {
+    const issues: Issue[] = [];
+    const jobs: Promise<void>[] = [];
+    for (const rows of gridGroups(lines)) {
+      // The decimals the grid's amounts with a point print: evidence for a column with too few
+      // amounts of its own (a total row at the foot of a page whose table goes on overleaf).
+      const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
+      for (let j = 0; j < rows[0]!.cells.length; j++) {
+        const cells = rows.map((l) => l.cells[j]!);
+        const readings = cells.map((c) => readAmount(c.text));
+        cells.forEach((cell, i) => {
+          const reading = readings[i];
+          if (!reading) return;
+          const decimals = columnDecimals(readings.flatMap((r, k) => (r && k !== i && r.repairs.length === 0 ? [r.text] : [])));
+          const fits = (text: string) => decimals === undefined || decimalsOf(text) === decimals;
+          // No column evidence, a grid of decimal amounts, and a bare integer: maybe a lost point,
+          // maybe a code. Only a second reading that shows the point may change it.
+          const pointLost = decimals === undefined && gridDecimals !== undefined && gridDecimals > 0 && /^\d{3,}$/.test(reading.text);
+          const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE;
+          const replaced = this.pageReading.get(cell);
+          if (reading.repairs.length === 0 && fits(reading.text) && confident && !pointLost) {
+            cell.text = reading.text; // edge marks (an erased rule's remains) dropped
+            if (replaced !== undefined) {
+              cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+              issues.push(lowConfidence(cell, at, replaced, reading.text, `the page reading was not a number; re-read alone as ${reading.text}`));
+            }
+            return;
+          }
+          jobs.push(
+            (async () => {
+              const printed = replaced ?? cell.text;
+              const reread = this.options.rereadNumbers === false ? undefined : await this.read(cell, CELL_PSM, DIGIT_WHITELIST);
+              const again = reread ? readAmount(reread.text) : undefined;
+              const why: string[] = [];
+              let value: string | undefined;
+              if (pointLost) {
+                if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== gridDecimals) return; // a code, most likely
+                value = again.text;
+                why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
+              } else if (again && again.repairs.length === 0 && fits(again.text)) {
+                value = again.text;
+                if (value !== reading.text) why.push(`re-read alone as ${value}`);
+              } else {
+                value = decimals === undefined ? reading.text : restoreDecimals(reading.text, decimals);
+                why.push(...reading.repairs.map((r) => REPAIR_WORDS[r]));
+                if (value !== undefined && value !== reading.text) why.push(REPAIR_WORDS.decimal_point);
+              }
+              if (value === undefined) {
+                issues.push(lowConfidence(cell, at, printed, undefined, `does not print the column's ${decimals} decimals, and reading it alone did not settle it`));
+                return;
+              }
+              cell.text = value;
+              const rereadSure = reread !== undefined && reread.confidence >= LOW_CONFIDENCE;
+              if (why.length) {
+                cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                issues.push(lowConfidence(cell, at, printed, value, why.join('; ')));
+              } else if (rereadSure && again) {
+                // Read twice, the same clean amount that fits its column, once with confidence.
+                cell.confidence = Math.max(cell.confidence ?? 0, reread.confidence / 100);
+              } else {
+                issues.push(lowConfidence(cell, at, printed, value, reread ? 'low recognition confidence, read alone too' : 'low recognition confidence'));
+              }
+            })(),
+          );
+        });
+      }
+    }
+    await Promise.all(jobs);
+    return issues;
+  }
+
+  /**
+   * Short lines outside grids (titles, 单位：万元, table numbers) the page recognition was unsure
+   * of, read again alone as one line: a table's title types it, so a garbled title loses the
+   * table. Prose lines are left as read: reading each again would double a text page's time.
+   */
+  async rereadFreeLines(lines: Line[]): Promise<void> {
+    await Promise.all(
+      lines
+        .filter((l) => !l.delimited && l.at.bbox && [...l.text].length <= MAX_REREAD_LINE_CHARS && l.cells.some((c) => (c.confidence ?? 1) * 100 < TEXT_REREAD_CONFIDENCE))
+        .map(async (line) => {
+          const [x0, y0, x1, y1] = line.at.bbox!;
+          const margin = FREE_LINE_MARGIN_EM * (y1 - y0);
+          const box: [number, number, number, number] = [x0 - margin, y0 - margin, x1 + margin, y1 + margin];
+          const read = await this.read({ text: line.text, at: { ...line.at, bbox: box } }, CELL_PSM, undefined, 0);
+          const before = Math.min(...line.cells.map((c) => c.confidence ?? 1));
+          if (!read || read.confidence < MIN_REREAD_CONFIDENCE || read.confidence / 100 < before) return;
+          const text = foldText(read.text);
+          line.cells = [{ text, at: line.at, x0: line.cells[0]?.x0 ?? x0, x1: line.cells[line.cells.length - 1]?.x1 ?? x1, confidence: read.confidence / 100 }];
+          line.text = text;
+        }),
+    );
+  }
+
+  /** Ink inside the cell (its rules excluded): something was printed there. */
+  private hasInk(cell: Cell): boolean {
+    const piece = this.cut(cell, 0);
+    if (!piece) return false;
+    let dark = 0;
+    for (const v of piece.data) if (v < INK_LEVEL) dark++;
+    return dark >= MIN_CELL_INK_PT2 * (this.image.dpi / 72) ** 2;
+  }
+
+  private cut(cell: Cell, pad: number, insetPt = CELL_INSET_PT): GrayImage | undefined {
+    if (!cell.at.bbox) return undefined;
+    const px = this.image.dpi / 72;
+    const inset = insetPt * px;
+    const [x0, y0, x1, y1] = cell.at.bbox;
+    if (x1 - x0 <= 2 * insetPt || y1 - y0 <= 2 * insetPt) return undefined;
+    return crop(this.image, x0 * px + inset, y0 * px + inset, x1 * px - inset, y1 * px - inset, pad);
+  }
+
+  private async read(cell: Cell, psm: string, whitelist?: string, insetPt?: number): Promise<{ text: string; confidence: number } | undefined> {
+    const piece = this.cut(cell, CELL_PAD_PX, insetPt);
+    if (!piece) return undefined;
+    const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, this.image.dpi, whitelist), { text: true }));
+    const text = joinWords(result.data.text ?? '');
+    return text === '' ? undefined : { text, confidence: result.data.confidence };
+  }
+}
+
+/** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */
+function joinWords(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((a, b) => (a === '' ? b : CJK.test(a.slice(-1)) || CJK.test(b.charAt(0)) ? a + b : `${a} ${b}`), '');
+}
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** True when a cell of an earlier row, or an earlier cell of this row, spans over this one. */
+function coveredByMerged(rows: Line[], r: number, c: number): boolean {
+  const box = rows[r]!.cells[c]!.at.bbox;
+  if (!box) return false;
+  const cx = (box[0] + box[2]) / 2;
+  const cy = (box[1] + box[3]) / 2;
+  for (let k = 0; k <= r; k++) {
+    const cells = rows[k]!.cells;
+    for (let j = 0; j < (k === r ? c : cells.length); j++) {
+      const b = cells[j]!.at.bbox;
+      if (b && cx > b[0] && cx < b[2] && cy > b[1] && cy < b[3]) return true;
+    }
+  }
+  return false;
+}
+
+function lowConfidence(cell: Cell, at: PageAt, printed: string, value: string | undefined, why: string): Issue {
+  const found = value === undefined ? undefined : Number(value.replace(/,/g, ''));
+  return {
+    kind: 'low_confidence',
+    severity: 'warning',
+    message: `page ${at.page}: OCR read '${printed}'${value !== undefined && value !== printed ? `, taken as ${value}` : ''} (${why}); check it against the scan`,
+    at: cell.at,
+    printed,
+    ...(found !== undefined && Number.isFinite(found) ? { found } : {}),
+  };
+}
+
+/** Lines of one ruled grid: delimited lines sharing the grid's left and right edges and cell count. */
+function gridGroups(lines: Line[]): Line[][] {
+  const groups = new Map<string, Line[]>();
+  for (const l of lines) {
+    if (!l.delimited || !l.at.bbox) continue;
+    const key = `${l.at.bbox[0]}:${l.at.bbox[2]}:${l.cells.length}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}

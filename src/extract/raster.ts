@@ -1,0 +1,470 @@
+import { createCanvas } from '@napi-rs/canvas';
+import jpeg from 'jpeg-js';
+import { AnnotationMode, OPS, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PNG } from 'pngjs';
+import UTIF from 'utif2';
+import { ExtractError } from './errors.js';
+import type { ImageFormat } from './image-header.js';
+import { DEFAULT_MAX_IMAGE_PIXELS } from './limits.js';
+import { LOCKED_DOWN } from './pdf.js';
+
+/**
+ * Page images as OCR wants them: decoded to 8-bit gray, rendered from PDFs, straightened, their
+ * ruling lines found and erased. Pure pixel work except the decoders and pdf.js rendering.
+ */
+
+/** An 8-bit grayscale page (0 black, 255 white), row-major, and the resolution it was made at. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+  dpi: number;
+}
+
+/** A ruling line found in pixels: its extent along the line and across it, both inclusive. */
+export interface PixelRule {
+  horizontal: boolean;
+  /** First and last row (horizontal) or column (vertical) it covers: its thickness. */
+  across0: number;
+  across1: number;
+  /** First and last pixel along the line. */
+  start: number;
+  end: number;
+}
+
+// ---- tolerances ---------------------------------------------------------------------------
+
+/** PDFs are rendered at this resolution for OCR: tesseract reads 10 pt CJK best at ≥ 300 dpi. */
+export const RENDER_DPI = 300;
+/** A page image without a usable resolution in its header is taken to be scanned at this. */
+export const DEFAULT_IMAGE_DPI = 300;
+/** A stated resolution is believed only if the page it gives has a long side in this range (inches). */
+const PLAUSIBLE_PAGE_INCHES: [number, number] = [3, 17];
+/** Rendering stops growing at this many pixels (A3 at 300 dpi is 17 MP); a larger page is rendered coarser. */
+const MAX_RENDER_PIXELS = 36_000_000;
+/** A rule is at least this long: longer than any stroke of 10.5 pt body text (a CJK stroke spans ≤ 1 em). */
+const RULE_MIN_LENGTH_PT = 16;
+/** …and at most this thick (pdf.ts's RULE_MAX_THICKNESS, plus a scanner's blur). */
+const RULE_MAX_THICKNESS_PT = 4;
+/** Breaks in a scanned rule up to this long (noise, JPEG blocks, a faint toner line) are bridged. */
+const RULE_GAP_PT = 1;
+/** Pixels this far around a rule are whitened too: the gray halo and JPEG ringing a scan leaves beside it. */
+const ERASE_MARGIN_PT = 1;
+/** Runs this long or longer show the direction of lines for the skew estimate (rule pieces and strokes). */
+const SKEW_RUN_PT = 4;
+/** Skew is searched within ± this many degrees (a page fed crooked; more is a rotated page). */
+const MAX_SKEW_DEGREES = 3;
+/** Coarse search step, then a finer one around the best (degrees). */
+const SKEW_STEP_DEGREES = 0.1;
+const SKEW_FINE_STEP_DEGREES = 0.01;
+/** Skew smaller than this is left alone: it moves a rule across A4 at 300 dpi by under a pixel. */
+export const MIN_DESKEW_DEGREES = 0.02;
+/** Gray levels: the binarization threshold found by Otsu's method is kept within these bounds. */
+const MIN_THRESHOLD = 60;
+const MAX_THRESHOLD = 200;
+const WHITE = 255;
+/** jpeg-js refuses to allocate more than this while decoding (a 100 MP page in RGBA is 400 MB). */
+const JPEG_MAX_MEMORY_MB = 1024;
+
+const pt = (points: number, dpi: number): number => Math.max(1, Math.round((points * dpi) / 72));
+
+// ---- decoding -----------------------------------------------------------------------------
+
+/** RGBA (straight alpha) laid over white → gray by Rec. 601 luma. */
+export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, dpi: number): GrayImage {
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    const a = rgba[j + 3]! / 255;
+    const luma = 0.299 * rgba[j]! + 0.587 * rgba[j + 1]! + 0.114 * rgba[j + 2]!;
+    data[i] = Math.round(luma * a + WHITE * (1 - a));
+  }
+  return { width, height, data, dpi };
+}
+
+/**
+ * The frames of a PNG, JPEG or TIFF as gray pages. Call after `checkImageBudget`: decoders
+ * allocate what the header claims. Every decoder is pure JavaScript (pngjs, jpeg-js, UTIF), so a
+ * hostile file can at worst throw: Skia's decoders (@napi-rs/canvas `loadImage`) crash the whole
+ * process on a truncated PNG or any TIFF, and are never handed input bytes.
+ */
+export async function decodeImage(bytes: Uint8Array, format: ImageFormat, file: string, maxPixels = DEFAULT_MAX_IMAGE_PIXELS): Promise<GrayImage[]> {
+  try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (format === 'tiff') return decodeTiff(bytes);
+    const { width, height, data } =
+      format === 'png'
+        ? PNG.sync.read(buffer)
+        : jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxPixels / 1e6, maxMemoryUsageInMB: JPEG_MAX_MEMORY_MB });
+    return [rgbaToGray(data, width, height, imageDpi(bytes, format, width, height))];
+  } catch (e) {
+    throw new ExtractError('unsupported', file, `the ${format.toUpperCase()} image could not be decoded: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+function decodeTiff(bytes: Uint8Array): GrayImage[] {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return UTIF.decode(buffer).map((ifd) => {
+    UTIF.decodeImage(buffer, ifd);
+    const rgba = UTIF.toRGBA8(ifd);
+    return rgbaToGray(rgba, ifd.width, ifd.height, plausibleDpi(tiffDpi(ifd), ifd.width, ifd.height));
+  });
+}
+
+function tiffDpi(ifd: UTIF.IFD): number | undefined {
+  const x = ifd['t282'];
+  const unit = ifd['t296'];
+  const value = Array.isArray(x) && typeof x[0] === 'number' ? x[0] : undefined;
+  const perCm = Array.isArray(unit) && unit[0] === 3;
+  return value === undefined ? undefined : perCm ? value * 2.54 : value;
+}
+
+/** The resolution a PNG (pHYs) or JPEG (JFIF APP0) header states, if it makes a page-sized page. */
+export function imageDpi(bytes: Uint8Array, format: ImageFormat, width: number, height: number): number {
+  const stated = format === 'png' ? pngDpi(bytes) : format === 'jpeg' ? jfifDpi(bytes) : undefined;
+  return plausibleDpi(stated, width, height);
+}
+
+function plausibleDpi(stated: number | undefined, width: number, height: number): number {
+  if (!stated || !Number.isFinite(stated)) return DEFAULT_IMAGE_DPI;
+  const inches = Math.max(width, height) / stated;
+  return inches >= PLAUSIBLE_PAGE_INCHES[0] && inches <= PLAUSIBLE_PAGE_INCHES[1] ? stated : DEFAULT_IMAGE_DPI;
+}
+
+const be32 = (b: Uint8Array, i: number): number => ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
+
+function pngDpi(b: Uint8Array): number | undefined {
+  // Chunks follow the 8-byte signature: length, type, data, CRC. pHYs precedes IDAT.
+  for (let i = 8; i + 8 <= b.length; ) {
+    const length = be32(b, i);
+    const type = String.fromCharCode(b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
+    if (type === 'pHYs' && i + 17 <= b.length) return b[i + 16] === 1 ? be32(b, i + 8) * 0.0254 : undefined;
+    if (type === 'IDAT' || type === 'IEND') return undefined;
+    i += 12 + length;
+  }
+  return undefined;
+}
+
+function jfifDpi(b: Uint8Array): number | undefined {
+  // SOI, then APP0 "JFIF\0" version(2) units(1) Xdensity(2) Ydensity(2).
+  if (b[2] !== 0xff || b[3] !== 0xe0 || String.fromCharCode(...b.subarray(6, 10)) !== 'JFIF') return undefined;
+  const units = b[13];
+  const density = (b[14]! << 8) | b[15]!;
+  return units === 1 ? density : units === 2 ? density * 2.54 : undefined;
+}
+
+// ---- PDF pages ----------------------------------------------------------------------------
+
+const MARK_OPS = new Set<number>([
+  OPS.constructPath,
+  OPS.showText,
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintSolidColorImageMask,
+  OPS.shadingFill,
+]);
+
+export interface PdfRenderOptions {
+  password?: string;
+  maxImagePixels?: number;
+  dpi?: number;
+}
+
+/**
+ * Opens a PDF for rendering with pdf.ts's locked-down settings (nothing fetched, nothing run).
+ * The caller has already passed it through `extractPdf`, which checks its envelope, page count
+ * and decompression budget.
+ */
+export async function openPdfForRender(bytes: Uint8Array, options: PdfRenderOptions): Promise<PDFDocumentProxy> {
+  return getDocument({
+    data: bytes.slice(),
+    password: options.password,
+    ...LOCKED_DOWN,
+    maxImageSize: options.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
+  }).promise;
+}
+
+/**
+ * One page rendered to gray at `dpi` (RENDER_DPI), or undefined when the page draws nothing
+ * (no text, path, image or shading): a blank page needs no pixels, and a 2,000-page PDF of blank
+ * pages must not cost 2,000 renderings.
+ */
+export async function renderPage(doc: PDFDocumentProxy, pageNo: number, dpi = RENDER_DPI): Promise<GrayImage | undefined> {
+  const page = await doc.getPage(pageNo);
+  try {
+    const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    if (!ops.fnArray.some((fn) => MARK_OPS.has(fn))) return undefined;
+    const base = page.getViewport({ scale: 1 });
+    // A huge MediaBox is rendered coarser rather than allocating gigabytes.
+    const fit = Math.sqrt(MAX_RENDER_PIXELS / (base.width * base.height));
+    const effectiveDpi = Math.min(dpi, Math.floor(72 * fit));
+    const viewport = page.getViewport({ scale: effectiveDpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'white';
+    ctx.fillRect(0, 0, width, height);
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      viewport,
+      annotationMode: AnnotationMode.DISABLE,
+    }).promise;
+    return rgbaToGray(ctx.getImageData(0, 0, width, height).data, width, height, effectiveDpi);
+  } finally {
+    page.cleanup();
+  }
+}
+
+// ---- binarization, skew -------------------------------------------------------------------
+
+/** Otsu's threshold over the gray histogram, kept within [MIN_THRESHOLD, MAX_THRESHOLD]. */
+export function otsuThreshold(image: GrayImage): number {
+  const hist = new Float64Array(256);
+  for (const v of image.data) hist[v]!++;
+  const total = image.data.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
+  let sumB = 0;
+  let weightB = 0;
+  let best = 128;
+  let bestVar = -1;
+  for (let t = 0; t < 256; t++) {
+    weightB += hist[t]!;
+    if (weightB === 0) continue;
+    const weightF = total - weightB;
+    if (weightF === 0) break;
+    sumB += t * hist[t]!;
+    const meanB = sumB / weightB;
+    const meanF = (sumAll - sumB) / weightF;
+    const between = weightB * weightF * (meanB - meanF) ** 2;
+    if (between > bestVar) {
+      bestVar = between;
+      best = t;
+    }
+  }
+  return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, best));
+}
+
+/** 1 where the page is ink (darker than the threshold), 0 where it is paper. */
+export function binarize(image: GrayImage, threshold = otsuThreshold(image)): Uint8Array {
+  const out = new Uint8Array(image.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = image.data[i]! <= threshold ? 1 : 0;
+  return out;
+}
+
+/** Share of ink pixels: a page below a few per ten thousand holds no text worth reading. */
+export function inkShare(ink: Uint8Array): number {
+  let n = 0;
+  for (const v of ink) n += v;
+  return n / Math.max(1, ink.length);
+}
+
+interface Run {
+  row: number;
+  start: number;
+  end: number;
+}
+
+/** Horizontal runs of ink at least `minLength` long, gaps up to `maxGap` bridged. */
+function rowRuns(ink: Uint8Array, width: number, height: number, minLength: number, maxGap: number): Run[] {
+  const runs: Run[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (!ink[row + x]) {
+        x++;
+        continue;
+      }
+      const start = x;
+      let end = x;
+      let gap = 0;
+      for (x++; x < width; x++) {
+        if (ink[row + x]) {
+          end = x;
+          gap = 0;
+        } else if (++gap > maxGap) break;
+      }
+      if (end - start + 1 >= minLength) runs.push({ row: y, start, end });
+      x = end + 1;
+    }
+  }
+  return runs;
+}
+
+/**
+ * The page's skew in degrees (positive: its lines fall to the right, i.e. the content is rotated
+ * clockwise), from the direction of its long ink runs: rule pieces and horizontal strokes. Each
+ * run votes with its length into a row profile sheared by the candidate angle; the angle that
+ * piles the runs into the fewest rows (largest sum of squares) wins.
+ */
+export function estimateSkew(ink: Uint8Array, width: number, height: number, dpi: number): number {
+  const segment = pt(SKEW_RUN_PT, dpi);
+  const runs = rowRuns(ink, width, height, segment, 0);
+  if (runs.length === 0) return 0;
+  const margin = Math.ceil(width * Math.tan((MAX_SKEW_DEGREES * Math.PI) / 180)) + 1;
+  const bins = new Float64Array(height + 2 * margin);
+  const score = (degrees: number): number => {
+    const slope = Math.tan((degrees * Math.PI) / 180);
+    bins.fill(0);
+    for (const r of runs) {
+      // Each piece of a run votes where it is, so a long rule spreads over rows when the angle is wrong.
+      for (let x = r.start; x <= r.end; x += segment) {
+        const length = Math.min(segment, r.end - x + 1);
+        const y = Math.round(r.row - (x + length / 2) * slope) + margin;
+        if (y >= 0 && y < bins.length) bins[y]! += length;
+      }
+    }
+    let s = 0;
+    for (const b of bins) s += b * b;
+    return s;
+  };
+  const search = (from: number, to: number, step: number): number => {
+    let best = 0;
+    let bestScore = -1;
+    for (let k = 0; from + k * step <= to + 1e-9; k++) {
+      const d = from + k * step;
+      const s = score(d);
+      // Ties go to the angle nearest zero: a straight page is not rotated for nothing.
+      if (s > bestScore || (s === bestScore && Math.abs(d) < Math.abs(best))) {
+        bestScore = s;
+        best = d;
+      }
+    }
+    return best;
+  };
+  const coarse = search(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, SKEW_STEP_DEGREES);
+  return search(coarse - SKEW_STEP_DEGREES, coarse + SKEW_STEP_DEGREES, SKEW_FINE_STEP_DEGREES);
+}
+
+/** The image rotated by `degrees` (clockwise positive) about its centre, bilinear, paper-white fill. */
+export function rotate(image: GrayImage, degrees: number): GrayImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height).fill(WHITE);
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = (width - 1) / 2;
+  const cy = (height - 1) / 2;
+  for (let y = 0; y < height; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < width; x++) {
+      const dx = x - cx;
+      // Inverse mapping: the source pixel that lands here.
+      const sx = cos * dx + sin * dy + cx;
+      const sy = -sin * dx + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * width + x0;
+      const top = data[i]! * (1 - fx) + data[i + 1]! * fx;
+      const bottom = data[i + width]! * (1 - fx) + data[i + width + 1]! * fx;
+      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { ...image, data: out };
+}
+
+// ---- ruling lines -------------------------------------------------------------------------
+
+function transpose(ink: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(ink.length);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[x * height + y] = ink[y * width + x]!;
+  return out;
+}
+
+/**
+ * Long thin runs of ink, stacked row on row, are ruling lines. Runs in adjacent rows that overlap
+ * (or touch end to start, as a line a little off the axis steps from row to row) are one rule.
+ */
+function horizontalRules(ink: Uint8Array, width: number, height: number, dpi: number, horizontal: boolean): PixelRule[] {
+  const minLength = pt(RULE_MIN_LENGTH_PT, dpi);
+  const maxGap = pt(RULE_GAP_PT, dpi);
+  const maxThickness = pt(RULE_MAX_THICKNESS_PT, dpi);
+  const done: PixelRule[] = [];
+  let open: PixelRule[] = [];
+  let row = -1;
+  const closeBefore = (y: number) => {
+    const still: PixelRule[] = [];
+    for (const r of open) (r.across1 >= y - 1 ? still : done).push(r);
+    open = still;
+  };
+  for (const run of rowRuns(ink, width, height, minLength, maxGap)) {
+    if (run.row !== row) {
+      closeBefore(run.row);
+      row = run.row;
+    }
+    const into = open.find((r) => r.across1 === run.row - 1 && run.start <= r.end + maxGap && run.end >= r.start - maxGap);
+    if (into) {
+      into.across1 = run.row;
+      into.start = Math.min(into.start, run.start);
+      into.end = Math.max(into.end, run.end);
+    } else open.push({ horizontal, across0: run.row, across1: run.row, start: run.start, end: run.end });
+  }
+  done.push(...open);
+  return done.filter((r) => r.across1 - r.across0 + 1 <= maxThickness);
+}
+
+/** Horizontal and vertical ruling lines of a (straightened) page, in pixels. */
+export function findPixelRules(ink: Uint8Array, width: number, height: number, dpi: number): PixelRule[] {
+  return [...horizontalRules(ink, width, height, dpi, true), ...horizontalRules(transpose(ink, width, height), height, width, dpi, false)];
+}
+
+/**
+ * Pixels lighter than the ink threshold set to paper white, darker ones kept (their gray edges
+ * help recognition). Scanner noise and JPEG blotches on the paper go; a small cell cut out for a
+ * second reading then has no background texture for tesseract's own thresholding to take for ink.
+ */
+export function whitenPaper(image: GrayImage, threshold: number): GrayImage {
+  const data = image.data.slice();
+  for (let i = 0; i < data.length; i++) if (data[i]! > threshold) data[i] = WHITE;
+  return { ...image, data };
+}
+
+/** A copy of the page with its rules (and their halo) painted white, so OCR sees only text. */
+export function eraseRules(image: GrayImage, rules: PixelRule[]): GrayImage {
+  const { width, height } = image;
+  const data = image.data.slice();
+  const m = pt(ERASE_MARGIN_PT, image.dpi);
+  for (const r of rules) {
+    const [x0, x1, y0, y1] = r.horizontal ? [r.start, r.end, r.across0, r.across1] : [r.across0, r.across1, r.start, r.end];
+    for (let y = Math.max(0, y0 - m); y <= Math.min(height - 1, y1 + m); y++) {
+      data.fill(WHITE, y * width + Math.max(0, x0 - m), y * width + Math.min(width - 1, x1 + m) + 1);
+    }
+  }
+  return { ...image, data };
+}
+
+// ---- crops and encoding -------------------------------------------------------------------
+
+/** The pixels inside [x0, x1) × [y0, y1), framed by `pad` pixels of paper (tesseract wants a margin). */
+export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: number, pad: number): GrayImage {
+  const left = Math.max(0, Math.floor(x0));
+  const top = Math.max(0, Math.floor(y0));
+  const right = Math.min(image.width, Math.ceil(x1));
+  const bottom = Math.min(image.height, Math.ceil(y1));
+  const w = Math.max(1, right - left) + 2 * pad;
+  const h = Math.max(1, bottom - top) + 2 * pad;
+  const data = new Uint8Array(w * h).fill(WHITE);
+  for (let y = top; y < bottom; y++) {
+    data.set(image.data.subarray(y * image.width + left, y * image.width + right), (y - top + pad) * w + pad);
+  }
+  return { width: w, height: h, data, dpi: image.dpi };
+}
+
+/** Binary PGM (P5): no compression to spend time on, and Leptonica reads it natively. */
+export function encodePgm(image: GrayImage): Uint8Array {
+  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'latin1');
+  const out = new Uint8Array(header.length + image.data.length);
+  out.set(header, 0);
+  out.set(image.data, header.length);
+  return out;
+}

@@ -1,0 +1,221 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import UTIF from 'utif2';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BudgetDocument, Line, Table } from '../../src/model.js';
+import { ExtractError } from '../../src/extract/errors.js';
+import { checkImageBudget } from '../../src/extract/image-header.js';
+import { extractImage, ocrPdf } from '../../src/extract/ocr.js';
+import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
+import { columnDecimals, readAmount, restoreDecimals } from '../../src/extract/ocr-repair.js';
+import { extractPdf } from '../../src/extract/pdf.js';
+import { crop, estimateSkew, findPixelRules, binarize, openPdfForRender, renderPage, rotate, type GrayImage } from '../../src/extract/raster.js';
+import { extractBytes, linesToDocument } from '../../src/pipeline.js';
+
+/**
+ * OCR of scanned pages (src/extract/ocr.ts): committed scans of seed tables (made by
+ * scripts/make-scans.mjs from tests/fixtures/pdf/) read back into the rows the born-digital PDF
+ * gives. Few pages, on purpose: a page costs seconds.
+ */
+
+const root = new URL('../..', import.meta.url).pathname;
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'tests/fixtures', name)));
+const SCAN_300 = '003_dc6b06a2998e57c3-300-p7-8.pdf';
+const SCAN_SKEWED = '003_dc6b06a2998e57c3-200-skew-p7-8.pdf';
+
+/** The 支出表 of seed 003 as the text layer of its born-digital rendering gives it (pages 7-8). */
+let reference: Table;
+beforeAll(async () => {
+  const doc = await extractBytes(fixture('pdf/003_dc6b06a2998e57c3.pdf'), '003.pdf');
+  reference = doc.tables.find((t) => t.type === 'expenditure')!;
+});
+afterAll(() => closeOcr());
+
+const totals = (t: Table) => t.rows.map((r) => [r.key, r.values['total']]);
+
+describe('scanned PDFs', () => {
+  it('reads a 1° skewed, noisy 200 dpi scan into the rows of its born-digital twin, flagging every total it misread', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const bytes = fixture(`scans/${SCAN_SKEWED}`);
+    // The pipeline's path: the text layer is empty, so OCR reads the pages.
+    const noText = await extractPdf(bytes.slice(), SCAN_SKEWED).catch((e: unknown) => e);
+    expect(noText).toBeInstanceOf(ExtractError);
+    const extracted = await ocrPdf(bytes.slice(), SCAN_SKEWED, {}, { noText: noText as ExtractError });
+    expect(extracted).toMatchObject({ kind: 'pdf-ocr', pages: 2 });
+    expect(extracted.issues.filter((i) => i.severity === 'info').map((i) => i.message)).toContainEqual(expect.stringMatching(/page 2 was scanned 0\.9\d° off straight/));
+
+    // Ruled rows as pdf.ts gives them: one delimited line per grid row, every column a cell.
+    const row = extracted.lines.find((l) => l.cells[0]?.text === '208' && l.cells[4]?.text === '行政单位离退休') as Line;
+    expect(row.delimited).toBe(true);
+    expect(row.cells.map((c) => c.text).slice(0, 7)).toEqual(['208', '05', '01', '', '行政单位离退休', '74.63', '74.63']);
+    expect(row.at).toMatchObject({ file: SCAN_SKEWED, page: 2, bbox: expect.any(Array) });
+    expect(row.cells[5]!.confidence).toBeGreaterThan(0);
+    expect(row.cells[5]!.confidence).toBeLessThanOrEqual(1);
+
+    const doc = linesToDocument(extracted, SCAN_SKEWED, 'sha');
+    const table = doc.tables.find((t) => t.type === 'expenditure')!;
+    expect(table.rows.map((r) => r.key)).toEqual(reference.rows.map((r) => r.key));
+    // A total that differs from the born-digital one was reported low_confidence at its cell.
+    const flagged = (bbox: unknown) => doc.issues.some((i) => i.kind === 'low_confidence' && JSON.stringify(i.at?.bbox) === JSON.stringify(bbox));
+    table.rows.forEach((r, i) => {
+      if (r.values['total'] !== reference.rows[i]!.values['total']) expect(flagged(r.sources['total']?.bbox), r.key).toBe(true);
+    });
+    expect(totals(table).filter(([, v], i) => v === totals(reference)[i]![1]).length).toBeGreaterThanOrEqual(reference.rows.length - 1);
+
+    // Offline: no fetch from this thread, the model read from node_modules, no cache copy written.
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(existsSync(join(langPath(), `${OCR_LANG}.traineddata.gz`))).toBe(true);
+    expect(readdirSync(root).filter((f) => f.endsWith('.traineddata'))).toEqual([]);
+    fetchSpy.mockRestore();
+  }, 120_000);
+
+  it("keeps 'no_text_layer' for a scanned PDF with ocr: never", async () => {
+    const failure = await extractBytes(fixture(`scans/${SCAN_300}`), SCAN_300, { ocr: 'never' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ExtractError);
+    expect((failure as ExtractError).code).toBe('no_text_layer');
+  });
+});
+
+/** The scanned table's top left corner (codes, names, 合计, 基本支出), as a page image would show it. */
+async function tableCrop(): Promise<GrayImage> {
+  const doc = await openPdfForRender(fixture(`scans/${SCAN_300}`), {});
+  try {
+    const page = (await renderPage(doc, 2))!;
+    return crop(page, 120, 120, 1250, 690, 0);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const rgba = (image: GrayImage): Uint8Array => {
+  const out = new Uint8Array(image.width * image.height * 4);
+  image.data.forEach((v, i) => out.set([v, v, v, 255], i * 4));
+  return out;
+};
+
+describe('page images', () => {
+  it('reads a PNG and a TIFF of a ruled table into the same delimited rows', async () => {
+    const image = await tableCrop();
+    const png = new Uint8Array(PNG.sync.write({ width: image.width, height: image.height, data: Buffer.from(rgba(image)) } as PNG));
+    const tiff = new Uint8Array(UTIF.encodeImage(rgba(image), image.width, image.height));
+    const rows = async (bytes: Uint8Array, file: string) => {
+      const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file));
+      expect(extracted.kind).toBe('image-ocr');
+      return extracted.lines.filter((l) => l.delimited).map((l) => l.cells.map((c) => c.text));
+    };
+    const fromPng = await rows(png, 'table.png');
+    expect(fromPng.map((cells) => cells.slice(0, 7))).toEqual(
+      expect.arrayContaining([
+        ['', '', '', '', '合计', '867.02', '762.99'],
+        ['208', '05', '01', '', '行政单位离退休', '74.63', '74.63'],
+        ['208', '05', '05', '', '机关事业单位基本养老保险缴费支出', '61.59', '61.59'],
+      ]),
+    );
+    expect(await rows(tiff, 'table.tif')).toEqual(fromPng);
+  }, 120_000);
+
+  it('ends an image with no text in a clear error, without starting OCR', async () => {
+    const blank = PNG.sync.write({ width: 1240, height: 1754, data: Buffer.alloc(1240 * 1754 * 4, 255) } as PNG);
+    const failure = await extractBytes(new Uint8Array(blank), 'blank.png').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ExtractError);
+    expect((failure as ExtractError).code).toBe('no_text_layer');
+    expect((failure as ExtractError).message).toMatch(/blank\.png: no text could be read.*OCR found no text in the image/);
+  });
+
+  it('refuses a page image with ocr: never', async () => {
+    const blank = PNG.sync.write({ width: 10, height: 10, data: Buffer.alloc(400, 255) } as PNG);
+    const failure = (await extractBytes(new Uint8Array(blank), 'x.png', { ocr: 'never' }).catch((e: unknown) => e)) as ExtractError;
+    expect([failure.code, failure.message]).toEqual(['unsupported', expect.stringMatching(/--ocr never/)]);
+  });
+});
+
+describe('OCR repair by knowledge (ocr-repair.ts)', () => {
+  it('reads look-alike letters inside a number as digits, and leaves words alone', () => {
+    expect(readAmount('1O4.03')).toEqual({ text: '104.03', repairs: ['lookalike'] });
+    expect(readAmount('l.62')).toEqual({ text: '1.62', repairs: ['lookalike'] });
+    expect(readAmount('S3.48')).toEqual({ text: '53.48', repairs: ['lookalike'] });
+    expect(readAmount('S3.4B')).toBeUndefined(); // more letters than digits: not a number read badly
+    expect(readAmount('”762.99')).toEqual({ text: '762.99', repairs: [] });
+    expect(readAmount('IS')).toBeUndefined();
+    expect(readAmount('合计')).toBeUndefined();
+    expect(readAmount('')).toBeUndefined();
+  });
+
+  it("restores a decimal point only where the column's other amounts print the same decimals", () => {
+    expect(columnDecimals(['867.02', '74.63', '0.77'])).toBe(2);
+    expect(columnDecimals(['208', '210', '210'])).toBe(0);
+    expect(columnDecimals(['867.02'])).toBeUndefined();
+    expect(restoreDecimals('86702', 2)).toBe('867.02');
+    expect(restoreDecimals('867,02', 2)).toBe('867.02');
+    expect(restoreDecimals('-7301', 2)).toBe('-73.01');
+    expect(restoreDecimals('1,794', 2)).toBeUndefined();
+    expect(restoreDecimals('0', 2)).toBeUndefined();
+  });
+});
+
+describe('pixels (raster.ts)', () => {
+  /** A white page with a ruled 3 × 3 grid, drawn `degrees` off straight. */
+  function ruledPage(degrees: number): GrayImage {
+    const width = 1600;
+    const height = 1000;
+    const data = new Uint8Array(width * height).fill(255);
+    const slope = Math.tan((degrees * Math.PI) / 180);
+    const ink = (x: number, y: number) => {
+      if (x >= 0 && y >= 0 && x < width && y < height) data[Math.round(y) * width + Math.round(x)] = 0;
+    };
+    for (const y0 of [200, 400, 600, 800]) for (let x = 200; x <= 1400; x++) for (let t = 0; t < 3; t++) ink(x, y0 + t + (x - 800) * slope);
+    for (const x0 of [200, 600, 1000, 1400]) for (let y = 200; y <= 800; y++) for (let t = 0; t < 3; t++) ink(x0 + t - (y - 500) * slope, y);
+    return { width, height, data, dpi: 300 };
+  }
+
+  it('measures a 1° skew from the rules and straightens the page', () => {
+    const page = ruledPage(1);
+    const skew = estimateSkew(binarize(page), page.width, page.height, page.dpi);
+    expect(skew).toBeCloseTo(1, 1);
+    const straight = rotate(page, -skew);
+    const rules = findPixelRules(binarize(straight), straight.width, straight.height, straight.dpi);
+    expect(rules.filter((r) => r.horizontal)).toHaveLength(4);
+    expect(rules.filter((r) => !r.horizontal)).toHaveLength(4);
+  });
+
+  it('finds no skew and no rules on a page without lines', () => {
+    const page: GrayImage = { width: 400, height: 300, data: new Uint8Array(400 * 300).fill(255), dpi: 300 };
+    expect(estimateSkew(binarize(page), 400, 300, 300)).toBe(0);
+    expect(findPixelRules(binarize(page), 400, 300, 300)).toEqual([]);
+  });
+});
+
+describe('budget-extract --ocr (the built CLI)', () => {
+  /** Built into a package folder of its own: other test files rebuild dist/ at the same time. */
+  const pkg = mkdtempSync(join(tmpdir(), 'be-ocr-pkg-'));
+  const cli = join(pkg, 'dist/cli.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
+  beforeAll(() => {
+    for (const f of ['package.json', 'data', 'node_modules']) symlinkSync(join(root, f), join(pkg, f));
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', join(pkg, 'dist')], { cwd: root, stdio: 'ignore' });
+  }, 120_000);
+  afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+
+  it('reads a scanned PDF by default, in batch worker threads, into the rows of its born-digital twin', () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-ocr-'));
+    const r = run([join(root, 'tests/fixtures/scans', SCAN_300), '-o', out, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, SCAN_300.replace(/\.pdf$/, '.json')), 'utf8')) as BudgetDocument;
+    expect(doc.source.kind).toBe('pdf-ocr');
+    expect(totals(doc.tables.find((t) => t.type === 'expenditure')!)).toEqual(totals(reference));
+    rmSync(out, { recursive: true, force: true });
+  }, 180_000);
+
+  it("fails it with 'no_text_layer' under --ocr never, and refuses an unknown mode", () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-ocr-never-'));
+    const r = run([join(root, 'tests/fixtures/scans', SCAN_300), '-o', out, '-q', '--ocr', 'never']);
+    expect(r.status).toBe(1);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { files: { error?: { code: string } }[] };
+    expect(summary.files[0]!.error!.code).toBe('no_text_layer');
+    expect(run(['samples', '-o', out, '--ocr', 'sometimes']).status).toBe(2);
+    rmSync(out, { recursive: true, force: true });
+  });
+});
