@@ -9,7 +9,8 @@ const RADICALS = loadJson<{ map: Record<string, string> }>('cjk-radicals.json').
  * the ideograph they stand for.
  */
 export function foldText(raw: string): string {
-  let out = '';
-  for (const ch of raw.normalize('NFKC')) out += RADICALS[ch] ?? ch;
-  return out;
+  return raw.normalize('NFKC').replace(SUPPLEMENT_RADICAL, (ch) => RADICALS[ch] ?? ch);
 }
+
+/** The CJK Radicals Supplement block, where every key of RADICALS lies. */
+const SUPPLEMENT_RADICAL = /[\u2E80-\u2EFF]/g;

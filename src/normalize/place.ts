@@ -57,19 +57,39 @@ export function valuesOf(assign: Assignment, numbers: PlacedNumber[]): (number |
 const SCALE = 1e6;
 const scaled = (v: number): number => Math.round(v * SCALE);
 
-export function identityBreaks(values: (number | undefined)[], columns: readonly string[], identities: Identity[], exact = false): Identity[] {
-  const at = (m: string): number | undefined => values[columns.indexOf(m)];
-  return identities.filter((idn) => {
-    const parent = at(idn.parent);
-    const kids = idn.children.map(at);
-    if (parent === undefined && kids.every((k) => k === undefined)) return false;
+/** An identity with its columns as indices, for the placement search's inner loop. */
+interface IndexedIdentity {
+  parent: number;
+  children: number[];
+  atLeast?: boolean;
+}
+
+function indexIdentities(columns: readonly string[], identities: Identity[]): IndexedIdentity[] {
+  return identities.map((i) => ({ parent: columns.indexOf(i.parent), children: i.children.map((c) => columns.indexOf(c)), atLeast: i.atLeast }));
+}
+
+/** Identities a row's values break beyond rounding, and those that hold only within rounding. */
+function breakCounts(values: (number | undefined)[], identities: IndexedIdentity[]): { breaks: number; inexact: number } {
+  let breaks = 0;
+  let inexact = 0;
+  for (const idn of identities) {
+    const parent = values[idn.parent];
     let sum = 0;
-    for (const k of kids) sum += k === undefined ? 0 : scaled(k);
+    let any = parent !== undefined;
+    for (const c of idn.children) {
+      const k = values[c];
+      if (k === undefined) continue;
+      sum += scaled(k);
+      any = true;
+    }
+    if (!any) continue;
     const p = parent === undefined ? 0 : scaled(parent);
-    const tolerance = exact ? 0 : scaled(roundingTolerance(kids.length + 1));
-    if (idn.atLeast) return p + tolerance < sum;
-    return Math.abs(p - sum) > tolerance;
-  });
+    const tolerance = scaled(roundingTolerance(idn.children.length + 1));
+    const off = idn.atLeast ? Math.max(0, sum - p) : Math.abs(p - sum);
+    if (off > tolerance) breaks++;
+    else if (off > 0) inexact++;
+  }
+  return { breaks, inexact };
 }
 
 interface Scored {
@@ -81,10 +101,8 @@ interface Scored {
   shift: number;
 }
 
-function score(assign: Assignment, numbers: PlacedNumber[], columns: readonly string[], identities: Identity[], totalBlank: boolean[]): Scored {
-  const values = valuesOf(assign, numbers);
-  const breaks = identityBreaks(values, columns, identities).length;
-  const inexact = identityBreaks(values, columns, identities, true).length - breaks;
+function score(assign: Assignment, numbers: PlacedNumber[], identities: IndexedIdentity[], totalBlank: boolean[]): Scored {
+  const { breaks, inexact } = breakCounts(valuesOf(assign, numbers), identities);
   let blanks = 0;
   let shift = 0;
   assign.forEach((k, col) => {
@@ -120,9 +138,10 @@ export interface RowPlacement {
 
 export function placeRow(numbers: PlacedNumber[], columns: readonly string[], identities: Identity[], totalBlank: boolean[]): RowPlacement {
   const n = columns.length;
+  const indexed = indexIdentities(columns, identities);
   const printed = printedAssignment(numbers, n);
   if (printed) {
-    const s = score(printed, numbers, columns, identities, totalBlank);
+    const s = score(printed, numbers, indexed, totalBlank);
     if (s.breaks === 0 && s.blanks === 0 && s.inexact === 0) return { options: [printed], printed: true };
   }
   if (numbers.length > n) return { options: printed ? [printed] : [], printed: Boolean(printed) };
@@ -143,7 +162,7 @@ export function placeRow(numbers: PlacedNumber[], columns: readonly string[], id
     if (++tried > MAX_ASSIGNMENTS) break;
     const assign: Assignment = new Array(n).fill(undefined);
     cols.forEach((c, k) => (assign[c] = k));
-    const s = score(assign, numbers, columns, identities, totalBlank);
+    const s = score(assign, numbers, indexed, totalBlank);
     const cmp = best.length ? compare(s, best[0]!) : -1;
     if (cmp < 0) best = [s];
     else if (cmp === 0) best.push(s);
@@ -202,22 +221,34 @@ export function settleByColumnSums(
   // Hot loop: option values as integer millionths, so a miss is integer sums, no allocation.
   const scaledOptions = rows.map((r) => r.options.map((o) => o.map((v) => (v === undefined ? 0 : scaled(v)))));
   const columns = totals.map((t, col) => (t === undefined ? -1 : col)).filter((c) => c >= 0);
+  const targets = columns.map((col) => scaled(totals[col]!));
+  // Per checked column: the sum of the counted rows' chosen values and how many are non-zero.
+  const sums = new Array<number>(columns.length).fill(0);
+  const terms = new Array<number>(columns.length).fill(0);
+  const move = (i: number, o: number, sign: 1 | -1): void => {
+    const values = scaledOptions[i]![o]!;
+    for (let c = 0; c < columns.length; c++) {
+      const v = values[columns[c]!]!;
+      sums[c]! += sign * v;
+      if (v !== 0) terms[c]! += sign;
+    }
+  };
+  for (const i of counted) move(i, 0, 1);
   const miss = (): number => {
     let total = 0;
-    for (const col of columns) {
-      let sum = 0;
-      let terms = 0;
-      for (const i of counted) {
-        const v = scaledOptions[i]![choice[i]!]![col]!;
-        sum += v;
-        if (v !== 0) terms++;
-      }
-      const d = Math.abs(sum - scaled(totals[col]!));
+    for (let c = 0; c < columns.length; c++) {
+      const d = Math.abs(sums[c]! - targets[c]!);
       // Misses beyond rounding count in full; within rounding they only break ties, so an
       // exact fit wins over one that needs the tolerance.
-      total += d > scaled(roundingTolerance(terms)) ? d / SCALE : d / SCALE / INEXACT_WEIGHT;
+      total += d > scaled(roundingTolerance(terms[c]!)) ? d / SCALE : d / SCALE / INEXACT_WEIGHT;
     }
     return total;
+  };
+  /** Row i's choice changed to option o, the running sums with it. */
+  const choose = (i: number, o: number): void => {
+    move(i, choice[i]!, -1);
+    choice[i] = o;
+    move(i, o, 1);
   };
   if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous, miss: miss() };
   const combos = open.reduce((acc, i) => acc * rows[i]!.options.length, 1);
@@ -233,7 +264,7 @@ export function settleByColumnSums(
       }
       const i = open[k]!;
       for (let o = 0; o < rows[i]!.options.length; o++) {
-        choice[i] = o;
+        choose(i, o);
         rec(k + 1);
       }
     };
@@ -249,14 +280,14 @@ export function settleByColumnSums(
       const keep = choice[i]!;
       for (let o = 0; o < rows[i]!.options.length; o++) {
         if (o === keep) continue;
-        choice[i] = o;
+        choose(i, o);
         const m = miss();
         if (m < current - 1e-9) {
           current = m;
           improved = true;
           break;
         }
-        choice[i] = keep;
+        choose(i, keep);
       }
     }
     if (!improved) break;
