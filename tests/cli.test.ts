@@ -18,6 +18,19 @@ beforeAll(() => {
 }, 120_000);
 
 describe('budget-extract CLI', () => {
+  it('should leave push, JSON.parse and JSON.stringify native once pdf.js is loaded (its core-js swaps them for slower ones)', () => {
+    const script = `
+      const before = [Array.prototype.push, JSON.parse, JSON.stringify];
+      const { extract } = await import(${JSON.stringify(join(root, 'dist/index.js'))});
+      await extract(${JSON.stringify(join(root, 'tests/fixtures/pdf/003_dc6b06a2998e57c3.pdf'))});
+      const after = [Array.prototype.push, JSON.parse, JSON.stringify];
+      console.log(JSON.stringify({ same: before.map((f, i) => f === after[i]), withResolvers: typeof Promise.withResolvers }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: root });
+    expect(r.stderr).toBe('');
+    // The natives are back, and what pdf.js needs from core-js on Node 20 is still there.
+    expect(JSON.parse(r.stdout)).toEqual({ same: [true, true, true], withResolvers: 'function' });
+  });
+
   it('should print help and version, exit 0', () => {
     expect(run(['--help'])).toMatchObject({ code: 0 });
     expect(run(['--help']).stdout).toContain('Usage:');

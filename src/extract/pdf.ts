@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { AnnotationMode, OPS, VerbosityLevel, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, OPS, VerbosityLevel, getDocument } from './pdfjs.js';
+import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
 import { foldText } from './normalize-text.js';
 import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';

@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import jpeg from 'jpeg-js';
-import { AnnotationMode, OPS, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, OPS, getDocument } from './pdfjs.js';
+import type { PDFDocumentProxy } from './pdfjs.js';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import { ExtractError } from './errors.js';
