@@ -43,7 +43,9 @@ console.log('text', result.text);
 const pdfDir = join(root, 'tests/fixtures/pdf');
 const pdfs = readdirSync(pdfDir).filter((f) => /^0.*\.pdf$/.test(f)).map((f) => ({ f, bytes: readFileSync(join(pdfDir, f)) }));
 const require = createRequire(import.meta.url);
-const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+// pdf.js as our extractor loads it (src/extract/pdfjs.ts, natives restored), so the floor and our
+// runs share one environment.
+const pdfjs = await import(join(root, 'dist/extract/pdfjs.js'));
 const pkgDir = join(require.resolve('pdfjs-dist/package.json'), '..');
 let pages = 0;
 const floor = async () => {
