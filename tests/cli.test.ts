@@ -111,9 +111,11 @@ describe('budget-extract CLI', () => {
   });
 
   const corpus = join(root, '../shared/corpus/peer-pdfs');
+  // OCR off: the test is about every file ending in a record; its nine scans would add minutes of
+  // OCR to every run (tests/extract/ocr.test.ts reads scans; README "OCR" has the corpus with OCR).
   it.skipIf(!existsSync(corpus))('should end every PDF of the peer corpus in a clear record, exit 0 or 1', () => {
     const out = mkdtempSync(join(tmpdir(), 'be-peer-'));
-    const r = spawnSync(process.execPath, [cli, corpus, '-o', out, '-q', '--timeout', '60'], { encoding: 'utf8', timeout: 540_000 });
+    const r = spawnSync(process.execPath, [cli, corpus, '-o', out, '-q', '--timeout', '60', '--ocr', 'never'], { encoding: 'utf8', timeout: 540_000 });
     expect([0, 1]).toContain(r.status);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const pdfs = readdirSync(corpus, { recursive: true }).filter((f) => String(f).toLowerCase().endsWith('.pdf'));
