@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type Tesseract from 'tesseract.js';
+import { loadJson } from '../data.js';
 import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
@@ -86,6 +87,10 @@ const TEXT_CELL_PSM = '6';
 const REPAIRED_CONFIDENCE = 0.5;
 /** A word's letters further apart than this (ems of the word's height) are two cells' text run together. */
 const SPLIT_GAP_EM = 0.8;
+/** Words the recognized text joins but not both CJK stay apart when their boxes are further apart than this (ems). */
+const GLUED_GAP_EM = 0.2;
+/** The gap (ems) two pieces the recognized text separates by a space are given at least (pdf.ts joins glyphs closer than 0.2 em). */
+const SPACE_GAP_EM = 0.3;
 /** Lone marks below this confidence are what is left of an erased rule or a speck, not text. */
 const NOISE_CONFIDENCE = 60;
 const NOISE = /^[\s|¦│丨_\-—–~'"“”‘’`.,:;!、。·]+$/u;
@@ -98,6 +103,12 @@ const NOISE = /^[\s|¦│丨_\-—–~'"“”‘’`.,:;!、。·]+$/u;
 const BASELINE_SNAP_EM = 0.5;
 /** Lines outside grids up to this long (characters) are titles or labels, worth a second reading. */
 const MAX_REREAD_LINE_CHARS = 40;
+/** A line outside grids read alone: as one line, and as raw text without layout analysis. */
+const LINE_PSMS = ['7', '13'];
+/** A line ending like a table's title (…表, …表（续）) is read again however sure the page was of it. */
+const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
+/** Table title patterns, most specific first (data/table-types.json, as tables/detect.ts reads them). */
+const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
 /** A cell read alone is cut this far inside its rules and framed with this many pixels of paper. */
@@ -276,18 +287,28 @@ function wordPieces(page: OcrPage, rules: PixelRule[]): Piece[] {
         const words = line.words.filter((w) => !isNoise(w.text, w.confidence));
         const lineEm = median(words.map((w) => w.bbox.y1 - w.bbox.y0));
         const { x0: bx0, y0: by0, x1: bx1, y1: by1 } = line.baseline;
-        for (const word of words) {
-          const height = word.bbox.y1 - word.bbox.y0;
+        const baseOf = (word: Tesseract.Word) => {
           const cx = (word.bbox.x0 + word.bbox.x1) / 2;
-          const cy = (word.bbox.y0 + word.bbox.y1) / 2;
           const lineBaseline = bx1 === bx0 ? by0 : by0 + ((by1 - by0) * (cx - bx0)) / (bx1 - bx0);
-          const snapped = Math.abs(lineBaseline - word.bbox.y1) <= BASELINE_SNAP_EM * lineEm;
-          const base = { baseline: snapped ? lineBaseline : word.bbox.y1, em: snapped ? lineEm : height, confidence: word.confidence };
-          const symbols = word.symbols.filter((s) => s.text.trim() !== '' && !(NOISE.test(s.text) && s.bbox.x1 - s.bbox.x0 < HAIRLINE_EM * height));
+          // A CJK word's box can reach far below (and above) its letters; its centre still sits on the line's.
+          const centred = Math.abs((word.bbox.y0 + word.bbox.y1) / 2 - (lineBaseline - lineEm / 2)) <= BASELINE_SNAP_EM * lineEm;
+          const snapped = centred || Math.abs(lineBaseline - word.bbox.y1) <= BASELINE_SNAP_EM * lineEm;
+          return { snapped, baseline: snapped ? lineBaseline : word.bbox.y1, em: snapped ? lineEm : word.bbox.y1 - word.bbox.y0 };
+        };
+        let previous: Piece | undefined;
+        for (const { words: run, spaced } of gluedRuns(words, line.text)) {
+          const first = pieces.length;
+          const height = Math.max(...run.map((w) => w.bbox.y1 - w.bbox.y0));
+          const bases = run.map(baseOf);
+          const snapped = bases.find((b) => b.snapped);
+          const cy = (Math.min(...run.map((w) => w.bbox.y0)) + Math.max(...run.map((w) => w.bbox.y1))) / 2;
+          const confidence = Math.min(...run.map((w) => w.confidence));
+          const base = { baseline: (snapped ?? bases[0]!).baseline, em: (snapped ?? bases[0]!).em, confidence };
+          const symbols = run.flatMap((w) => w.symbols.filter((s) => s.text.trim() !== '' && !(NOISE.test(s.text) && s.bbox.x1 - s.bbox.x0 < HAIRLINE_EM * (w.bbox.y1 - w.bbox.y0))));
           let current: Tesseract.Symbol[] = [];
           const flush = () => {
             const text = current.map((s) => s.text).join('').trim();
-            if (text !== '' && !isNoise(text, word.confidence)) {
+            if (text !== '' && !isNoise(text, confidence)) {
               pieces.push({
                 text,
                 x0: Math.min(...current.map((s) => s.bbox.x0)),
@@ -309,11 +330,55 @@ function wordPieces(page: OcrPage, rules: PixelRule[]): Piece[] {
             current.push(s);
           }
           flush();
+          const next = pieces[first];
+          if (next && previous && spaced) keepApart(previous, next);
+          previous = pieces[pieces.length - 1] ?? previous;
         }
       }
     }
   }
   return pieces;
+}
+
+/**
+ * A line's words grouped as its recognized text joins them. Tesseract splits CJK text into
+ * "words" at places where nothing was printed (行政 | 单位 | 医疗 of one printed 行政单位医疗) and
+ * gives them loose boxes, one of them reaching a line below; its text for the line has no space
+ * there. Words the text joins are one run, read on one baseline; a space in the text, or a
+ * digit beside a letter with a space's gap between their boxes (`30108 机关…` printed with a
+ * space the text lost), keeps them apart.
+ */
+function gluedRuns(words: Tesseract.Word[], lineText: string): { words: Tesseract.Word[]; spaced: boolean }[] {
+  const runs: { words: Tesseract.Word[]; spaced: boolean }[] = [];
+  let from = 0;
+  let prev: Tesseract.Word | undefined;
+  for (const word of words) {
+    const at = lineText.indexOf(word.text, from);
+    const spaced = at >= 0 && /\s/.test(lineText.slice(from, at));
+    if (at >= 0) from = at + word.text.length;
+    const last = runs[runs.length - 1];
+    const em = prev ? Math.max(prev.bbox.y1 - prev.bbox.y0, word.bbox.y1 - word.bbox.y0) : 0;
+    const gap = prev ? word.bbox.x0 - prev.bbox.x1 : 0;
+    const bothCjk = prev !== undefined && CJK.test(prev.text.slice(-1)) && CJK.test(word.text.charAt(0));
+    const glued = last && prev && at >= 0 && !spaced && gap <= SPLIT_GAP_EM * em && (bothCjk || gap <= GLUED_GAP_EM * em);
+    if (glued) last.words.push(word);
+    else runs.push({ words: [word], spaced });
+    prev = word;
+  }
+  return runs;
+}
+
+/**
+ * Two pieces the recognized text separates by a space but whose boxes touch or overlap (LSTM
+ * boxes of CJK letters reach into the next word: 费[331-358] beside 50905's 5[359-389]) are
+ * pulled apart to a space's width, so the layout sees the word gap the text shows.
+ */
+function keepApart(a: Piece, b: Piece): void {
+  const need = SPACE_GAP_EM * Math.min(a.em, b.em);
+  if (b.x0 - a.x1 >= need || b.x1 <= a.x1) return;
+  const mid = (Math.max(a.x0, Math.min(a.x1, b.x0)) + Math.min(b.x1, Math.max(b.x0, a.x1))) / 2;
+  a.x1 = Math.max(a.x0 + 1, Math.min(a.x1, mid - need / 2));
+  b.x0 = Math.min(b.x1 - 1, Math.max(b.x0, mid + need / 2));
 }
 
 /** Lone marks read with little confidence: what is left of an erased rule, or a speck. */
@@ -495,23 +560,44 @@ class CellReader {
 
   /**
    * Short lines outside grids (titles, 单位：万元, table numbers) the page recognition was unsure
-   * of, read again alone as one line: a table's title types it, so a garbled title loses the
-   * table. Prose lines are left as read: reading each again would double a text page's time.
+   * of, and lines shaped like a table's title (ending in 表), read again alone as one line: a
+   * table's title types it, so a garbled title loses the table. Each is read twice, as a line
+   * (psm 7) and as raw text (psm 13, which reads a title's larger print better: 支出 where psm 7
+   * and the page read 广出 or 收文), and the readings compete with the page's: one that names a
+   * known table type more specifically wins, then the more confident. Prose lines are left as
+   * read: reading each again would double a text page's time.
    */
   async rereadFreeLines(lines: Line[]): Promise<void> {
     await Promise.all(
       lines
-        .filter((l) => !l.delimited && l.at.bbox && [...l.text].length <= MAX_REREAD_LINE_CHARS && l.cells.some((c) => (c.confidence ?? 1) * 100 < TEXT_REREAD_CONFIDENCE))
+        .filter(
+          (l) =>
+            !l.delimited &&
+            l.at.bbox &&
+            [...l.text].length <= MAX_REREAD_LINE_CHARS &&
+            // A borderless table's row (its cells are words, amounts among them) keeps its cells:
+            // a reading of the whole line would run them together.
+            !l.cells.some((c) => readAmount(c.text)?.text.includes('.')) &&
+            (TITLE_LIKE.test(l.text) || l.cells.some((c) => (c.confidence ?? 1) * 100 < TEXT_REREAD_CONFIDENCE)),
+        )
         .map(async (line) => {
           const [x0, y0, x1, y1] = line.at.bbox!;
           const margin = FREE_LINE_MARGIN_EM * (y1 - y0);
-          const box: [number, number, number, number] = [x0 - margin, y0 - margin, x1 + margin, y1 + margin];
-          const read = await this.read({ text: line.text, at: { ...line.at, bbox: box } }, CELL_PSM, undefined, 0);
-          const before = Math.min(...line.cells.map((c) => c.confidence ?? 1));
-          if (!read || read.confidence < MIN_REREAD_CONFIDENCE || read.confidence / 100 < before) return;
-          const text = foldText(read.text);
-          line.cells = [{ text, at: line.at, x0: line.cells[0]?.x0 ?? x0, x1: line.cells[line.cells.length - 1]?.x1 ?? x1, confidence: read.confidence / 100 }];
-          line.text = text;
+          // The margin stops at the neighbouring lines: a title a line's height from the next line
+          // is misread with that line's tops in the crop (基本 as 甚木, 预算 as 预符).
+          const [above, below] = neighbourEdges(lines, line);
+          const box: [number, number, number, number] = [x0 - margin, Math.max(y0 - margin, above), x1 + margin, Math.min(y1 + margin, below)];
+          const region = { text: line.text, at: { ...line.at, bbox: box } };
+          const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
+          const readings = await Promise.all(LINE_PSMS.map((psm) => this.read(region, psm, undefined, 0)));
+          const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: foldText(r.text), confidence: r.confidence }] : []))];
+          const best = candidates.reduce((a, b) => {
+            const [ra, rb] = [titleRank(a.text), titleRank(b.text)];
+            return rb < ra || (rb === ra && b.confidence > a.confidence) ? b : a;
+          });
+          if (best === page) return;
+          line.cells = [{ text: best.text, at: line.at, x0: line.cells[0]?.x0 ?? x0, x1: line.cells[line.cells.length - 1]?.x1 ?? x1, confidence: best.confidence / 100 }];
+          line.text = best.text;
         }),
     );
   }
@@ -541,6 +627,27 @@ class CellReader {
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
   }
+}
+
+/** The bottom of the nearest line above and the top of the nearest line below that share some of its width. */
+function neighbourEdges(lines: Line[], line: Line): [number, number] {
+  const [x0, y0, x1, y1] = line.at.bbox!;
+  let above = -Infinity;
+  let below = Infinity;
+  for (const other of lines) {
+    const b = other.at.bbox;
+    if (other === line || !b || b[2] <= x0 || b[0] >= x1) continue;
+    if (b[3] <= (y0 + y1) / 2 && b[1] < y0) above = Math.max(above, Math.min(b[3], y0));
+    else if (b[1] >= (y0 + y1) / 2 && b[3] > y1) below = Math.min(below, Math.max(b[1], y1));
+  }
+  return [above, below];
+}
+
+/** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
+function titleRank(text: string): number {
+  const t = text.replace(/\s+/g, '');
+  const i = TITLE_PATTERNS.findIndex((p) => p.test(t));
+  return i < 0 ? TITLE_PATTERNS.length : i;
 }
 
 /** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */
