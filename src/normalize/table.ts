@@ -4,6 +4,7 @@ import { FAMILY, type RawTable } from '../tables/build.js';
 import { columnsByPosition, columnsByWords } from '../tables/header.js';
 import type { RawRow } from '../tables/rows.js';
 import { classOfName, kindOf, repairCode } from './codes.js';
+import { repairOcrNames } from './names.js';
 import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
 import { sumExact } from './amounts.js';
 
@@ -282,8 +283,12 @@ function codedTable(raw: RawTable): Built {
   if (classified.length) keyed = keyed.filter((x) => x.k?.kind !== 'unit');
   const rowsIn = keyed.filter((x): x is { r: RawRow; k: Keyed } => x.k !== undefined);
   const checked = economic ? [] : rowsIn.filter((x) => ['class', 'section', 'item'].includes(x.k.kind)).flatMap((x) => checkCode(x.k, x.r.at, raw.type));
+  // OCR names (cells with a recognition confidence) are checked against the reference (names.ts).
+  const ocr = raw.body.some((l) => l.cells.some((c) => c.confidence !== undefined));
+  const renamed = ocr ? repairOcrNames(rowsIn.filter((x) => x.k.kind !== 'total' && x.k.kind !== 'unit').map((x) => ({ k: x.k, at: x.r.at })), raw.type) : [];
+  const renamedKeys = new Set(renamed.map((i) => i.key));
   const built = placeTable(raw, rowsIn, economic);
-  return { ...built, issues: [...checked, ...built.issues] };
+  return { ...built, issues: [...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
 }
 
 /** Codes at the outermost printed level: classes if any are printed, else sections, else items. */
