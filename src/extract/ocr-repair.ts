@@ -16,6 +16,8 @@ const EDGE_NOISE = /^[\s"'“”‘’`|¦_~^,]+|[\s"'“”‘’`|¦_~^]+$/gu;
 const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
 /** …and at least this share of its characters are real digits (so `IS`, `Bl` stay words). */
 const MIN_DIGIT_SHARE = 0.5;
+/** Two or more stops, all but the last before a group of three digits: thousands read as stops. */
+const THOUSANDS_AS_STOPS = /^-?\d{1,3}(?:\.\d{3})+\.\d{1,2}$/;
 /** A column prints a fixed number of decimals when this share of its other amounts do. */
 const DECIMALS_MAJORITY = 0.8;
 /** …judged on at least this many other amounts. */
@@ -59,6 +61,13 @@ export function readAmount(raw: string): NumberReading | undefined {
   if (separators !== text) {
     repairs.push('separator');
     text = separators;
+  }
+  // Thousands separators read as stops: `1.050.00` is 1,050.00 (every stop but the last is
+  // followed by a group of three digits; the last one is the decimal point).
+  if (THOUSANDS_AS_STOPS.test(text)) {
+    const last = text.lastIndexOf('.');
+    text = text.slice(0, last).replace(/\./g, ',') + text.slice(last);
+    if (!repairs.includes('separator')) repairs.push('separator');
   }
   return isAmount(text) ? { text, repairs } : undefined;
 }

@@ -105,6 +105,8 @@ const BASELINE_SNAP_EM = 0.5;
 const MAX_REREAD_LINE_CHARS = 40;
 /** A line outside grids read alone: as one line, and as raw text without layout analysis. */
 const LINE_PSMS = ['7', '13'];
+/** Stops, commas and quotes at either end of a line read alone: a speck or the crop's edge, not print (a title ends in 表, not 表,). */
+const EDGE_MARKS = /^[\s,.;'"`、。，·‘’“”]+|[\s,.;'"`、。，·‘’“”]+$/gu;
 /** A line ending like a table's title (…表, …表（续）) is read again however sure the page was of it. */
 const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 /** Table title patterns, most specific first (data/table-types.json, as tables/detect.ts reads them). */
@@ -412,7 +414,7 @@ function piecesIn(cell: Cell, pieces: Piece[], scale: number): Piece[] {
 
 const REPAIR_WORDS: Record<RepairKind, string> = {
   lookalike: 'letters read for digits',
-  separator: 'a stop read for the decimal point',
+  separator: 'a stop or comma read for a separator',
   decimal_point: "the column's decimal point restored",
 };
 
@@ -590,7 +592,7 @@ class CellReader {
           const region = { text: line.text, at: { ...line.at, bbox: box } };
           const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
           const readings = await Promise.all(LINE_PSMS.map((psm) => this.read(region, psm, undefined, 0)));
-          const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: foldText(r.text), confidence: r.confidence }] : []))];
+          const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: foldText(r.text).replace(EDGE_MARKS, ''), confidence: r.confidence }] : []))];
           const best = candidates.reduce((a, b) => {
             const [ra, rb] = [titleRank(a.text), titleRank(b.text)];
             return rb < ra || (rb === ra && b.confidence > a.confidence) ? b : a;

@@ -144,6 +144,12 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readAmount('')).toBeUndefined();
   });
 
+  it('reads thousands separators read as stops as commas, the last stop staying the decimal point', () => {
+    expect(readAmount('1.050.00')).toEqual({ text: '1,050.00', repairs: ['separator'] });
+    expect(readAmount('12.345.678.9')).toEqual({ text: '12,345,678.9', repairs: ['separator'] });
+    expect(readAmount('1.05.00')).toBeUndefined(); // not groups of three: no reading
+  });
+
   it("restores a decimal point only where the column's other amounts print the same decimals", () => {
     expect(columnDecimals(['867.02', '74.63', '0.77'])).toBe(2);
     expect(columnDecimals(['208', '210', '210'])).toBe(0);
