@@ -105,7 +105,7 @@ const BASELINE_SNAP_EM = 0.5;
 const MAX_REREAD_LINE_CHARS = 40;
 /** A line outside grids read alone: as one line, and as raw text without layout analysis. */
 const LINE_PSMS = ['7', '13'];
-/** Stops, commas and quotes at either end of a line read alone: a speck or the crop's edge, not print (a title ends in 表, not 表,). */
+/** Stops, commas and quotes at either end of a line read alone: a speck or the crop's edge, not print, when a title is left (表, read 表,). */
 const EDGE_MARKS = /^[\s,.;'"`、。，·‘’“”]+|[\s,.;'"`、。，·‘’“”]+$/gu;
 /** A line ending like a table's title (…表, …表（续）) is read again however sure the page was of it. */
 const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
@@ -255,7 +255,8 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   setConfidence(lines, pieces, scale);
   const cells = new CellReader(clean, options);
   await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines)]);
-  const issues = await cells.checkNumbers(lines, at);
+  const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
+  issues.push(...separateRunInAmounts(lines, at));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
   if (straightened) {
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
@@ -561,6 +562,42 @@ class CellReader {
   }
 
   /**
+   * Rows of a borderless table (lines outside grids, their cells words): an integer of three or
+   * more digits after the row's last label, in a row whose other amounts print decimals, is an
+   * amount whose point was lost (`219615` beside `2196.15`), or a code or count. It is read again
+   * alone with a digit whitelist and replaced only when that reading shows the row's decimals.
+   */
+  async checkFreeNumbers(lines: Line[], at: PageAt): Promise<Issue[]> {
+    const issues: Issue[] = [];
+    const jobs: Promise<void>[] = [];
+    for (const line of lines) {
+      if (line.delimited) continue;
+      const readings = line.cells.map((c) => readAmount(c.text));
+      const withPoint = readings.flatMap((r) => (r?.text.includes('.') ? [r.text] : []));
+      if (withPoint.length === 0) continue;
+      const wanted = columnDecimals(withPoint) ?? decimalsOf(withPoint[0]!);
+      const lastLabel = readings.reduce((k, r, i) => (r === undefined && line.cells[i]!.text !== '' ? i : k), -1);
+      line.cells.forEach((cell, i) => {
+        const r = readings[i];
+        if (i <= lastLabel || !r || !/^\d{3,}$/.test(r.text) || wanted === 0) return;
+        jobs.push(
+          (async () => {
+            const reread = this.options.rereadNumbers === false ? undefined : await this.read(cell, CELL_PSM, DIGIT_WHITELIST, 0);
+            const again = reread ? readAmount(reread.text) : undefined;
+            if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== wanted || again.text.replace(/\D/g, '') !== r.text) return;
+            const printed = cell.text;
+            cell.text = again.text;
+            cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+            issues.push(lowConfidence(cell, at, printed, again.text, "re-read alone with the decimals of the row's other amounts"));
+          })(),
+        );
+      });
+    }
+    await Promise.all(jobs);
+    return issues;
+  }
+
+  /**
    * Short lines outside grids (titles, 单位：万元, table numbers) the page recognition was unsure
    * of, and lines shaped like a table's title (ending in 表), read again alone as one line: a
    * table's title types it, so a garbled title loses the table. Each is read twice, as a line
@@ -592,7 +629,7 @@ class CellReader {
           const region = { text: line.text, at: { ...line.at, bbox: box } };
           const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
           const readings = await Promise.all(LINE_PSMS.map((psm) => this.read(region, psm, undefined, 0)));
-          const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: foldText(r.text).replace(EDGE_MARKS, ''), confidence: r.confidence }] : []))];
+          const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(foldText(r.text)), confidence: r.confidence }] : []))];
           const best = candidates.reduce((a, b) => {
             const [ra, rb] = [titleRank(a.text), titleRank(b.text)];
             return rb < ra || (rb === ra && b.confidence > a.confidence) ? b : a;
@@ -645,6 +682,12 @@ function neighbourEdges(lines: Line[], line: Line): [number, number] {
   return [above, below];
 }
 
+/** A reading without the marks at its ends when that leaves a title (a sentence keeps its 。). */
+function withoutEdgeMarks(text: string): string {
+  const stripped = text.replace(EDGE_MARKS, '');
+  return TITLE_LIKE.test(stripped) && !TITLE_LIKE.test(text) ? stripped : text;
+}
+
 /** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
 function titleRank(text: string): number {
   const t = text.replace(/\s+/g, '');
@@ -661,6 +704,39 @@ function joinWords(text: string): string {
 }
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * A grid cell of text that ends in an amount (`…的补助1.050.00`) took its right neighbour's
+ * number: tesseract read the last line of a wrapped name and the amount beside it as one word
+ * whose letters straddle the rule. The amount moves to the neighbour when that is blank, and is
+ * dropped when the neighbour already holds it (read again alone); reported either way.
+ */
+export function separateRunInAmounts(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  for (const line of lines) {
+    if (!line.delimited) continue;
+    line.cells.forEach((cell, j) => {
+      const next = line.cells[j + 1];
+      const m = RUN_IN_AMOUNT.exec(cell.text);
+      if (!next || !m || readAmount(cell.text)) return;
+      const amount = readAmount(m[2]!);
+      if (!amount || !amount.text.includes('.')) return;
+      const there = readAmount(next.text);
+      if (next.text !== '' && there?.text.replace(/,/g, '') !== amount.text.replace(/,/g, '')) return;
+      const printed = cell.text;
+      cell.text = m[1]!;
+      if (next.text === '') {
+        next.text = amount.text;
+        next.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+        issues.push(lowConfidence(next, at, printed, amount.text, 'read run into the cell on its left'));
+      }
+    });
+  }
+  return issues;
+}
+
+/** Text (ending in a letter) followed by an amount with a decimal point. */
+const RUN_IN_AMOUNT = /^(.*[^\d\s.,，。·-])\s*(-?\d[\d.,，。·]*[.。·]\d+)$/u;
 
 /** True when a cell of an earlier row, or an earlier cell of this row, spans over this one. */
 function coveredByMerged(rows: Line[], r: number, c: number): boolean {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BudgetDocument, Line, Table } from '../../src/model.js';
 import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
-import { extractImage, ocrPdf } from '../../src/extract/ocr.js';
+import { extractImage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
 import { columnDecimals, readAmount, restoreDecimals } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
@@ -70,6 +70,23 @@ describe('scanned PDFs', () => {
     expect(existsSync(join(langPath(), `${OCR_LANG}.traineddata.gz`))).toBe(true);
     expect(readdirSync(root).filter((f) => f.endsWith('.traineddata'))).toEqual([]);
     fetchSpy.mockRestore();
+  }, 120_000);
+
+  it('types a borderless table whose title the page reading garbled, and reads its rows word by word', async () => {
+    // 004 pages 6-7 print their tables as plain lines (cells separated by spaces). The page reading
+    // gave 2025年一般公共预答甚本支出预算表 (no table type) and split 行政单位医疗 into three words,
+    // one of them on a line of its own; the line's own reading and the recognized text fix both.
+    const file = '004_4b87c2d0559da34d-300-p6-7.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    expect(doc.source.kind).toBe('pdf-ocr');
+    const born = await extractBytes(fixture('pdf/004_4b87c2d0559da34d.pdf'), '004.pdf');
+    const basic = doc.tables.find((t) => t.type === 'basic_expenditure')!;
+    const reference = born.tables.find((t) => t.type === 'basic_expenditure')!;
+    expect(basic.rows.map((r) => r.key)).toEqual(reference.rows.map((r) => r.key));
+    const general = doc.tables.find((t) => t.type === 'general_expenditure')!;
+    const row = general.rows.find((r) => r.key === '2101101')!;
+    expect([row.name, row.values['total']]).toEqual(['行政单位医疗', 1.8]);
+    expect(general.rows.find((r) => r.key === '2210201')?.values['total']).toBe(10.71);
   }, 120_000);
 
   it("keeps 'no_text_layer' for a scanned PDF with ocr: never", async () => {
@@ -148,6 +165,21 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readAmount('1.050.00')).toEqual({ text: '1,050.00', repairs: ['separator'] });
     expect(readAmount('12.345.678.9')).toEqual({ text: '12,345,678.9', repairs: ['separator'] });
     expect(readAmount('1.05.00')).toBeUndefined(); // not groups of three: no reading
+  });
+
+  it('moves an amount run into the name cell on its left back to its blank cell, and drops it where the cell holds it', () => {
+    const at = { file: 'x.pdf', page: 1 };
+    const cell = (text: string) => ({ text, at: { ...at, bbox: [0, 0, 10, 10] as [number, number, number, number] } });
+    const line = (...texts: string[]): Line => ({ text: texts.join('\t'), cells: texts.map(cell), at, delimited: true });
+    const blank = line('2101202', '财政对城乡居民基本医疗保险基金的补助1.050.00', '', '');
+    const held = line('2101202', '财政对城乡居民基本医疗保险基金的补助1.050.00', '1,050.00', '');
+    const issues = separateRunInAmounts([blank, held], at);
+    expect(blank.cells.map((c) => c.text)).toEqual(['2101202', '财政对城乡居民基本医疗保险基金的补助', '1,050.00', '']);
+    expect(held.cells.map((c) => c.text)).toEqual(['2101202', '财政对城乡居民基本医疗保险基金的补助', '1,050.00', '']);
+    expect(issues).toHaveLength(1);
+    const other = line('2101202', '补助1.050.00', '70.00');
+    separateRunInAmounts([other], at);
+    expect(other.cells[1]!.text).toBe('补助1.050.00'); // the neighbour prints another amount: left as read
   });
 
   it("restores a decimal point only where the column's other amounts print the same decimals", () => {
