@@ -103,8 +103,11 @@ const NOISE = /^[\s|¦│丨_\-—–~'"“”‘’`.,:;!、。·]+$/u;
 const BASELINE_SNAP_EM = 0.5;
 /** Lines outside grids up to this long (characters) are titles or labels, worth a second reading. */
 const MAX_REREAD_LINE_CHARS = 40;
-/** A line outside grids read alone: as one line, and as raw text without layout analysis. */
-const LINE_PSMS = ['7', '13'];
+/** A line outside grids read alone: as one line, and (a title) as raw text without layout analysis. */
+const LINE_PSM = '7';
+const RAW_LINE_PSM = '13';
+/** Words that make a short line a candidate title, worth the second reading. */
+const TITLE_WORD = /表|预算|决算/u;
 /** Stops, commas and quotes at either end of a line read alone: a speck or the crop's edge, not print, when a title is left (表, read 表,). */
 const EDGE_MARKS = /^[\s,.;'"`、。，·‘’“”]+|[\s,.;'"`、。，·‘’“”]+$/gu;
 /** A line ending like a table's title (…表, …表（续）) is read again however sure the page was of it. */
@@ -628,7 +631,11 @@ class CellReader {
           const box: [number, number, number, number] = [x0 - margin, Math.max(y0 - margin, above), x1 + margin, Math.min(y1 + margin, below)];
           const region = { text: line.text, at: { ...line.at, bbox: box } };
           const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
-          const readings = await Promise.all(LINE_PSMS.map((psm) => this.read(region, psm, undefined, 0)));
+          // Raw text (psm 13) is a second opinion for titles only: a line the page or the line
+          // reading shows as one (表, 预算, 决算), so prose labels cost one reading, not two.
+          const asLine = await this.read(region, LINE_PSM, undefined, 0);
+          const titleish = [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
+          const readings = [asLine, titleish ? await this.read(region, RAW_LINE_PSM, undefined, 0) : undefined];
           const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(foldText(r.text)), confidence: r.confidence }] : []))];
           const best = candidates.reduce((a, b) => {
             const [ra, rb] = [titleRank(a.text), titleRank(b.text)];
