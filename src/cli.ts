@@ -10,6 +10,7 @@ import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { documentsToWorkbook } from './export/xlsx.js';
 import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
 import { documentToReviewHtml, sourceLinesOf } from './export/review.js';
+import { annotatePdf, marksOf } from './export/annotated.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
@@ -26,10 +27,12 @@ Usage:
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
-  -f, --format <list>   json,csv,facts,xlsx,datapackage,html (default: json,csv,facts);
+  -f, --format <list>   json,csv,facts,xlsx,datapackage,html,annotated (default: json,csv,facts);
                         xlsx writes budget.xlsx (a sheet per table type, checks);
                         datapackage writes facts and csv with datapackage.json;
-                        html writes a review page <name>.html per document
+                        html writes a review page <name>.html per document;
+                        annotated writes <name>.annotated.pdf for PDF input: the
+                        source with a box and note on every figure a check failed on
   -j, --jobs <n>        files processed at once, in worker threads (default: the cores)
       --timeout <s>     seconds one file may take (default 300)
       --max-pages <n>   pages one PDF may have (default ${DEFAULT_MAX_PAGES})
@@ -48,7 +51,7 @@ Options:
 
 Exit codes: 0 all files extracted, 1 some files failed, 2 usage error.`;
 
-const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage', 'html']);
+const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage', 'html', 'annotated']);
 const MB = 1024 * 1024;
 /** Run-level outputs a document's `<name>.json` must never replace (lower case). */
 const RESERVED_NAMES = new Set(['summary', 'datapackage']);
@@ -139,6 +142,23 @@ async function writeReviewPages(out: string, name: string, path: string, docs: B
   }
   const files = outputFiles(name, docs.length).map((f) => f.replace(/\.json$/, '.html'));
   for (let k = 0; k < docs.length; k++) await writeAtomic(out, files[k]!, documentToReviewHtml(docs[k]!, { sourceLines: bytes && sourceLinesOf(bytes, docs[k]!) }));
+}
+
+/**
+ * `--format annotated`: `<name>.annotated.pdf` beside the JSON, for PDF input (text and image input
+ * have no PDF to annotate). Written only from the bytes the documents were extracted from; a PDF
+ * pdf-lib cannot rewrite (encrypted, damaged) gets a warning line and no file, never a failure.
+ */
+async function writeAnnotatedPdf(out: string, name: string, path: string, docs: BudgetDocument[], warn: (s: string) => void): Promise<void> {
+  const source = docs[0]?.source;
+  if (source?.kind !== 'pdf' && source?.kind !== 'pdf-ocr') return;
+  try {
+    const bytes = readFileSync(path);
+    if (createHash('sha256').update(bytes).digest('hex') !== source.sha256) throw new Error('the file changed after it was extracted');
+    await writeAtomic(out, `${name}.annotated.pdf`, await annotatePdf(bytes, marksOf(docs)));
+  } catch (e) {
+    warn(`${path}: annotated PDF not written (${(e as Error).message}); the JSON and other outputs are complete`);
+  }
 }
 
 /** `--resume`: documents already written for inputs whose content has not changed. */
@@ -299,6 +319,9 @@ async function main(argv: string[]): Promise<number> {
   } else {
     await writeRunOutputs(out, results, names, formats, values.bom);
     if (formats.includes('html')) for (const r of results) if (r.documents) await writeReviewPages(out, names.get(r.path)!, r.path, r.documents);
+    if (formats.includes('annotated')) {
+      for (const r of results) if (r.documents) await writeAnnotatedPdf(out, names.get(r.path)!, r.path, r.documents, (s) => process.stderr.write(`${s}\n`));
+    }
   }
   const failed = results.filter((r) => r.status === 'failed').length;
   const checks = docs.reduce((a, d) => ({ run: a.run + d.validation.run, held: a.held + d.validation.held, broken: a.broken + d.validation.broken }), { run: 0, held: 0, broken: 0 });

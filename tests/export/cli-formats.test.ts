@@ -47,6 +47,17 @@ describe('CLI output formats', () => {
     }
   });
 
+  it('should write <name>.annotated.pdf for PDF input only with --format annotated, none for text or a failed input', () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-annot-'));
+    const pdf = 'tests/fixtures/pdf/003_dc6b06a2998e57c3.pdf';
+    const r = run([pdf, 'samples/000_2f28e9293a4b3d29.txt', 'tests/fixtures/bad/encrypted.pdf', '-o', out, '-q', '--format', 'annotated', '--password', 'wrong']);
+    expect(r.code).toBe(1); // the encrypted file fails extraction; the others are whole
+    expect(readdirSync(out).sort()).toEqual(['003_dc6b06a2998e57c3.annotated.pdf', 'summary.json']);
+    const copy = readFileSync(join(out, '003_dc6b06a2998e57c3.annotated.pdf'));
+    expect(copy.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(copy.length).toBeGreaterThan(readFileSync(join(root, pdf)).length / 2);
+  });
+
   it('should print the shipped JSON Schema with `budget-extract schema`', () => {
     const r = run(['schema']);
     expect(r.code).toBe(0);
