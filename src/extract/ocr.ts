@@ -116,6 +116,8 @@ const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
+/** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
+const WORD_MARGIN_PT = 1.5;
 /** A cell read alone is cut this far inside its rules and framed with this many pixels of paper. */
 const CELL_INSET_PT = 0.75;
 const CELL_PAD_PX = 12;
@@ -257,7 +259,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const lines = layoutLines(glyphs, rules, at);
   setConfidence(lines, pieces, scale);
   const cells = new CellReader(clean, options);
-  await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines)]);
+  await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
@@ -565,6 +567,31 @@ class CellReader {
   }
 
   /**
+   * Words of a borderless table's rows (lines outside grids that print amounts) the page
+   * recognition was unsure of, read again alone: a row's name beside its codes and amounts is
+   * read like a grid's name cell. Kept when at least as sure as the page's reading.
+   */
+  async rereadFreeWords(lines: Line[]): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    for (const line of lines) {
+      if (line.delimited || !line.cells.some((c) => readAmount(c.text)?.text.includes('.'))) continue;
+      for (const cell of line.cells) {
+        if (cell.text === '' || readAmount(cell.text) || (cell.confidence ?? 1) * 100 >= TEXT_REREAD_CONFIDENCE) continue;
+        jobs.push(
+          (async () => {
+            const read = await this.read(cell, CELL_PSM, undefined, -WORD_MARGIN_PT);
+            if (!read || isNoise(read.text, read.confidence) || read.confidence < MIN_REREAD_CONFIDENCE || read.confidence / 100 < (cell.confidence ?? 0)) return;
+            if (/\s/.test(read.text) || readAmount(read.text)) return; // a neighbour's word came into the crop
+            cell.text = foldText(read.text);
+            cell.confidence = read.confidence / 100;
+          })(),
+        );
+      }
+    }
+    await Promise.all(jobs);
+  }
+
+  /**
    * Rows of a borderless table (lines outside grids, their cells words): an integer of three or
    * more digits after the row's last label, in a row whose other amounts print decimals, is an
    * amount whose point was lost (`219615` beside `2196.15`), or a code or count. It is read again
@@ -585,7 +612,7 @@ class CellReader {
         if (i <= lastLabel || !r || !/^\d{3,}$/.test(r.text) || wanted === 0) return;
         jobs.push(
           (async () => {
-            const reread = this.options.rereadNumbers === false ? undefined : await this.read(cell, CELL_PSM, DIGIT_WHITELIST, 0);
+            const reread = this.options.rereadNumbers === false ? undefined : await this.read(cell, CELL_PSM, DIGIT_WHITELIST, -WORD_MARGIN_PT);
             const again = reread ? readAmount(reread.text) : undefined;
             if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== wanted || again.text.replace(/\D/g, '') !== r.text) return;
             const printed = cell.text;
