@@ -11,6 +11,7 @@ import { documentsToWorkbook } from './export/xlsx.js';
 import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
 import { documentToReviewHtml, sourceLinesOf } from './export/review.js';
 import { annotatePdf, marksOf } from './export/annotated.js';
+import { imagesFor, pageImagesOf, type PageImage } from './export/page-images.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
@@ -130,18 +131,32 @@ async function writeDocuments(out: string, name: string, docs: BudgetDocument[])
 }
 
 /**
- * `--format html`: a review page per document, beside its JSON. For text input the page shows the
- * lines each value came from, read again here (the input, if it still has the extracted content).
+ * `--format html`: a review page per document, beside its JSON. Text input: the page shows the
+ * lines each value came from, read again here. PDF input: the pages values were printed on,
+ * rendered here, so a value shows a crop of its page. Only from the very bytes the documents were
+ * extracted from (the input may have changed or gone since): else the page goes without.
  */
-async function writeReviewPages(out: string, name: string, path: string, docs: BudgetDocument[]): Promise<void> {
+async function writeReviewPages(out: string, name: string, path: string, docs: BudgetDocument[], password: string | undefined, warn: (s: string) => void): Promise<void> {
   let bytes: Uint8Array | undefined;
   try {
-    bytes = docs[0]?.source.kind === 'text' ? readFileSync(path) : undefined;
+    bytes = readFileSync(path);
+    if (createHash('sha256').update(bytes).digest('hex') !== docs[0]?.source.sha256) bytes = undefined;
   } catch {
-    // moved or deleted since: pages without source lines
+    // moved or deleted since: pages without sources
+  }
+  const kind = docs[0]?.source.kind;
+  let pageImages: Map<number, PageImage> | undefined;
+  if (bytes && (kind === 'pdf' || kind === 'pdf-ocr')) {
+    try {
+      pageImages = await pageImagesOf(bytes, docs, { password });
+    } catch (e) {
+      warn(`${path}: review page without page images (${(e as Error).message})`);
+    }
   }
   const files = outputFiles(name, docs.length).map((f) => f.replace(/\.json$/, '.html'));
-  for (let k = 0; k < docs.length; k++) await writeAtomic(out, files[k]!, documentToReviewHtml(docs[k]!, { sourceLines: bytes && sourceLinesOf(bytes, docs[k]!) }));
+  for (let k = 0; k < docs.length; k++) {
+    await writeAtomic(out, files[k]!, documentToReviewHtml(docs[k]!, { sourceLines: bytes && sourceLinesOf(bytes, docs[k]!), pageImages: pageImages && imagesFor(docs[k]!, pageImages) }));
+  }
 }
 
 /**
@@ -318,9 +333,10 @@ async function main(argv: string[]): Promise<number> {
     else if (formats.includes('facts')) process.stdout.write(await factsToCsv(docs, { bom: values.bom }));
   } else {
     await writeRunOutputs(out, results, names, formats, values.bom);
-    if (formats.includes('html')) for (const r of results) if (r.documents) await writeReviewPages(out, names.get(r.path)!, r.path, r.documents);
+    const warn = (s: string): void => void process.stderr.write(`${s}\n`);
+    if (formats.includes('html')) for (const r of results) if (r.documents) await writeReviewPages(out, names.get(r.path)!, r.path, r.documents, values.password, warn);
     if (formats.includes('annotated')) {
-      for (const r of results) if (r.documents) await writeAnnotatedPdf(out, names.get(r.path)!, r.path, r.documents, (s) => process.stderr.write(`${s}\n`));
+      for (const r of results) if (r.documents) await writeAnnotatedPdf(out, names.get(r.path)!, r.path, r.documents, warn);
     }
   }
   const failed = results.filter((r) => r.status === 'failed').length;

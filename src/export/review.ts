@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { At, BudgetDocument, CheckResult, Issue, Row, Table } from '../model.js';
 import { decodeText, sniffEncoding } from '../extract/text.js';
 import { allIssues, formatAt } from './where.js';
+import type { PageImage } from './page-images.js';
 
 /**
  * The review page: one self-contained HTML file per document for the person who checks an
@@ -21,6 +22,11 @@ export interface ReviewOptions {
    * `sourceLinesOf`): the page shows each value's line, and each table as printed.
    */
   sourceLines?: Map<number, string>;
+  /**
+   * Rendered pages of a PDF input by number (see `pageImagesOf`): a clicked value shows a crop of
+   * its page around its box. Each page is embedded once, in a <template>, decoded only when shown.
+   */
+  pageImages?: Map<number, PageImage>;
 }
 
 /** Longest stretch of a source line the page embeds; a table row is far shorter. */
@@ -165,6 +171,7 @@ function traceAttrs(at: At | undefined, issues: Issue[], lines: Map<number, stri
   const title = [loc, text, ...issues.map(issueText)].filter((s) => s !== undefined && s !== '').join('\n');
   const attrs = [`data-loc="${esc(loc)}"`, `title="${esc(title)}"`];
   if (at?.line !== undefined) attrs.push(`data-line="${at.line}"`);
+  if (at?.page !== undefined && at.bbox) attrs.push(`data-page="${at.page}" data-bbox="${at.bbox.join(',')}"`);
   if (issues.length) attrs.push(`data-issues="${esc(issues.map(issueText).join('\n'))}"`);
   return attrs.join(' ');
 }
@@ -214,7 +221,7 @@ function printedHtml(t: Table, lines: Map<number, string> | undefined): string {
 }
 
 function where(t: Table): string {
-  if (t.lines) return `${t.at.file}, lines ${t.lines[0]}–${t.lines[1]}`;
+  if (t.lines && t.at.line !== undefined) return `${t.at.file}, lines ${t.lines[0]}–${t.lines[1]}`;
   return `${t.at.file}${t.pages.length ? `, page${t.pages.length > 1 ? 's' : ''} ${t.pages.join(', ')}` : ''}`;
 }
 
@@ -334,7 +341,8 @@ ul.issues{margin:.3rem 0;padding-left:1.2rem}ul.issues li.broken{background:none
 details.printed{margin:.4rem 0}pre{background:#fafafa;border:1px solid var(--line);padding:.4rem;overflow-x:auto;font-size:12px}
 .ln{display:block}.ln::before{content:attr(data-n);display:inline-block;min-width:3.5em;color:#999}.ln.hit{background:#fff59d}
 #detail{position:fixed;left:0;right:0;bottom:0;background:#263238;color:#eceff1;padding:.6rem 1.5rem;font-size:13px;max-height:40vh;overflow:auto;z-index:3}
-#detail[hidden]{display:none}#detail pre{background:#37474f;color:#fff;border:0;white-space:pre-wrap;margin:.3rem 0}#detail button{float:right}
+#detail[hidden]{display:none}#detail-crop{position:relative;overflow:hidden;height:180px;background:#fff;margin:.3rem 0}#detail-crop[hidden]{display:none}
+#detail-crop img{position:absolute;max-width:none}#detail-crop .box{position:absolute;outline:2px solid #e53935;outline-offset:1px}#detail pre{background:#37474f;color:#fff;border:0;white-space:pre-wrap;margin:.3rem 0}#detail button{float:right}
 body.only-problems tr.ok,body.only-problems section.tbl:not(.has-problems){display:none}
 `;
 
@@ -348,7 +356,32 @@ export const REVIEW_SCRIPT = `
   var where = document.getElementById('detail-loc');
   var line = document.getElementById('detail-line');
   var issues = document.getElementById('detail-issues');
+  var crop = document.getElementById('detail-crop');
   var lit = null;
+  // A PDF value: its page's image (embedded once, in a template) placed so the value's box sits
+  // in the middle of the crop, with a frame around the box.
+  function showCrop(cell) {
+    crop.textContent = '';
+    var page = cell.getAttribute('data-page');
+    var tpl = page ? document.getElementById('P' + page) : null;
+    crop.hidden = !tpl;
+    if (!tpl) return;
+    var img = tpl.content.firstElementChild.cloneNode(true);
+    var s = Number(img.getAttribute('data-scale'));
+    var b = (cell.getAttribute('data-bbox') || '').split(',').map(Number);
+    var left = crop.clientWidth / 2 - ((b[0] + b[2]) / 2) * s;
+    var top = crop.clientHeight / 2 - ((b[1] + b[3]) / 2) * s;
+    img.style.left = left + 'px';
+    img.style.top = top + 'px';
+    var box = document.createElement('div');
+    box.className = 'box';
+    box.style.left = (left + b[0] * s) + 'px';
+    box.style.top = (top + b[1] * s) + 'px';
+    box.style.width = ((b[2] - b[0]) * s) + 'px';
+    box.style.height = ((b[3] - b[1]) * s) + 'px';
+    crop.appendChild(img);
+    crop.appendChild(box);
+  }
   function show(cell) {
     where.textContent = cell.getAttribute('data-loc') || '';
     var n = cell.getAttribute('data-line');
@@ -357,6 +390,8 @@ export const REVIEW_SCRIPT = `
     line.hidden = !line.textContent;
     issues.textContent = cell.getAttribute('data-issues') || '';
     issues.hidden = !issues.textContent;
+    panel.hidden = false;
+    showCrop(cell);
     if (lit) lit.classList.remove('hit');
     lit = src;
     if (lit) lit.classList.add('hit');
@@ -382,6 +417,14 @@ const sha256Source = (text: string): string => `'sha256-${createHash('sha256').u
 /** The policy admitting exactly this page's inline script and style, by hash (no `"` or `<`: written unescaped). */
 export function contentSecurityPolicy(script: string, style: string): string {
   return `default-src 'none'; script-src ${sha256Source(script)}; style-src ${sha256Source(style)}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+/** Each rendered page once, inert until a value on it is shown. */
+function pagesHtml(images: Map<number, PageImage> | undefined): string {
+  if (!images) return '';
+  return [...images]
+    .map(([n, i]) => `<template id="P${n}"><img src="${esc(i.src)}" width="${i.width}" height="${i.height}" data-scale="${i.scale}" alt="page ${n}"></template>`)
+    .join('\n');
 }
 
 export function documentToReviewHtml(doc: BudgetDocument, options: ReviewOptions = {}): string {
@@ -410,7 +453,8 @@ ${metaHtml(doc)}
 <section><h2>Issues</h2>${issuesHtml(issues, marks)}</section>
 ${doc.tables.map((_, t) => tableHtml(doc, t, marks, lines)).join('\n')}
 ${otherLinesHtml(doc, lines)}
-<div id="detail" hidden><button type="button" id="detail-close">close</button><div id="detail-loc"></div><pre id="detail-line" hidden></pre><pre id="detail-issues" hidden></pre></div>
+<div id="detail" hidden><button type="button" id="detail-close">close</button><div id="detail-loc"></div><div id="detail-crop" hidden></div><pre id="detail-line" hidden></pre><pre id="detail-issues" hidden></pre></div>
+${pagesHtml(options.pageImages)}
 <script>${REVIEW_SCRIPT}</script>
 </body>
 </html>

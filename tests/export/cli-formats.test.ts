@@ -58,6 +58,18 @@ describe('CLI output formats', () => {
     expect(copy.length).toBeGreaterThan(readFileSync(join(root, pdf)).length / 2);
   });
 
+  it('should embed the cited pages of a PDF in its review page, each once', () => {
+    const out = mkdtempSync(join(tmpdir(), 'be-html-pdf-'));
+    const r = run(['tests/fixtures/pdf/003_dc6b06a2998e57c3.pdf', '-o', out, '-q', '--format', 'json,html']);
+    expect(r.stderr).toBe('');
+    const html = readFileSync(join(out, '003_dc6b06a2998e57c3.html'), 'utf8');
+    const doc = JSON.parse(readFileSync(join(out, '003_dc6b06a2998e57c3.json'), 'utf8')) as { tables: { rows: { sources: Record<string, { page?: number }> }[] }[] };
+    const cited = new Set(doc.tables.flatMap((t) => t.rows.flatMap((row) => Object.values(row.sources).map((a) => a.page))));
+    const embedded = [...html.matchAll(/<template id="P(\d+)"><img src="data:image\/jpeg;base64,/g)].map((m) => Number(m[1]));
+    expect(new Set(embedded).size).toBe(embedded.length);
+    for (const p of cited) expect(embedded).toContain(p);
+  });
+
   it('should print the shipped JSON Schema with `budget-extract schema`', () => {
     const r = run(['schema']);
     expect(r.code).toBe(0);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellId, documentToReviewHtml, sourceLinesOf } from '../../src/export/review.js';
+import { cellId, documentToReviewHtml, marksOf, sourceLinesOf } from '../../src/export/review.js';
+import { pageImagesOf } from '../../src/export/page-images.js';
 import { extract } from '../../src/index.js';
 import type { BudgetDocument } from '../../src/model.js';
 import { root } from './seeds.js';
@@ -75,6 +76,50 @@ describe.skipIf(!existsSync(CHROMIUM))('review page in a browser', () => {
     expect(await page.locator('table.data tbody tr.ok:visible').count()).toBe(0);
 
     // A blocked inline script or style (hash mismatch) would be reported here.
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('should show a clicked value of a PDF as a crop of its page, its box framed, broken cells highlighted', async () => {
+    const pdfPath = `${root}tests/fixtures/pdf/000_2f28e9293a4b3d29.pdf`;
+    const bytes = new Uint8Array(readFileSync(pdfPath));
+    const pdfDoc = await extract({ bytes, file: '000_2f28e9293a4b3d29.pdf' });
+    const images = await pageImagesOf(bytes, [pdfDoc]);
+    const dir = mkdtempSync(join(tmpdir(), 'be-review-pdf-'));
+    writeFileSync(join(dir, 'review.html'), documentToReviewHtml(pdfDoc, { pageImages: images }));
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`file://${join(dir, 'review.html')}`);
+
+    // The cells the validator marks with a failed check are the highlighted ones.
+    const marked = [...marksOf(pdfDoc).cells].filter(([, issues]) => issues.some((i) => i.severity === 'error')).map(([k]) => {
+      const [t, r, m] = k.split('|');
+      return cellId(Number(t), Number(r), m!);
+    });
+    expect(marked.length).toBeGreaterThan(0);
+    const highlighted = await page.locator('td.v.broken').evaluateAll((cells) => cells.map((c) => c.id));
+    expect(highlighted.sort()).toEqual([...marked].sort());
+
+    const t = pdfDoc.tables.findIndex((x) => x.type === 'expenditure');
+    const r = pdfDoc.tables[t]!.rows.findIndex((x) => x.key === 'total');
+    const at = pdfDoc.tables[t]!.rows[r]!.sources['project']!;
+    const cell = page.locator(`#${cellId(t, r, 'project')}`);
+    await cell.scrollIntoViewIfNeeded();
+    await cell.click();
+    await expect.poll(() => page.locator('#detail-crop img').isVisible()).toBe(true);
+    expect(await page.locator('#detail-crop img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await page.locator('#detail-loc').innerText()).toBe(`000_2f28e9293a4b3d29.pdf p.${at.page} [${at.bbox!.map((v) => Math.round(v * 10) / 10).join(',')}]`);
+    // The frame is the value's box at the image's scale, in the middle of the crop.
+    const [frame, crop] = await Promise.all([page.locator('#detail-crop .box').boundingBox(), page.locator('#detail-crop').boundingBox()]);
+    const scale = images.get(at.page!)!.scale;
+    expect(frame!.width).toBeCloseTo((at.bbox![2] - at.bbox![0]) * scale, 0);
+    expect(frame!.x + frame!.width / 2).toBeCloseTo(crop!.x + crop!.width / 2, 0);
+    expect(frame!.y + frame!.height / 2).toBeCloseTo(crop!.y + crop!.height / 2, 0);
+    await page.screenshot({ path: `${root}docs/review-pdf.png` });
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
