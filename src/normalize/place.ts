@@ -114,20 +114,22 @@ function score(assign: Assignment, numbers: PlacedNumber[], identities: IndexedI
   return { assign, breaks, blanks, inexact, shift };
 }
 
-function* orderPreserving(k: number, n: number): Generator<number[]> {
-  const pick: number[] = [];
-  function* rec(start: number): Generator<number[]> {
-    if (pick.length === k) {
-      yield [...pick];
-      return;
-    }
-    for (let c = start; c <= n - (k - pick.length); c++) {
-      pick.push(c);
-      yield* rec(c + 1);
-      pick.pop();
-    }
+/**
+ * The ways to put k numbers into n columns keeping their order (k-combinations of the columns in
+ * lexicographic order), each handed to `visit` as the same reused array; `visit` returns false to
+ * stop. A loop, not a generator: this is the placement search's innermost loop.
+ */
+function eachOrderPreserving(k: number, n: number, visit: (cols: number[]) => boolean): void {
+  if (k > n) return;
+  const cols = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    if (!visit(cols)) return;
+    let i = k - 1;
+    while (i >= 0 && cols[i] === n - k + i) i--;
+    if (i < 0) return;
+    cols[i]!++;
+    for (let j = i + 1; j < k; j++) cols[j] = cols[j - 1]! + 1;
   }
-  yield* rec(0);
 }
 
 export interface RowPlacement {
@@ -157,16 +159,17 @@ export function placeRow(numbers: PlacedNumber[], columns: readonly string[], id
   let tried = 0;
   // A row's total is its largest number; when it is printed first it can only be the total.
   const firstIsTotal = columns[0] === 'total' && numbers.length > 0 && numbers.every((x) => x.value <= numbers[0]!.value);
-  for (const cols of orderPreserving(numbers.length, n)) {
-    if (firstIsTotal && cols[0] !== 0) break;
-    if (++tried > MAX_ASSIGNMENTS) break;
+  eachOrderPreserving(numbers.length, n, (cols) => {
+    if (firstIsTotal && cols[0] !== 0) return false;
+    if (++tried > MAX_ASSIGNMENTS) return false;
     const assign: Assignment = new Array(n).fill(undefined);
     cols.forEach((c, k) => (assign[c] = k));
     const s = score(assign, numbers, indexed, totalBlank);
     const cmp = best.length ? compare(s, best[0]!) : -1;
     if (cmp < 0) best = [s];
     else if (cmp === 0) best.push(s);
-  }
+    return true;
+  });
   best.sort((a, b) => a.shift - b.shift);
   return { options: distinctByNonZero(best.map((b) => b.assign), numbers), printed: false };
 }
@@ -253,6 +256,34 @@ export function settleByColumnSums(
   if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous, miss: miss() };
   const combos = open.reduce((acc, i) => acc * rows[i]!.options.length, 1);
   if (combos <= MAX_COMBINATIONS) {
+    // Branch and bound: rows are decided one by one, undecided ones adding nothing yet. What the
+    // undecided rows can still add to a column lies between the sums of their smallest and largest
+    // options; a column whose total is out of that reach misses by at least the distance, and a
+    // branch whose least possible miss is already worse than the best is not searched. Ties are
+    // kept (never pruned), so ambiguity is judged as by the full search.
+    const tolMax = scaled(roundingTolerance(counted.length));
+    const reach = open.map((_, k) =>
+      columns.map((col) => {
+        let lo = 0;
+        let hi = 0;
+        for (const i of open.slice(k)) {
+          const vs = scaledOptions[i]!.map((o) => o[col]!);
+          lo += Math.min(...vs);
+          hi += Math.max(...vs);
+        }
+        return [lo, hi] as const;
+      }),
+    );
+    const leastMiss = (k: number): number => {
+      let total = 0;
+      for (let c = 0; c < columns.length; c++) {
+        const [lo, hi] = reach[k]![c]!;
+        const d = targets[c]! < sums[c]! + lo ? sums[c]! + lo - targets[c]! : targets[c]! > sums[c]! + hi ? targets[c]! - sums[c]! - hi : 0;
+        total += d > tolMax ? d / SCALE : d / SCALE / INEXACT_WEIGHT;
+      }
+      return total;
+    };
+    for (const i of open) move(i, choice[i]!, -1);
     let best = Infinity;
     let bests: number[][] = [];
     const rec = (k: number): void => {
@@ -262,10 +293,13 @@ export function settleByColumnSums(
         else if (Math.abs(m - best) <= 1e-9) bests.push([...choice]);
         return;
       }
+      if (leastMiss(k) > best + 1e-9) return;
       const i = open[k]!;
       for (let o = 0; o < rows[i]!.options.length; o++) {
-        choose(i, o);
+        choice[i] = o;
+        move(i, o, 1);
         rec(k + 1);
+        move(i, o, -1);
       }
     };
     rec(0);

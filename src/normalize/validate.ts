@@ -725,7 +725,8 @@ export function findNarrativeStatements(lines: Line[]): NarrativeStatement[] {
     .filter(isProse)
     .flatMap((p) =>
       clausesOf(p.text)
-        .filter((c) => !SKIP_CLAUSE.test(c.text))
+        // Every statement ends in an amount: a clause without a digit states none.
+        .filter((c) => /\d/.test(c.text) && !SKIP_CLAUSE.test(c.text))
         .flatMap((c) =>
           matchesIn(c.text).map((m) => ({ statement: m.statement, text: m.text, amount: m.amount, at: pieceAt(p, c.start + m.start) })),
         ),

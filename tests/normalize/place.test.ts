@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractBytes } from '../../src/pipeline.js';
-import { identitiesFor, placeRow } from '../../src/normalize/place.js';
+import { identitiesFor, placeRow, settleByColumnSums } from '../../src/normalize/place.js';
+import { roundingTolerance } from '../../src/normalize/amounts.js';
 
 const LEAVES = ['wages_benefits', 'family_subsidies', 'goods_services', 'capital', 'other_operating', 'specific_purpose'] as const;
 const HEADER = '科目编码 科目名称 合计 基本支出 项目支出 小计 工资福利支出 对个人和家庭的补助 商品和服务支出 资本性支出 小计 其他运转类 特定目标类';
@@ -71,5 +72,79 @@ describe('column placement', () => {
     const cols = ['total', 'basic', 'project'];
     const p = placeRow([{ value: 5 }, { value: 5 }], cols, identitiesFor(cols, 'expenditure'), [false, false, false]);
     expect(p.options).toHaveLength(2);
+  });
+});
+
+describe('settleByColumnSums', () => {
+  /** The objective spelled out and searched naively over every combination: the oracle. */
+  function bruteForce(rows: { options: (number | undefined)[][]; counted: boolean }[], totals: (number | undefined)[]) {
+    const missOf = (choice: number[]): number =>
+      totals.reduce<number>((acc, t, col) => {
+        if (t === undefined) return acc;
+        let sum = 0;
+        let terms = 0;
+        rows.forEach((r, i) => {
+          const v = r.counted ? (r.options[choice[i]!]![col] ?? 0) : 0;
+          sum += Math.round(v * 1e6);
+          if (v !== 0) terms++;
+        });
+        const d = Math.abs(sum - Math.round(t * 1e6));
+        return acc + (d > Math.round(roundingTolerance(terms) * 1e6) ? d / 1e6 : d / 1e12);
+      }, 0);
+    let best = Infinity;
+    let bests: number[][] = [];
+    const walk = (i: number, choice: number[]): void => {
+      if (i === rows.length) {
+        const m = missOf(choice);
+        if (m < best - 1e-9) [best, bests] = [m, [choice]];
+        else if (Math.abs(m - best) <= 1e-9) bests.push(choice);
+        return;
+      }
+      const n = rows[i]!.counted ? rows[i]!.options.length : 1;
+      for (let o = 0; o < n; o++) walk(i + 1, [...choice, o]);
+    };
+    walk(0, []);
+    return { best, bests };
+  }
+
+  const amount = fc.integer({ min: 0, max: 5000 }).map((c) => c / 100);
+  const tableArb = fc.integer({ min: 1, max: 4 }).chain((width) =>
+    fc
+      .record({
+        rows: fc.array(
+          fc.record({
+            // Few distinct amounts, so rows' options often tie and a table often adds up exactly.
+            options: fc.array(fc.array(fc.option(fc.constantFrom(0, 1.5, 2.25, 3.75, 10), { nil: undefined }), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 3 }),
+            counted: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        free: fc.array(fc.option(amount, { nil: undefined }), { minLength: width, maxLength: width }),
+        pick: fc.array(fc.nat(2), { minLength: 6, maxLength: 6 }),
+        exact: fc.boolean(),
+      })
+      .map(({ rows, free, pick, exact }) => {
+        // Half the tables print totals that one choice of options meets exactly.
+        const totals = exact
+          ? free.map((_, col) => rows.reduce((a, r, i) => a + (r.counted ? (r.options[pick[i]! % r.options.length]![col] ?? 0) * 100 : 0), 0) / 100)
+          : free;
+        return { rows, totals };
+      }),
+  );
+
+  it('finds the least column-sum miss and reports ambiguity exactly as a search of every combination', () => {
+    fc.assert(
+      fc.property(tableArb, ({ rows, totals }) => {
+        const got = settleByColumnSums(rows, totals);
+        const { best, bests } = bruteForce(rows, totals);
+        if (totals.every((t) => t === undefined) || rows.every((r) => !r.counted || r.options.length < 2)) return;
+        expect(got.miss).toBeCloseTo(best, 9);
+        expect(bests.some((b) => b.every((o, i) => !rows[i]!.counted || rows[i]!.options.length < 2 || o === got.choice[i]))).toBe(true);
+        rows.forEach((r, i) => {
+          if (r.counted && r.options.length > 1) expect(got.ambiguous[i]).toBe(new Set(bests.map((b) => b[i])).size > 1);
+        });
+      }),
+      { numRuns: 400 },
+    );
   });
 });
