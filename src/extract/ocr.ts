@@ -241,7 +241,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   );
   const pieces = wordPieces(page.data, pixelRules);
   const glyphs: Glyph[] = pieces.map((p, run) => ({
-    text: foldText(p.text),
+    text: ocrText(p.text),
     x0: p.x0 * scale,
     x1: p.x1 * scale,
     top: p.y0 * scale,
@@ -478,7 +478,7 @@ class CellReader {
               if (!read || isNoise(read.text, read.confidence) || read.confidence < MIN_REREAD_CONFIDENCE) return;
               // Kept when at least as sure as the page's reading (a missed cell had none).
               if (missed || read.confidence / 100 >= (cell.confidence ?? 0)) {
-                cell.text = foldText(read.text);
+                cell.text = ocrText(read.text);
                 cell.confidence = read.confidence / 100;
               }
             })(),
@@ -582,7 +582,7 @@ class CellReader {
             const read = await this.read(cell, CELL_PSM, undefined, -WORD_MARGIN_PT);
             if (!read || isNoise(read.text, read.confidence) || read.confidence < MIN_REREAD_CONFIDENCE || read.confidence / 100 < (cell.confidence ?? 0)) return;
             if (/\s/.test(read.text) || readAmount(read.text)) return; // a neighbour's word came into the crop
-            cell.text = foldText(read.text);
+            cell.text = ocrText(read.text);
             cell.confidence = read.confidence / 100;
           })(),
         );
@@ -663,7 +663,7 @@ class CellReader {
           const asLine = await this.read(region, LINE_PSM, undefined, 0);
           const titleish = [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
           const readings = [asLine, titleish ? await this.read(region, RAW_LINE_PSM, undefined, 0) : undefined];
-          const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(foldText(r.text)), confidence: r.confidence }] : []))];
+          const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(ocrText(r.text)), confidence: r.confidence }] : []))];
           const best = candidates.reduce((a, b) => {
             const [ra, rb] = [titleRank(a.text), titleRank(b.text)];
             return rb < ra || (rb === ra && b.confidence > a.confidence) ? b : a;
@@ -727,6 +727,15 @@ function titleRank(text: string): number {
   const t = text.replace(/\s+/g, '');
   const i = TITLE_PATTERNS.findIndex((p) => p.test(t));
   return i < 0 ? TITLE_PATTERNS.length : i;
+}
+
+/**
+ * Recognized text folded as pdf.ts folds printed text, and angle brackets read as parentheses:
+ * the model reads a full-width （ as 〈, often with a ( beside it (维修〈(护)费); budget tables
+ * print parentheses, not angle brackets.
+ */
+function ocrText(text: string): string {
+  return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')');
 }
 
 /** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */

@@ -20,9 +20,17 @@ const MIN_KEPT_CHARS = 2;
 /** Digits and separators a numeric neighbour cell can leave at the end of a name (`…补助1.050.00`). */
 const RUN_IN_NUMBER = /[\d.,，。·\s]+$/u;
 
-/** Spaces and parenthesis widths do not make two names differ. */
-function normalized(name: string): string {
+/** Marks OCR leaves at a name's ends (a speck read as ; or ,): not part of any reference name. */
+const EDGE_MARKS = /^[;；,，.。:：、'"‘’“”`]+|[;；,，.。:：、'"‘’“”`]+$/gu;
+
+/** Spaces and parenthesis widths do not make two names differ… */
+function compacted(name: string): string {
   return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** …nor do stray marks at their ends. */
+function normalized(name: string): string {
+  return compacted(name).replace(EDGE_MARKS, '');
 }
 
 /** Levenshtein distance over characters (code points). */
@@ -49,7 +57,8 @@ export function nameFromReference(read: string, reference: string): string | und
   const ref = normalized(reference);
   const cleaned = normalized(read);
   const r = cleaned.replace(RUN_IN_NUMBER, '') || cleaned;
-  if (ref === '' || r === '' || r === ref) return r === ref && r !== cleaned ? reference : undefined;
+  if (ref === '' || r === '') return undefined;
+  if (r === ref) return compacted(read) === compacted(reference) ? undefined : reference;
   const refLength = [...ref].length;
   const readLength = [...r].length;
   const kept = readLength >= MIN_KEPT_CHARS && readLength >= MIN_KEPT_SHARE * refLength;

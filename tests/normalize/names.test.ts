@@ -20,6 +20,11 @@ describe('nameFromReference', () => {
     expect(nameFromReference('其他医疗官埋竺务费用支出', '其他医疗保障管理事务支出')).toBeUndefined();
   });
 
+  it('ignores marks a speck leaves at the end of a name', () => {
+    expect(nameFromReference('其他医疗保障官埋委务支出;', '其他医疗保障管理事务支出')).toBe('其他医疗保障管理事务支出');
+    expect(nameFromReference('行政运行,', '行政运行')).toBe('行政运行');
+  });
+
   it('drops a neighbouring amount run into the name', () => {
     expect(nameFromReference('财政对城乡居民基本医疗保险基金的补助1.050.00', '财政对城乡居民基本医疗保险基金的补助')).toBe('财政对城乡居民基本医疗保险基金的补助');
   });
