@@ -211,7 +211,8 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
     return { ...rest, sha256: documents?.[0]?.source.sha256, output: outputs?.[0], outputs };
   });
   const ok = results.filter((r) => r.status === 'ok').length;
-  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, documents: docs.length }, null, 2)}\n`);
+  // `document_count`, not `documents`: tools that read every JSON file of a folder (score.mjs) take a `documents` key for a list of documents.
+  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, document_count: docs.length }, null, 2)}\n`);
 }
 
 /** `schema`: the JSON Schema shipped in the package (generated from src/model.ts by `npm run schema`). */
