@@ -113,6 +113,13 @@ export interface Table {
   empty: boolean;
   columns: HeaderColumn[];
   rows: Row[];
+  /**
+   * `summary` / `fiscal_summary` only: printed lines that restate what `rows` carry, kept out of
+   * them so that the rows add up without counting a figure twice: the intermediate totals
+   * 本年收入合计 / 本年支出合计 (`income_total`, `expenditure_total`) and carry-over split by fund
+   * (`carryover.general_budget` …). The checks read them like rows; facts exports leave them out.
+   */
+  subtotals?: Row[];
   issues: Issue[];
   at: At;
 }

@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { BudgetDocument } from '../model.js';
 import { LOCKED_DOWN } from '../extract/pdf.js';
 import { AnnotationMode, getDocument } from '../extract/pdfjs.js';
-import { allIssues } from './where.js';
+import { allIssues, linesOf } from './where.js';
 
 /**
  * Page images for the review page of a PDF: each page a value or an issue was printed on, rendered
@@ -28,7 +28,7 @@ const MAX_PIXELS = 6_000_000;
 /** The pages the document cites: where its values and its issues were printed. */
 export function citedPages(doc: BudgetDocument): number[] {
   const pages = new Set<number>();
-  for (const t of doc.tables) for (const r of t.rows) for (const at of Object.values(r.sources)) if (at.page !== undefined) pages.add(at.page);
+  for (const t of doc.tables) for (const r of linesOf(t)) for (const at of Object.values(r.sources)) if (at.page !== undefined) pages.add(at.page);
   for (const i of allIssues(doc)) if (i.at?.page !== undefined) pages.add(i.at.page);
   return [...pages].sort((a, b) => a - b);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { At, BudgetDocument, CheckResult, Issue, Row, Table } from '../model.js';
 import { decodeText, sniffEncoding } from '../extract/text.js';
-import { allIssues, formatAt } from './where.js';
+import { allIssues, formatAt, linesOf } from './where.js';
 import type { PageImage } from './page-images.js';
 
 /**
@@ -51,7 +51,7 @@ export function citedLines(doc: BudgetDocument): Set<number> {
   for (const t of doc.tables) {
     if (t.lines) for (let n = t.lines[0]; n <= t.lines[1]; n++) out.add(n);
     add(t.at);
-    for (const r of t.rows) {
+    for (const r of linesOf(t)) {
       add(r.at);
       Object.values(r.sources).forEach(add);
     }
@@ -123,7 +123,7 @@ export function marksOf(doc: BudgetDocument, issues: Issue[] = allIssues(doc)): 
         push(marks.tables, t, issue);
         continue;
       }
-      doc.tables[t]!.rows.forEach((r, k) => {
+      linesOf(doc.tables[t]!).forEach((r, k) => {
         if (r.key !== issue.key) return;
         if (issue.measure !== undefined && issue.measure in r.values) push(marks.cells, `${t}|${k}|${issue.measure}`, issue);
         else push(marks.rows, `${t}|${k}`, issue);
@@ -135,7 +135,7 @@ export function marksOf(doc: BudgetDocument, issues: Issue[] = allIssues(doc)): 
 
 function placeByLocation(doc: BudgetDocument, issue: Issue, marks: Marks): void {
   doc.tables.forEach((t, ti) =>
-    t.rows.forEach((r, k) => {
+    linesOf(t).forEach((r, k) => {
       for (const [m, at] of Object.entries(r.sources)) if (sameAt(at, issue.at!)) push(marks.cells, `${ti}|${k}|${m}`, issue);
     }),
   );
@@ -188,7 +188,7 @@ function valueCell(id: string, value: number | undefined, at: At | undefined, is
 /** Measures in printed column order, then any a row has beyond the header (never dropped). */
 function measuresOf(t: Table): string[] {
   const out = t.columns.map((c) => c.measure);
-  for (const r of t.rows) for (const m of Object.keys(r.values)) if (!out.includes(m)) out.push(m);
+  for (const r of linesOf(t)) for (const m of Object.keys(r.values)) if (!out.includes(m)) out.push(m);
   return out;
 }
 
@@ -229,7 +229,7 @@ function tableHtml(doc: BudgetDocument, t: number, marks: Marks, lines: Map<numb
   const table = doc.tables[t]!;
   const measures = measuresOf(table);
   const tableIssues = marks.tables.get(t) ?? [];
-  const rows = table.rows.map((r, k) => rowHtml(t, k, r, measures, marks, lines));
+  const rows = linesOf(table).map((r, k) => rowHtml(t, k, r, measures, marks, lines));
   const problems = tableIssues.length > 0 || rows.some((r) => r.problem);
   const head = measures.map((m) => {
     const col = table.columns.find((c) => c.measure === m);

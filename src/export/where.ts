@@ -1,4 +1,4 @@
-import type { At, BudgetDocument, Issue, TableType } from '../model.js';
+import type { At, BudgetDocument, Issue, Row, Table, TableType } from '../model.js';
 
 /**
  * Small helpers the exports share, so a location, an issue or a column reads the same in the
@@ -15,14 +15,21 @@ export function formatAt(at: At | undefined): string {
 }
 
 /**
- * Every issue of a document: the document-level ones (cross-table checks, completeness, prose)
- * and each table's own (placement, codes), which may leave `table` unset since their table
- * knows it. The two lists never repeat each other.
+ * Every issue of a document, once: the document-level ones (every check's findings, prose,
+ * completeness) and each table's own (placement, codes), which may leave `table` unset since
+ * their table knows it. A failed in-table check is in both lists (its table's too), so an issue
+ * already listed by the document is not listed again.
  */
 export function allIssues(doc: BudgetDocument): Issue[] {
-  return [...doc.issues, ...doc.tables.flatMap((t) => t.issues.map((i) => ({ ...i, table: i.table ?? t.type })))];
+  const listed = new Set(doc.issues.map((i) => JSON.stringify(i)));
+  const own = doc.tables.flatMap((t) => t.issues.filter((i) => !listed.has(JSON.stringify(i))).map((i) => ({ ...i, table: i.table ?? t.type })));
+  return [...doc.issues, ...own];
 }
 
+/** A table's rows followed by its subtotal lines: what the review page shows and cites. */
+export function linesOf(t: Table): Row[] {
+  return t.subtotals?.length ? [...t.rows, ...t.subtotals] : t.rows;
+}
 
 /** Columns before the measures in csv/<type>.csv and the workbook's sheets (`wideCsvByType`'s order). */
 export const WIDE_LEADING_COLUMNS = ['document', 'department', 'year', 'table_title', 'unit', 'key', 'kind', 'name'] as const;

@@ -1,7 +1,7 @@
 import type { At, HeaderColumn, Issue, Row, RowKind, Table } from '../model.js';
 import { loadJson } from '../data.js';
 import { FAMILY, type RawTable } from '../tables/build.js';
-import { columnsByPosition, columnsByWords } from '../tables/header.js';
+import { columnsByPosition, columnsByWords, headerWordOf, orderFamily } from '../tables/header.js';
 import type { RawRow } from '../tables/rows.js';
 import { classOfName, kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
@@ -12,11 +12,15 @@ import { sumExact } from './amounts.js';
 
 interface LineKeyFile {
   lines: { key: string; pattern: string }[];
+  subtotal_lines: { keys: string[] };
   nested_under_carryover: string[];
 }
 const lineKeyData = loadJson<LineKeyFile>('line-keys.json');
 const LINE_KEYS = lineKeyData.lines.map((l) => ({ key: l.key, re: new RegExp(l.pattern) }));
 const NESTED = new Set(lineKeyData.nested_under_carryover);
+const SUBTOTAL_KEYS = lineKeyData.subtotal_lines.keys;
+const isSubtotalLine = (key: string): boolean =>
+  SUBTOTAL_KEYS.some((k) => (k.endsWith('.*') ? key.startsWith(k.slice(0, -1)) : key === k));
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 const ORDINAL = /^(?:[(（]?[一二三四五六七八九十]+[)）、.]|[一二三四五六七八九十]+、|\d+、|\d+\.(?!\d))/;
@@ -32,6 +36,19 @@ export function lineKeyOf(label: string): string | undefined {
   return LINE_KEYS.find((k) => k.re.test(t))?.key;
 }
 
+const { $comment: _, ...FUNCTIONAL_NAMES } = loadJson<{ in_functional_tables: Record<string, string> }>('measures.json').in_functional_tables;
+const functionalName = (m: string): string => FUNCTIONAL_NAMES[m] ?? m;
+
+/** A functional table's measures under their functional names (data/measures.json). */
+function withFunctionalNames(built: Built): Built {
+  const rename = <T>(rec: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(rec).map(([m, v]) => [functionalName(m), v]));
+  return {
+    rows: built.rows.map((r) => ({ ...r, values: rename(r.values), sources: rename(r.sources) })),
+    columns: built.columns.map((c) => ({ ...c, measure: functionalName(c.measure), children: c.children.map(functionalName) })),
+    issues: built.issues.map((i) => (i.measure ? { ...i, measure: functionalName(i.measure) } : i)),
+  };
+}
+
 function baseRow(key: string, kind: RowKind, name: string, at: At): Row {
   return { key, kind, name, values: {}, sources: {}, at };
 }
@@ -39,8 +56,16 @@ function baseRow(key: string, kind: RowKind, name: string, at: At): Row {
 export function rawTableToTable(raw: RawTable, options: { rollup?: boolean } = {}): Table {
   const family = FAMILY[raw.type];
   const built =
-    family === 'lines' ? linesTable(raw) : family === 'coded' ? codedTable(raw) : family === 'projects' ? projectsTable(raw) : labeledTable(raw);
-  const printed = built.rows.filter((r) => Object.keys(r.values).length > 0);
+    family === 'lines'
+      ? linesTable(raw)
+      : family === 'coded'
+        ? (orderFamily(raw.type) === 'expenditure' ? withFunctionalNames : (b: Built) => b)(codedTable(raw))
+        : family === 'projects'
+          ? projectsTable(raw)
+          : labeledTable(raw);
+  const hasValues = (r: Row): boolean => Object.keys(r.values).length > 0;
+  const printed = built.rows.filter(hasValues);
+  const subtotals = (built.subtotals ?? []).filter(hasValues);
   const rows = options.rollup ? withRollup(printed) : printed;
   return {
     type: raw.type,
@@ -51,6 +76,7 @@ export function rawTableToTable(raw: RawTable, options: { rollup?: boolean } = {
     empty: rows.length === 0,
     columns: built.columns,
     rows,
+    ...(subtotals.length ? { subtotals } : {}),
     issues: built.issues,
     at: raw.at,
   };
@@ -87,6 +113,8 @@ export function withRollup(rows: Row[]): Row[] {
 
 interface Built {
   rows: Row[];
+  /** Summary lines that restate others (see `Table.subtotals`). */
+  subtotals?: Row[];
   columns: HeaderColumn[];
   issues: Issue[];
 }
@@ -137,25 +165,39 @@ function standsAlone(label: string): boolean {
   return hit;
 }
 
+/**
+ * Summary lines. A heading line that carries its own amount (`一、本年收入 9010.57`,
+ * `二、上年结转 8.36`) is followed by its parts (`（一）一般公共预算拨款`); the parts restate the
+ * heading, so they go to `subtotals` with the heading when it is a subtotal itself, and beside it
+ * when it is a row (carry-over, whose parts are keyed `carryover.<fund>`).
+ */
 function linesTable(raw: RawTable): Built {
   const rows: Row[] = [];
+  const subtotals: Row[] = [];
   const issues: Issue[] = [];
   const used = new Set<string>();
-  let underCarryover = false;
+  let heading: 'carryover' | 'income_total' | undefined;
+  let sourceSeen = false;
   // 决算 tables print a 行次 (line number) column between each label and its amount.
   const lineNumbers = /行次/.test(raw.header.map((l) => l.text).join(''));
   for (const r of raw.rows) {
     for (const seg of segmentsOf(r)) {
       if (lineNumbers && seg.numbers.length && Number.isInteger(seg.numbers[0]!.value) && !seg.numbers[0]!.decimal) seg.numbers.shift();
       if (!seg.numbers.length) {
-        if (lineKeyOf(seg.label) === 'carryover') underCarryover = true;
+        if (lineKeyOf(seg.label) === 'carryover') heading = 'carryover';
         continue;
       }
       let key = lineKeyOf(seg.label);
       let kind: RowKind = 'line';
-      if (key === 'carryover') underCarryover = true;
-      else if (key && /grand_total|_total$/.test(key)) underCarryover = false;
-      if (key && underCarryover && NESTED.has(key)) key = `carryover.${key}`;
+      let partOfSubtotal = false;
+      if (key === 'carryover') heading = 'carryover';
+      else if (key === 'income_total' && !sourceSeen) heading = 'income_total';
+      else if (key?.startsWith('income_')) heading = undefined;
+      if (key && NESTED.has(key)) {
+        if (heading === 'carryover') key = `carryover.${key}`;
+        else if (heading === 'income_total') partOfSubtotal = true;
+        else sourceSeen = true;
+      }
       if (!key) {
         const cls = classOfName(seg.label);
         if (cls) key = cls.code;
@@ -179,10 +221,10 @@ function linesTable(raw: RawTable): Built {
         row.values.amount = first.value;
         row.sources.amount = first.at;
       }
-      rows.push(row);
+      (partOfSubtotal || isSubtotalLine(key) ? subtotals : rows).push(row);
     }
   }
-  return { rows, columns: [{ measure: 'amount', path: ['金额'], children: [] }], issues };
+  return { rows, subtotals, columns: [{ measure: 'amount', path: ['金额'], children: [] }], issues };
 }
 
 // ---------------------------------------------------------------- coded tables
@@ -380,7 +422,18 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
     }
     return row;
   });
-  return { rows, columns: columns.map((m) => ({ measure: m, path: [m], children: childrenOf(m, identities) })), issues };
+  return { rows, columns: columns.map((m) => ({ measure: m, path: headerPath(m, identities), children: childrenOf(m, identities) })), issues };
+}
+
+/** Header words from the outermost group down: 基本支出 › 人员经费 › 工资福利支出. The row total is no group. */
+function headerPath(measure: string, identities: { parent: string; children: string[] }[]): string[] {
+  const path = [headerWordOf(measure)];
+  for (let m = measure, up = parentOf(m, identities); up && up !== 'total'; m = up, up = parentOf(m, identities)) path.unshift(headerWordOf(up));
+  return path;
+}
+
+function parentOf(measure: string, identities: { parent: string; children: string[] }[]): string | undefined {
+  return identities.find((i) => i.children.includes(measure))?.parent;
 }
 
 interface EconomicMeasureFile {

@@ -179,7 +179,8 @@ const FUNCTIONAL_KEY = /^\d{3}(?:\d{2}){0,2}$/;
 const CLASS_KEY = /^\d{3}$/;
 const FUNCTIONAL_KINDS = new Set(['class', 'section', 'item']);
 
-const printedRows = (t: Table): Row[] => t.rows.filter((r) => !r.derived);
+/** The printed rows, with a summary's subtotal lines: the checks read both. */
+const printedRows = (t: Table): Row[] => [...t.rows, ...(t.subtotals ?? [])].filter((r) => !r.derived);
 const isFunctional = (r: Row): boolean => FUNCTIONAL_KINDS.has(r.kind) && FUNCTIONAL_KEY.test(r.key);
 /** Economic rows key as `30101` or `30101|50101`; the first code is the one that nests. */
 const econCode = (r: Row): string => r.key.split('|')[0] ?? r.key;

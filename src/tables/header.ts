@@ -34,6 +34,11 @@ export function measureOfLabel(label: string): string | undefined {
   return aliasList.find(([w]) => w.length >= 3 && t.includes(w))?.[1];
 }
 
+/** The usual header words of a measure (its first alias), or the measure itself. */
+export function headerWordOf(measure: string): string {
+  return measures.aliases[measure]?.[0] ?? measure;
+}
+
 export function orderFamily(type: TableType): 'expenditure' | 'income' | 'economic' {
   if (type === 'income' || type === 'economic_summary') return 'income';
   if (type === 'basic_expenditure' || type === 'basic_expenditure_detail') return 'economic';

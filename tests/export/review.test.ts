@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../../src/index.js';
 import { cellId, documentToReviewHtml, sourceLinesOf } from '../../src/export/review.js';
+import { linesOf } from '../../src/export/where.js';
 import type { BudgetDocument, Issue } from '../../src/model.js';
 import { fakeDocument, root, row, table } from './seeds.js';
 
@@ -107,7 +108,7 @@ describe('review page', () => {
     const file = readFileSync(seed000, 'utf8').split(/\r\n|\r|\n/);
     for (const [n, text] of lines) expect(text).toBe(file[n - 1]);
     const values = [...html000.matchAll(/<td id="c[^"]*" class="v[^"]*"[^>]*>/g)].map((m) => m[0]);
-    expect(values.length).toBe(doc000.tables.reduce((k, t) => k + t.rows.reduce((j, r) => j + Object.keys(r.values).length, 0), 0));
+    expect(values.length).toBe(doc000.tables.reduce((k, t) => k + linesOf(t).reduce((j, r) => j + Object.keys(r.values).length, 0), 0));
     for (const v of values) {
       const n = /data-line="(\d+)"/.exec(v)?.[1];
       expect(n, v).toBeDefined();

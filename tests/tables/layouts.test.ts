@@ -30,16 +30,25 @@ describe('row reconstruction by layout', () => {
     const t = tableOf(await extractFixture('spaced-wrapped-004.txt'), 'expenditure');
     const row = t.rows.find((r) => r.key === '2080505')!;
     expect(row.name).toBe('机关事业单位基本养老保险缴费支出');
-    expect(row.values).toMatchObject({ total: 12.78, basic: 12.78, personnel: 12.78, wages_benefits: 12.78 });
+    expect(row.values).toMatchObject({ total: 12.78, basic: 12.78, basic_personnel: 12.78, wages_benefits: 12.78 });
     expect(valuesOf(t, '2101202')).toMatchObject({ total: 1860, project: 1860, specific_purpose: 1860 });
     expect(valuesOf(t, '2101202')?.basic ?? 0).toBe(0);
-    expect(valuesOf(t, '2101501')).toEqual({ total: 31.23, basic: 31.23, personnel: 27.36, wages_benefits: 27.36, public: 3.87, goods_services: 3.87 });
+    expect(valuesOf(t, '2101501')).toEqual({ total: 31.23, basic: 31.23, basic_personnel: 27.36, wages_benefits: 27.36, basic_public: 3.87, goods_services: 3.87 });
+  });
+
+  it('names 人员经费/公用经费 under 基本支出 of a functional table basic_personnel/basic_public, with the printed header path', async () => {
+    const t = tableOf(await extractFixture('spaced-wrapped-004.txt'), 'expenditure');
+    const col = (m: string) => t.columns.find((c) => c.measure === m);
+    expect(col('basic_personnel')).toEqual({ measure: 'basic_personnel', path: ['基本支出', '人员经费'], children: ['wages_benefits', 'family_subsidies'] });
+    expect(col('basic')?.children).toEqual(['basic_personnel', 'basic_public']);
+    expect(col('goods_services')?.path).toEqual(['基本支出', '公用经费', '商品和服务支出']);
+    expect(t.columns.some((c) => c.measure === 'personnel' || c.measure === 'public')).toBe(false);
   });
 
   it('reports the total row of 004 as ambiguous where 商品和服务 and 资本性 cannot be told apart', async () => {
     const t = tableOf(await extractFixture('spaced-wrapped-004.txt'), 'expenditure');
     expect(t.issues.some((i) => i.kind === 'ambiguous_placement' && i.key === 'total')).toBe(true);
-    expect(valuesOf(t, 'total')).toMatchObject({ total: 2220.43, basic: 124.93, personnel: 117, project: 2095.5 });
+    expect(valuesOf(t, 'total')).toMatchObject({ total: 2220.43, basic: 124.93, basic_personnel: 117, project: 2095.5 });
   });
 
   it('splits a table flattened onto one line into rows by code, keeping only each row total', async () => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { extractFixture, tableOf } from '../helpers.js';
+import { documentToFacts } from '../../src/export/facts.js';
+import { allIssues } from '../../src/export/where.js';
+
+/**
+ * Summary lines that restate others (本年收入合计, the parts printed under a heading that carries
+ * its own amount, carry-over split by fund) go to `subtotals`; the rows stay additive and the
+ * checks still read every line. The fixture's figures are made up, with two deliberate breaks.
+ */
+describe('summary rows and subtotals', () => {
+  const amounts = (rows: { key: string; values: Record<string, number> }[] = []): Record<string, number> =>
+    Object.fromEntries(rows.map((r) => [r.key, r.values.amount!]));
+
+  it('keeps 本年收入合计 / 本年支出合计 out of the rows of a summary whose income lines come first', async () => {
+    const t = tableOf(await extractFixture('summary-headings.txt'), 'summary');
+    expect(amounts(t.rows)).toEqual({ general_budget: 500, 'general_budget.appropriation': 480, 208: 120, 210: 380, carryover: 10, income_grand_total: 510, expenditure_grand_total: 510 });
+    expect(amounts(t.subtotals)).toEqual({ income_total: 500, expenditure_total: 510 });
+  });
+
+  it('puts the parts of a 一、本年收入 heading and of carry-over in subtotals, keeping carry-over itself', async () => {
+    const t = tableOf(await extractFixture('summary-headings.txt'), 'fiscal_summary');
+    expect(amounts(t.rows)).toEqual({ 208: 120, 210: 390, carryover: 10, income_grand_total: 510, expenditure_grand_total: 510 });
+    expect(amounts(t.subtotals)).toEqual({ income_total: 500, expenditure_total: 510, general_budget: 500, 'general_budget.appropriation': 480, 'carryover.general_budget': 10 });
+  });
+
+  it('still checks the subtotal lines: a 本年支出合计 the classes do not add up to is a failure', async () => {
+    const doc = await extractFixture('summary-headings.txt');
+    const broken = allIssues(doc).filter((i) => i.kind === 'identity_broken');
+    expect(broken.some((i) => i.table === 'summary' && i.key === 'expenditure_total' && i.expected === 500 && i.found === 510)).toBe(true);
+    expect(broken).toHaveLength(1);
+  });
+
+  it('leaves subtotals out of the facts, which are exactly the rows', async () => {
+    const doc = await extractFixture('summary-headings.txt');
+    const facts = documentToFacts(doc);
+    expect(facts.some((f) => f.key === 'income_total')).toBe(false);
+    expect(facts.filter((f) => f.table === 'fiscal_summary').map((f) => f.key)).toEqual(['208', '210', 'carryover', 'income_grand_total', 'expenditure_grand_total']);
+  });
+});
