@@ -15,6 +15,12 @@
  * outlines would triple their size).
  *
  *   node scripts/render-pdfs.mjs
+ *   node scripts/render-pdfs.mjs --style horizontal --out out-styles/horizontal
+ *
+ * `--style` renders only the seeds, in another table style, to `--out` (not committed; see
+ * `npm run score:styles`): `horizontal` (row rules only, as many WPS/Excel exports print),
+ * `borderless`, `dense` (7pt, tight cells, all pages landscape), `serif` (Noto Serif CJK, which
+ * Chromium writes as Type 3 fonts, 9pt).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +70,14 @@ const STYLE = `
   .wide { page: wide; }
 `;
 
+const SEED_STYLES = {
+  ruled: '',
+  horizontal: 'table.ruled td, table.ruled th { border-left: none; border-right: none; }',
+  borderless: 'table.ruled td, table.ruled th { border: none; }',
+  dense: '@page { size: A4 landscape; margin: 8mm; } table { font-size: 7pt; line-height: 1.1; } td, th { padding: 0 1pt; }',
+  serif: 'body, table { font-family: "Noto Serif CJK SC", serif; } table { font-size: 9pt; } td, th { padding: 2pt 5pt; }',
+};
+
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const isNumber = (s) => /^-?[\d,]*\.?\d+%?$/.test(s.trim());
 const hasDecimal = (row) => row.some((c) => /\d\.\d/.test(c));
@@ -100,11 +114,11 @@ function paragraphHtml(line) {
   return `<p${isTitle ? ' class="title"' : ''}>${esc(t)}</p>`;
 }
 
-function seedHtml(name, text) {
+function seedHtml(name, text, style = '') {
   const lines = text.split(/\r\n|\r|\n/);
   if (PLAIN_SEEDS.has(name)) {
     const body = lines.filter((l) => l.trim() !== '').map((l) => `<div class="line">${esc(l)}</div>`);
-    return page(body.join('\n'));
+    return page(body.join('\n'), style);
   }
   const wide = LANDSCAPE_SEEDS.has(name);
   const parts = [];
@@ -124,7 +138,7 @@ function seedHtml(name, text) {
     if (line.trim() !== '') parts.push(paragraphHtml(line));
   }
   flush();
-  return page(parts.join('\n'));
+  return page(parts.join('\n'), style);
 }
 
 const page = (body, extraStyle = '') =>
@@ -320,12 +334,14 @@ async function cjkNotEmbedded() {
 async function toUnicodeCases() {
   const doc = await PDFDocument.create();
   const helvetica = await doc.embedFont(StandardFonts.Helvetica);
-  const map = { A: '部', B: '\u2ED4', C: '预', D: '算', E: '\u2F00', F: '\u2EC4', G: '2', H: '\uFFFD', I: '7' };
+  // Code 0x20 (pdf.js flags it a space) mapped to 体, as subset fonts may: page 3 reads 部体预.
+  const map = { A: '部', B: '\u2ED4', C: '预', D: '算', E: '\u2F00', F: '\u2EC4', G: '2', H: '\uFFFD', I: '7', ' ': '体' };
   const p1 = doc.addPage([595.28, 841.89]);
   p1.drawText('ABCD', { x: 72, y: 760, size: 14, font: helvetica });
   p1.drawText('EF', { x: 72, y: 730, size: 14, font: helvetica });
   const p2 = doc.addPage([595.28, 841.89]);
   p2.drawText('GHI', { x: 72, y: 760, size: 14, font: helvetica });
+  doc.addPage([595.28, 841.89]).drawText('A C', { x: 72, y: 760, size: 14, font: helvetica });
   const hex = (c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   const entries = Object.entries(map).map(([code, u]) => `<${hex(code).slice(2)}> <${hex(u)}>`);
   const cmap = [
@@ -343,7 +359,27 @@ async function toUnicodeCases() {
   return doc.save({ useObjectStreams: false });
 }
 
+async function renderStyle(style, out) {
+  if (!(style in SEED_STYLES)) throw new Error(`unknown --style ${style}: ${Object.keys(SEED_STYLES).join(', ')}`);
+  mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    for (const file of readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).sort()) {
+      const name = basename(file, '.txt');
+      const html = seedHtml(name, readFileSync(join(root, 'samples', file), 'utf8'), SEED_STYLES[style]);
+      writeFileSync(join(out, `${name}.pdf`), await printPdf(browser, html));
+      console.log(`${out}/${name}.pdf (${style})`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
+  const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  if (arg('--style')) return renderStyle(arg('--style'), arg('--out') ?? join(root, 'out-styles', arg('--style')));
+  // The pdf-lib case alone, without Chromium: node scripts/render-pdfs.mjs --tounicode
+  if (process.argv.includes('--tounicode')) return writeFileSync(join(casesDir, 'tounicode.pdf'), await toUnicodeCases());
   mkdirSync(casesDir, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const written = [];

@@ -521,7 +521,9 @@ function showText(s: State, glyphs: unknown[], view: Matrix, page: { width: numb
     advance += step;
 
     const raw = g.unicode;
-    if (g.isSpace || /^\s+$/u.test(raw)) continue;
+    // pdf.js flags every one-byte code 0x20 as a space (word spacing applies to it), but a subset
+    // font may put any character there (Chromium's Type 3 fonts do): only its Unicode says.
+    if ((g.isSpace && raw.trim() === '') || /^\s+$/u.test(raw)) continue;
     if (!upright) {
       marks.rotated++;
       continue;

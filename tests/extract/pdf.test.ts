@@ -139,9 +139,9 @@ describe('extractPdf: text outside ruled grids', () => {
 });
 
 describe('extractPdf: text normalization', () => {
-  it('maps CJK radicals to ideographs (fonts that map 门 to ⻔) and flags glyphs without Unicode', async () => {
+  it('maps CJK radicals to ideographs (fonts that map 门 to ⻔), flags glyphs without Unicode and reads a character at code 0x20', async () => {
     const result = await extract('cases/tounicode.pdf');
-    expect(result.lines.map((l) => l.text)).toEqual(['部门预算', '一西', '2 7']);
+    expect(result.lines.map((l) => l.text)).toEqual(['部门预算', '一西', '2 7', '部体预']);
     expect(result.issues).toEqual([
       expect.objectContaining({ kind: 'text_dropped', severity: 'warning', at: { file: 'tounicode.pdf', page: 2 } }),
     ]);
