@@ -79,7 +79,9 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
   const content = lines.filter((l) => !meta.includes(l));
   const first = content.findIndex(isDataLine);
   const header = first < 0 ? content : content.slice(0, first);
-  const body = first < 0 ? [] : content.slice(first);
+  // A table continued on the next page repeats its header there: those lines are not rows.
+  const headerTexts = new Set(header.map(squeeze).filter((t) => t.length >= 4));
+  const body = first < 0 ? [] : content.slice(first).filter((l) => !headerTexts.has(squeeze(l)));
   const printedUnit = unitOf([block.titleLine, ...lines.slice(0, 12)]);
   const at = block.titleLine.at;
   const lastAt = block.lines[block.lines.length - 1]?.at ?? at;
@@ -98,6 +100,8 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
     emptyNote: lines.some((l) => isNote(l) && EMPTY_NOTE.test(l.text)) || lines.some((l) => EMPTY_NOTE.test(l.text) && isProse(l)),
   };
 }
+
+const squeeze = (l: Line): string => l.text.replace(/\s+/g, '');
 
 function isNote(line: Line): boolean {
   return /^(注|备注|说明)[:：]?/.test(line.text.trim());

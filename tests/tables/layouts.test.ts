@@ -80,6 +80,14 @@ describe('table segmentation', () => {
     expect(doc.tables.every((t) => t.empty)).toBe(true);
     expect(doc.tables.map((t) => t.title)).toContain('2025 年一般公共预算“三公”经费预算表');
   });
+
+  it('drops the header a table repeats on its next page instead of reading it as rows', async () => {
+    const t = tableOf(await extractFixture('repeated-header-002.txt'), 'project_expenditure');
+    const projects = t.rows.filter((r) => r.kind === 'project');
+    expect(projects).toHaveLength(13);
+    expect(projects.at(-1)).toMatchObject({ name: '委托人寿保险公司代理城乡居民基本医疗业务费', values: { total: 64.78 } });
+    expect(t.rows.find((r) => r.key === 'total')?.values.total).toBe(8542.58);
+  });
 });
 
 describe('codes checked against the classification reference', () => {
