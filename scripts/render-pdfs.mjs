@@ -212,6 +212,17 @@ const caseHtml = {
         ['2101301', '城乡医疗救助', '135.00', '135.00'],
       ])}`,
     ),
+  /** Ruled between rows only: wrapped names must stay in their row without column rules. */
+  'row-rules': () =>
+    casePage(
+      `<p class="title">2025年部门收入预算表</p>${tableHtml([
+        ['科目编码', '科目名称', '合计', '一般公共预算'],
+        ['2101202', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '1050.00'],
+        ['2101301', '城乡医疗救助', '135.00', ''],
+        ['2101501', '行政运行', '29.68', '29.68'],
+      ])}`,
+      'table.ruled td, table.ruled th { border-left: none; border-right: none; }',
+    ),
   landscape: () =>
     casePage(
       `<p class="title">2025年部门收入预算表</p>${tableHtml([
@@ -380,6 +391,15 @@ async function main() {
   if (arg('--style')) return renderStyle(arg('--style'), arg('--out') ?? join(root, 'out-styles', arg('--style')));
   // The pdf-lib case alone, without Chromium: node scripts/render-pdfs.mjs --tounicode
   if (process.argv.includes('--tounicode')) return writeFileSync(join(casesDir, 'tounicode.pdf'), await toUnicodeCases());
+  // One Chromium case alone: node scripts/render-pdfs.mjs --case row-rules
+  if (arg('--case')) {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    try {
+      return writeFileSync(join(casesDir, `${arg('--case')}.pdf`), await printPdf(browser, caseHtml[arg('--case')]()));
+    } finally {
+      await browser.close();
+    }
+  }
   mkdirSync(casesDir, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const written = [];
@@ -395,7 +415,7 @@ async function main() {
     }
     const rendered = {};
     for (const [name, html] of Object.entries(caseHtml)) rendered[name] = await printPdf(browser, html());
-    for (const name of ['split-table', 'borderless', 'wrapped-cell', 'landscape']) {
+    for (const name of ['split-table', 'borderless', 'wrapped-cell', 'row-rules', 'landscape']) {
       write(join(casesDir, `${name}.pdf`), rendered[name]);
     }
     write(join(casesDir, 'rotated.pdf'), await rotate(rendered.rotated));

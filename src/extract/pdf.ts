@@ -61,6 +61,12 @@ const RULE_JOIN_TOLERANCE = 1.5; // pt
 const GRID_LINE_MERGE = 2; // pt
 /** A direction whose slope off the page axes is at most this counts as horizontal/vertical. */
 const AXIS_SLOPE_TOLERANCE = 0.02;
+/** Horizontal rules whose ends agree within this span one table (ruled between rows only). */
+const BAND_EXTENT_TOLERANCE = 3; // pt
+/** A gap between such rules taller than this many ems is no row (the space between two tables). */
+const BAND_MAX_EM = 6;
+/** Words of one printed line in such a row closer than this are one cell (a space is ~0.3 em; cell padding is wider). */
+const BAND_WORD_GAP_EM = 0.5;
 /** Text starting this far outside the page is clipped off by viewers and dropped here too. */
 const PAGE_MARGIN = 1; // pt
 /** Bytes at the start searched for `%PDF-` and at the end for `%%EOF` (truncated downloads). */
@@ -256,9 +262,11 @@ async function readPage(page: PDFPageProxy, file: string, pageNo: number): Promi
  * line per row, the rest by baseline. Shared with the OCR extractor, which finds both in pixels.
  */
 export function layoutLines(glyphs: Glyph[], rules: Rule[], at: PageAt): Line[] {
-  const grids = findGrids(mergeRules(rules));
+  const merged = mergeRules(rules);
+  const grids = findGrids(merged);
   const { inCells, free } = placeInGrids(glyphs, grids);
-  const placed = [...gridLines(inCells, grids, at), ...freeLines(free, at)].sort((a, b) => a.top - b.top || a.left - b.left);
+  const { inBands, rest } = placeInBands(free, findBands(merged, grids, median(glyphs.map((g) => g.em))));
+  const placed = [...gridLines(inCells, grids, at), ...bandLines(inBands, at), ...freeLines(rest, at)].sort((a, b) => a.top - b.top || a.left - b.left);
   alignBorderlessBlocks(placed, at);
   return placed.map((p) => p.line);
 }
@@ -890,6 +898,8 @@ interface Placed {
   em: number;
   /** Part of a ruled grid (its cells are already aligned). */
   ruled: boolean;
+  /** The stack of row rules this line is a band of (lines of one stack are one block). */
+  stack?: number;
 }
 
 export type PageAt = { file: string; page: number };
@@ -1054,6 +1064,93 @@ function freeLines(glyphs: Glyph[], at: PageAt): Placed[] {
 
 const NUMERIC = /^-?[\d,]*\.?\d+%?$/;
 
+// ---- tables ruled between rows only ---------------------------------------------------------
+
+/** Row rules of a table with no column rules: its x-extent and the rules' y, top to bottom. */
+interface Bands {
+  x0: number;
+  x1: number;
+  ys: number[];
+}
+
+/**
+ * Horizontal rules outside the grids that share their ends, three or more: a table ruled
+ * between rows only (a common spreadsheet export). Each gap between two of them is a row, so a
+ * name wrapped over lines stays in its row; a gap taller than BAND_MAX_EM is not a row.
+ */
+function findBands(rules: Rule[], grids: Grid[], em: number): Bands[] {
+  const inGrid = (r: Rule): boolean => grids.some((g) => r.pos >= g.y0 - GRID_LINE_MERGE && r.pos <= g.y1 + GRID_LINE_MERGE && r.start < g.x1 && r.end > g.x0);
+  const stacks: Bands[] = [];
+  for (const r of rules.filter((x) => x.horizontal && !inGrid(x)).sort((a, b) => a.pos - b.pos)) {
+    const near = (b: Bands): boolean => Math.abs(b.x0 - r.start) <= BAND_EXTENT_TOLERANCE && Math.abs(b.x1 - r.end) <= BAND_EXTENT_TOLERANCE;
+    const open = stacks.find((b) => near(b) && r.pos - b.ys[b.ys.length - 1]! <= BAND_MAX_EM * em);
+    if (open) open.ys.push(r.pos);
+    else stacks.push({ x0: r.start, x1: r.end, ys: [r.pos] });
+  }
+  return stacks.filter((b) => b.ys.length >= 3);
+}
+
+function placeInBands(glyphs: Glyph[], stacks: Bands[]): { inBands: Glyph[][][]; rest: Glyph[] } {
+  const inBands = stacks.map((b) => b.ys.slice(1).map((): Glyph[] => []));
+  const rest: Glyph[] = [];
+  for (const g of glyphs) {
+    const x = (g.x0 + g.x1) / 2;
+    const y = g.baseline - GLYPH_CENTRE_EM * g.em;
+    const s = stacks.findIndex((b) => x >= b.x0 && x <= b.x1 && y > b.ys[0]! && y < b.ys[b.ys.length - 1]!);
+    if (s < 0) {
+      rest.push(g);
+      continue;
+    }
+    const ys = stacks[s]!.ys;
+    const row = ys.findIndex((top, i) => y > top && y < ys[i + 1]!);
+    inBands[s]![row]!.push(g);
+  }
+  return { inBands, rest };
+}
+
+/**
+ * One line per band: its glyphs split into cells where no word of any of its printed lines
+ * bridges the gap, so a wrapped name is one cell (its lines joined top to bottom). Two numbers
+ * side by side are two cells however close.
+ */
+function bandLines(inBands: Glyph[][][], at: PageAt): Placed[] {
+  const placed: Placed[] = [];
+  inBands.forEach((bands, stack) =>
+    bands.forEach((glyphs) => {
+      if (!glyphs.length) return;
+      const em = median(glyphs.map((g) => g.em));
+      const ws = baselineGroups(glyphs).flatMap((line, li) => words(line).map((w) => ({ ...w, li })));
+      ws.sort((a, b) => a.x0 - b.x0);
+      const clusters: { x0: number; x1: number; words: typeof ws }[] = [];
+      for (const w of ws) {
+        const c = clusters[clusters.length - 1];
+        const neighbour = c?.words.find((v) => v.li === w.li && w.x0 - v.x1 < BAND_WORD_GAP_EM * em);
+        const joins = c && (w.x0 < c.x1 || (neighbour && !(NUMERIC.test(neighbour.text) && NUMERIC.test(w.text))));
+        if (joins) {
+          c.x1 = Math.max(c.x1, w.x1);
+          c.words.push(w);
+        } else clusters.push({ x0: w.x0, x1: w.x1, words: [w] });
+      }
+      const top = Math.min(...glyphs.map((g) => g.top));
+      const bottom = Math.max(...glyphs.map((g) => g.bottom));
+      const cells = clusters.map((c) => {
+        const own = glyphs.filter((g) => (g.x0 + g.x1) / 2 >= c.x0 && (g.x0 + g.x1) / 2 <= c.x1);
+        return cellOf(cellText(own), at, c.x0, top, c.x1, bottom);
+      });
+      placed.push({
+        line: { text: cells.map((c) => c.text).join('\t'), cells, at: { ...at, bbox: bbox(clusters[0]!.x0, top, clusters[clusters.length - 1]!.x1, bottom) }, delimited: cells.length >= 2 },
+        top,
+        left: clusters[0]!.x0,
+        baseline: Math.max(...glyphs.map((g) => g.baseline)),
+        em,
+        ruled: false,
+        stack,
+      });
+    }),
+  );
+  return placed;
+}
+
 /**
  * Borderless tables print no blank cells, so the gap-split rows of one table have different
  * cell counts. Consecutive delimited lines form a block; its columns are the x-ranges covered
@@ -1072,7 +1169,9 @@ function alignBorderlessBlocks(placed: Placed[], at: PageAt): void {
       continue;
     }
     const prev = block[block.length - 1];
-    if (prev && p.baseline - prev.baseline > BLOCK_LINE_SPACING_EM * Math.max(p.em, prev.em)) flush();
+    const sameStack = p.stack !== undefined && p.stack === prev?.stack;
+    const otherStack = p.stack !== prev?.stack && p.stack !== undefined && prev?.stack !== undefined;
+    if (prev && (otherStack || (!sameStack && p.baseline - prev.baseline > BLOCK_LINE_SPACING_EM * Math.max(p.em, prev.em)))) flush();
     block.push(p);
   }
   flush();

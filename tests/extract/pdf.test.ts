@@ -112,6 +112,20 @@ describe('extractPdf: ruled tables', () => {
 });
 
 describe('extractPdf: text outside ruled grids', () => {
+  it('keeps a wrapped name in its row of a table ruled between rows only, and a blank cell in place', async () => {
+    const result = await extract('cases/row-rules.pdf');
+    const rows = result.lines.filter((l) => l.delimited);
+    expect(rows.map(texts)).toEqual([
+      ['科目编码', '科目名称', '合计', '一般公共预算'],
+      ['2101202', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '1050.00'],
+      ['2101301', '城乡医疗救助', '135.00', ''],
+      ['2101501', '行政运行', '29.68', '29.68'],
+    ]);
+    // The name really is printed on two lines, with no rule between its columns.
+    const wrapped = findLine(result, '2101202');
+    expect(height(wrapped)).toBeGreaterThan(1.6 * height(findLine(result, '2101301')));
+  });
+
   it('splits a borderless table into cells at column gaps and keeps blank cells in place', async () => {
     const result = await extract('cases/borderless.pdf');
     const title = result.lines[0]!;
