@@ -394,6 +394,7 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const fitting = readings.filter((r) => Math.abs(r.settle.miss - bestMiss) <= 1e-9);
   const { placements, settle } = fitting[0]!;
   if (totalIdx >= 0) settle.ambiguous[totalIdx] = fitting.length > 1;
+  settleUnderParents(rowsIn, placements, settle);
   const optionCount = (i: number): number => (i === totalIdx ? fitting.length : placements[i]!.options.length);
 
   const rows = rowsIn.map((x, i) => {
@@ -455,6 +456,42 @@ function preferEconomicColumn(options: Assignment[], key: string, columns: strin
 
 /** Readings of an ambiguous total row tried against the items' column sums. */
 const MAX_TOTAL_READINGS = 6;
+
+const NESTING_KINDS = new Set<RowKind>(['class', 'section', 'item', 'econ']);
+
+/**
+ * Below the top level, the parent row is the total: a class's sections add up to it column by
+ * column, a section's items to the section (a column the parent leaves blank holds nothing).
+ * Top down, each parent's children are settled against its placed values, so a section printing
+ * `3216.00 3216.00` goes under 项目支出 when that is where its class has room.
+ */
+function settleUnderParents(
+  rowsIn: { r: RawRow; k: Keyed }[],
+  placements: { options: Assignment[] }[],
+  settle: { choice: number[]; ambiguous: boolean[] },
+): void {
+  const code = (i: number): string => rowsIn[i]!.k.key.split('|')[0]!;
+  const coded = rowsIn.map((x, i) => (NESTING_KINDS.has(x.k.kind) ? i : -1)).filter((i) => i >= 0);
+  // Codes printed twice (a table broken down by unit) would be summed twice: leave those alone.
+  if (new Set(coded.map(code)).size < coded.length) return;
+  for (const p of [...coded].sort((a, b) => code(a).length - code(b).length)) {
+    const below = coded.filter((i) => code(i).length > code(p).length && code(i).startsWith(code(p)));
+    if (!below.length) continue;
+    const level = Math.min(...below.map((i) => code(i).length));
+    const kids = below.filter((i) => code(i).length === level);
+    const parentAssign = placements[p]!.options[settle.choice[p]!];
+    if (!parentAssign || !kids.some((i) => placements[i]!.options.length > 1)) continue;
+    const parentValues = valuesFor(parentAssign, rowsIn[p]!.r).map((v) => v ?? 0);
+    const sub = settleByColumnSums(
+      kids.map((i) => ({ options: placements[i]!.options.map((a) => valuesFor(a, rowsIn[i]!.r)), counted: true })),
+      parentValues,
+    );
+    kids.forEach((i, k) => {
+      settle.choice[i] = sub.choice[k]!;
+      settle.ambiguous[i] = sub.ambiguous[k]!;
+    });
+  }
+}
 
 function valuesFor(assign: Assignment, r: RawRow): (number | undefined)[] {
   return assign.map((k) => (k === undefined ? undefined : r.numbers[k]!.value));

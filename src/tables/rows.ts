@@ -172,13 +172,13 @@ export function linesToRawRows(lines: Line[], options: { serialColumn?: boolean 
     if (open) rows.push(rowOf(open.tokens, open.at, false));
     open = undefined;
   };
-  const lineTokens = lines.map(tokensOf);
+  // A 序号 column is dropped first: its number would put every code mid-line, like a flattened table's.
+  const lineTokens = lines.map((l) => (options.serialColumn ? dropSerial(tokensOf(l)) : tokensOf(l)));
   // Where the current run of space-separated lines ends; a run is examined once, at its start.
   let runEnd = -1;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
-    let tokens = lineTokens[li]!;
-    if (options.serialColumn) tokens = dropSerial(tokens);
+    const tokens = lineTokens[li]!;
     if (!tokens.length) continue;
     if (!line.delimited && li > runEnd) {
       // A flattened table, possibly printed as a paragraph wrapping over the following lines:

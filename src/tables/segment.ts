@@ -47,7 +47,9 @@ function titleCandidate(text: string): boolean {
 export function isProse(line: Line): boolean {
   const t = line.text;
   if (line.delimited && line.cells.filter((c) => c.text).length >= 3) return false;
-  return compact(t).length > 25 && /[,。;]/.test(t);
+  // A space-separated row of amounts (9,018.93 476.35 …) has commas, but they are thousands separators.
+  if (line.cells.filter((c) => AMOUNT_TOKEN.test(c.text)).length >= 2) return false;
+  return compact(t).length > 25 && /[,。;]/.test(t.replace(/(\d),(?=\d{3})/g, '$1'));
 }
 
 function tableish(line: Line): boolean {

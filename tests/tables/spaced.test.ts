@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { extractFixture, tableOf, valuesOf } from '../helpers.js';
+
+/**
+ * Seed tables dumped space-separated (tabs lost, blank cells dropped): the numbers of a row are
+ * placed by the table's own sums, from the total row down through each class and section.
+ */
+describe('space-separated dumps of tab tables', () => {
+  it('reads rows of amounts with thousands separators as rows, not prose that ends the table', async () => {
+    const t = tableOf(await extractFixture('spaced-thousands-002.txt'), 'expenditure');
+    expect(t.rows.filter((r) => r.kind === 'item')).toHaveLength(12);
+    expect(valuesOf(t, 'total')).toMatchObject({ total: 9018.93, basic: 476.35, project: 8542.58 });
+    expect(valuesOf(t, '2210201')).toMatchObject({ total: 39.23, basic: 39.23 });
+  });
+
+  it('drops the 序号 column before looking for a table flattened onto one line', async () => {
+    const t = tableOf(await extractFixture('spaced-serial-001.txt'), 'expenditure');
+    expect(t.rows).toHaveLength(21);
+    expect(t.rows.find((r) => r.key === '208')).toMatchObject({ name: '社会保障和就业支出', values: { total: 58.74, basic: 55.74, project: 3 } });
+  });
+
+  it('places a section or item printing two equal numbers under the column its parent has room in', async () => {
+    const t = tableOf(await extractFixture('spaced-serial-001.txt'), 'expenditure');
+    // 210 prints total, basic and project; its sections 21011 (basic) and 21012 (project) each print x x.
+    expect(valuesOf(t, '21011')).toEqual({ total: 23.02, basic: 23.02 });
+    expect(valuesOf(t, '21012')).toEqual({ total: 3216, project: 3216 });
+    expect(valuesOf(t, '2101202')).toEqual({ total: 3216, project: 3216 });
+    expect(valuesOf(t, '2089999')).toEqual({ total: 3, project: 3 });
+    expect(t.issues.filter((i) => i.kind === 'ambiguous_placement')).toEqual([]);
+  });
+});
