@@ -202,6 +202,9 @@ function distinctByNonZero(options: Assignment[], numbers: PlacedNumber[]): Assi
 
 /** Largest number of row-option combinations tried exhaustively against the column sums. */
 const MAX_COMBINATIONS = 20000;
+/** Up to this many combinations the search is tried anyway, within MAX_SEARCH_NODES. */
+const MAX_SEARCHED_COMBINATIONS = 1e9;
+const MAX_SEARCH_NODES = 300000;
 /** How much less a miss within rounding weighs than one beyond it. */
 const INEXACT_WEIGHT = 1e6;
 /** Coordinate-descent passes when there are too many combinations to try them all. */
@@ -255,7 +258,7 @@ export function settleByColumnSums(
   };
   if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous, miss: miss() };
   const combos = open.reduce((acc, i) => acc * rows[i]!.options.length, 1);
-  if (combos <= MAX_COMBINATIONS) {
+  if (combos <= MAX_SEARCHED_COMBINATIONS) {
     // Branch and bound: rows are decided one by one, undecided ones adding nothing yet. What the
     // undecided rows can still add to a column lies between the sums of their smallest and largest
     // options; a column whose total is out of that reach misses by at least the distance, and a
@@ -286,7 +289,10 @@ export function settleByColumnSums(
     for (const i of open) move(i, choice[i]!, -1);
     let best = Infinity;
     let bests: number[][] = [];
+    // Beyond MAX_COMBINATIONS the search runs only while pruning keeps it small.
+    let budget = combos <= MAX_COMBINATIONS ? Infinity : MAX_SEARCH_NODES;
     const rec = (k: number): void => {
+      if (--budget < 0) return;
       if (k === open.length) {
         const m = miss();
         if (m < best - 1e-9) [best, bests] = [m, [[...choice]]];
@@ -303,9 +309,12 @@ export function settleByColumnSums(
       }
     };
     rec(0);
-    bests[0]!.forEach((c, i) => (choice[i] = c));
-    for (const i of open) ambiguous[i] = new Set(bests.map((b) => b[i])).size > 1;
-    return { choice, ambiguous, miss: best };
+    if (budget >= 0) {
+      bests[0]!.forEach((c, i) => (choice[i] = c));
+      for (const i of open) ambiguous[i] = new Set(bests.map((b) => b[i])).size > 1;
+      return { choice, ambiguous, miss: best };
+    }
+    for (const i of open) move(i, choice[i]!, 1);
   }
   let current = miss();
   for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -28,4 +28,14 @@ describe('space-separated dumps of tab tables', () => {
     expect(valuesOf(t, '2089999')).toEqual({ total: 3, project: 3 });
     expect(t.issues.filter((i) => i.kind === 'ambiguous_placement')).toEqual([]);
   });
+
+  it('searches a table of items alone exactly, well past the exhaustive limit, and says what stays open', async () => {
+    // Eight items of up to six readings each (1.7 million combinations): pruning settles them.
+    const t = tableOf(await extractFixture('spaced-items-003.txt'), 'expenditure');
+    expect(valuesOf(t, '2089999')).toEqual({ total: 0.77, basic: 0.77, wages_benefits: 0.77 });
+    expect(valuesOf(t, '2101599')).toEqual({ total: 50.55, project: 50.55, other_operating: 50.55 });
+    expect(valuesOf(t, '2080501')).toEqual({ total: 74.63, basic: 74.63, family_subsidies: 73.01, goods_services: 1.62 });
+    // With the blanks dropped, nothing tells 其他运转类 from 特定目标类 for the project column.
+    expect(t.issues.map((i) => [i.kind, i.key])).toEqual([['ambiguous_placement', 'total']]);
+  });
 });
