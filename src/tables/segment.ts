@@ -17,6 +17,8 @@ export interface Block {
 
 /** Longest title worth considering, in characters without spaces. */
 const MAX_TITLE_CHARS = 64;
+/** Whitespace-separated pieces a title line may have (`冀财社[2023]225 号 2024 年…绩效目标表`). */
+const MAX_TITLE_TOKENS = 5;
 /** Lines to look ahead for a table body before a title is taken for a table-of-contents entry. */
 const BODY_LOOKAHEAD = 8;
 /** Consecutive prose lines that end a table. */
@@ -74,6 +76,8 @@ function titleAt(lines: Line[], i: number): TitleHit | undefined {
   // A cell inside a table row ("\t\t二十三、国有资本经营预算\t…") is no title.
   if (line.delimited && !line.cells[0]?.text) return undefined;
   if (/^(?:[(]?[一二三四五六七八九十]+[)、]).*预算$/.test(text.replace(/\s+/g, ''))) return undefined;
+  // A space-separated header row ("项 目 金 额 … 国有资本经营预算") is no title: titles are a phrase or two.
+  if (!line.delimited && line.cells.length > MAX_TITLE_TOKENS) return undefined;
   if (titleCandidate(text)) return { index: i, span: 1, title: text };
   // Right under a "预算13表" label a title may omit 表 ("2025年机关（机构）运行经费").
   if (afterTableLabel(lines, i) && titleCandidate(`${text}表`)) return { index: i, span: 1, title: text };

@@ -38,4 +38,11 @@ describe('space-separated dumps of tab tables', () => {
     // With the blanks dropped, nothing tells 其他运转类 from 特定目标类 for the project column.
     expect(t.issues.map((i) => [i.kind, i.key])).toEqual([['ambiguous_placement', 'total']]);
   });
+
+  it('takes a spaced header row ending in 国有资本经营预算 for a header, not the title of another table', async () => {
+    const doc = await extractFixture('spaced-fiscal-002.txt');
+    expect(doc.tables.map((t) => t.type)).toEqual(['fiscal_summary']);
+    const amounts = Object.fromEntries(doc.tables[0]!.rows.map((r) => [r.key, r.values.amount]));
+    expect(amounts).toEqual({ carryover: 8.36, 208: 416.59, 210: 8563.11, 221: 39.23, income_grand_total: 9018.93, expenditure_grand_total: 9018.93 });
+  });
 });
