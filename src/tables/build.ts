@@ -96,9 +96,18 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
     pages,
     header,
     body,
-    rows: linesToRawRows(body.filter((l) => !isNote(l)), { serialColumn: /序号|栏次/.test(header.map((l) => l.text).join('')) }),
+    rows: linesToRawRows(body.filter((l) => !isNote(l)), { serialColumn: hasSerialColumn(header, body) }),
     emptyNote: lines.some((l) => isNote(l) && EMPTY_NOTE.test(l.text)) || lines.some((l) => EMPTY_NOTE.test(l.text) && isProse(l)),
   };
+}
+
+/**
+ * The table prints a 序号/栏次 column: its header says so, or, when the first page's header was
+ * flattened into the data, the header repeated on a later page (a body line with no amount).
+ */
+function hasSerialColumn(header: Line[], body: Line[]): boolean {
+  const words = [...header, ...body.filter((l) => !/\d\.\d/.test(l.text))].map((l) => l.text).join(' ');
+  return /序号|栏次/.test(words);
 }
 
 const squeeze = (l: Line): string => l.text.replace(/\s+/g, '');

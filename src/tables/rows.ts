@@ -164,6 +164,12 @@ export function splitFlattened(tokens: Token[]): Token[][] | undefined {
   });
 }
 
+/** A line opening with a code and holding no other: one ordinary row, not part of a flattened paragraph. */
+function isPlainRow(tokens: Token[]): boolean {
+  const codes = tokens.filter((t) => t.kind === 'digits' && FLAT_CODE.test(t.text));
+  return codes.length === 1 && tokens[0] === codes[0];
+}
+
 /** Joins the lines of space-separated rows; delimited lines are a row each. */
 export function linesToRawRows(lines: Line[], options: { serialColumn?: boolean } = {}): RawRow[] {
   const rows: RawRow[] = [];
@@ -184,7 +190,7 @@ export function linesToRawRows(lines: Line[], options: { serialColumn?: boolean 
       // A flattened table, possibly printed as a paragraph wrapping over the following lines:
       // codes stand in the middle of lines, not at their starts as in a space-separated table.
       let end = li;
-      while (lines[end + 1] && !lines[end + 1]!.delimited && lineTokens[end + 1]!.length) end++;
+      while (lines[end + 1] && !lines[end + 1]!.delimited && lineTokens[end + 1]!.length && !isPlainRow(lineTokens[end + 1]!)) end++;
       runEnd = end;
       const run = lineTokens.slice(li, end + 1);
       const midLineCodes = run.reduce((n, ts) => n + ts.filter((t, k) => k > 0 && t.kind === 'digits' && FLAT_CODE.test(t.text)).length, 0);

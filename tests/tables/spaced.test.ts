@@ -45,4 +45,13 @@ describe('space-separated dumps of tab tables', () => {
     const amounts = Object.fromEntries(doc.tables[0]!.rows.map((r) => [r.key, r.values.amount]));
     expect(amounts).toEqual({ carryover: 8.36, 208: 416.59, 210: 8563.11, 221: 39.23, income_grand_total: 9018.93, expenditure_grand_total: 9018.93 });
   });
+
+  it('reads the rows after a first page flattened onto one line row by row, numbered by the 序号 its repeated header names', async () => {
+    const t = tableOf(await extractFixture('spaced-flattened-001.txt'), 'income');
+    expect(valuesOf(t, '2101202')?.total).toBe(3216);
+    expect(valuesOf(t, '21013')?.total).toBe(150);
+    expect(valuesOf(t, '2101501')?.total).toBe(398.31);
+    expect(valuesOf(t, '2101504')?.total).toBe(8.87);
+    expect(valuesOf(t, '2210201')?.total).toBe(34.38);
+  });
 });
