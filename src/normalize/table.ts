@@ -515,7 +515,7 @@ function projectsTable(raw: RawTable): Built {
   // Unit lines (`710 焦作市解放区医疗保障局`) name the unit printed beside each project; their
   // names are cut from project names a dump ran together with the unit column.
   const unitRows = body.filter((r) => !r.codes.some((c) => PROJECT_CODE.test(c)) && r.codes.some((c) => /^\d{3}$|^\d{6}$/.test(c)));
-  const unitNames = [...new Set(unitRows.map((r) => r.labels.map(compact).join('')).filter((n) => n.length >= 4))];
+  const unitNames = [...new Set([...unitRows.map((r) => r.labels.map(compact).join('')), ...unitColumnOf(body)].filter((n) => n.length >= 4))];
   const rows: Row[] = [];
   const units: Row[] = [];
   const seen = new Set<string>();
@@ -538,6 +538,20 @@ function projectsTable(raw: RawTable): Built {
     rows.push(putTotal(row, r));
   }
   return { rows: rows.some((r) => r.kind === 'project') ? rows : [...units, ...rows], columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
+}
+
+/** Rows a label must repeat in, and the share of rows, to be a 项目单位 column and not a name. */
+const UNIT_COLUMN_MIN_ROWS = 3;
+const UNIT_COLUMN_SHARE = 0.5;
+
+/**
+ * A space-separated dump runs the 项目单位 column into the project name. The label that most
+ * rows print word for word, besides the project type, is that column.
+ */
+function unitColumnOf(body: RawRow[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of body) for (const l of new Set(r.labels.map(compact))) if (!PROJECT_TYPE_WORDS.test(l) && !TOTAL_LABEL.test(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= UNIT_COLUMN_MIN_ROWS && n >= UNIT_COLUMN_SHARE * body.length).map(([l]) => l);
 }
 
 function withoutUnitNames(name: string, unitNames: string[]): string {
@@ -576,6 +590,17 @@ function projectName(r: RawRow, nameCol: number | undefined): string | undefined
   return labels.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
+/** `2025` `年劳务派遣…` (a dump split at the space) → `2025年劳务派遣…`. */
+function joinYears<T extends { text: string }>(cells: T[]): T[] {
+  const out: T[] = [];
+  for (const c of cells) {
+    const prev = out[out.length - 1];
+    if (prev && /^(19|20)\d{2}$/.test(prev.text) && c.text.startsWith('年')) out[out.length - 1] = { ...prev, text: prev.text + c.text };
+    else out.push(c);
+  }
+  return out;
+}
+
 /** One form per project: 项目编码 / 项目名称 / 预算数 (or 项目金额) printed as label-value pairs. */
 function projectForms(raw: RawTable): Built {
   const rows: Row[] = [];
@@ -583,7 +608,7 @@ function projectForms(raw: RawTable): Built {
   const lines = [...raw.header, ...raw.body];
   const titleName = compact(raw.title).replace(ORDINAL, '').replace(/(项目)?(绩效目标|绩效)(表)?$/, '');
   for (const line of lines) {
-    const cells = line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text);
+    const cells = joinYears(line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text));
     cells.forEach((c, i) => {
       const next = cells[i + 1];
       if (c.text === '项目名称' && next) {

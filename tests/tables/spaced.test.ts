@@ -54,4 +54,24 @@ describe('space-separated dumps of tab tables', () => {
     expect(valuesOf(t, '2101504')?.total).toBe(8.87);
     expect(valuesOf(t, '2210201')?.total).toBe(34.38);
   });
+
+  it('keeps a year split off by a space in the project name, before 年 or at the end', async () => {
+    const t = tableOf(await extractFixture('spaced-projects-002.txt'), 'project_expenditure');
+    const names = t.rows.map((r) => r.name);
+    expect(names).toContain('城乡居民基本医疗保险县级配套资金2024');
+    expect(names).toContain('2024年中央财政医疗救助补助资金(城乡医疗救助补助)T');
+    expect(names).toContain('2023年结转医疗服务与保障能力提升上级补助资金');
+    const form = tableOf(await extractFixture('spaced-form-001.txt'), 'project_performance');
+    expect(form.rows.map((r) => [r.key, r.values.total])).toEqual([['2025年劳务派遣人员经费', 27]]);
+  });
+
+  it('cuts the 项目单位 column, the label every row repeats, from the project names', async () => {
+    const t = tableOf(await extractFixture('spaced-projects-003.txt'), 'project_expenditure');
+    expect(t.rows.map((r) => [r.key, r.values.total])).toEqual([
+      ['total', 104.03],
+      ['医保中心聘用人员经费', 3.48],
+      ['医保中心医保工作经费', 50],
+      ['城乡居民医保管理费', 50.55],
+    ]);
+  });
 });
