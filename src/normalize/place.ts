@@ -18,11 +18,29 @@ export interface Identity {
   atLeast?: boolean;
 }
 
+interface IdentityDef {
+  id: string;
+  parent: string;
+  children: string[][];
+  only?: TableType[];
+  atLeast?: boolean;
+  /** The children are those of the one list that the table prints (at least one). */
+  present?: boolean;
+  /** Applies only when the table prints this column / does not print it. */
+  requires?: string;
+  unless?: string;
+  /** A child that is the subtotal of others is left out when any of those is printed too. */
+  subtotals?: Record<string, string[]>;
+}
+
 interface IdentityFile {
-  identities: { id: string; parent: string; children: string[][]; only?: TableType[]; atLeast?: boolean }[];
+  identities: IdentityDef[];
 }
 
 const identityData = loadJson<IdentityFile>('identities.json').identities;
+
+/** An unnamed column (col_N) may hold anything, so a sum over "whatever is printed" cannot be trusted. */
+const UNNAMED = /^col_\d+$/;
 
 /** The identities a table with these columns can be checked against. */
 export function identitiesFor(columns: readonly string[], type: TableType): Identity[] {
@@ -31,11 +49,18 @@ export function identitiesFor(columns: readonly string[], type: TableType): Iden
   for (const def of identityData) {
     if (def.only && !def.only.includes(type)) continue;
     if (!has.has(def.parent)) continue;
-    const alt = def.children.find((a) => a.every((c) => has.has(c)));
-    if (!alt) continue;
+    if ((def.requires && !has.has(def.requires)) || (def.unless && has.has(def.unless))) continue;
+    const alt = def.present ? presentChildren(def, has) : def.children.find((a) => a.every((c) => has.has(c)));
+    if (!alt?.length) continue;
     out.push({ id: def.id, parent: def.parent, children: alt, atLeast: def.atLeast });
   }
   return out;
+}
+
+function presentChildren(def: IdentityDef, has: Set<string>): string[] | undefined {
+  if ([...has].some((c) => UNNAMED.test(c))) return undefined;
+  const listed = def.children[0]!.filter((c) => has.has(c));
+  return listed.filter((c) => !(def.subtotals?.[c] ?? []).some((part) => has.has(part)));
 }
 
 export type Assignment = (number | undefined)[]; // column → index of the number placed there

@@ -308,15 +308,20 @@ function codedTable(raw: RawTable): Built {
   const economic = ECONOMIC_TYPES.has(raw.type);
   const body = raw.rows.filter((r) => r.numbers.length > 0 && !isColumnNumbering(r));
   let keyed = body.map((r) => ({ r, k: keyCodedRow(r, economic) }));
-  // An unkeyed numeric row printed before the first keyed row is the table total when its first
-  // number equals the sum of the top-level rows (some dumps print the total under header words).
+  // An unkeyed numeric row printed before the first keyed row is the table total (some dumps print
+  // the total under header words) when its first number is a total's: the sum of the top-level
+  // rows, or, if a figure was misprinted, still at least each of them and most of their sum, so
+  // that the column check can report the difference rather than lose the total.
   const classified = keyed.filter((x) => x.k && x.k.kind !== 'unit' && x.k.kind !== 'total');
   const hasTotal = keyed.some((x) => x.k?.kind === 'total');
   if (!hasTotal) {
     const lead = keyed.find((x) => !x.k);
     const top = topLevel(classified.map((x) => x.k!.key));
-    const sum = sumExact(classified.filter((x) => top.has(x.k!.key)).map((x) => x.r.numbers[0]!.value));
-    if (lead && keyed.indexOf(lead) < keyed.findIndex((x) => x.k) && Math.abs(sum - lead.r.numbers[0]!.value) < 0.011) {
+    const tops = classified.filter((x) => top.has(x.k!.key)).map((x) => x.r.numbers[0]!.value);
+    const sum = sumExact(tops);
+    const first = lead?.r.numbers[0];
+    const totalLike = first !== undefined && !Number.isInteger(first.value) && tops.length > 1 && first.value >= Math.max(...tops) && first.value >= LEAD_TOTAL_SHARE * sum;
+    if (lead && keyed.indexOf(lead) < keyed.findIndex((x) => x.k) && (Math.abs(sum - first!.value) < 0.011 || totalLike)) {
       lead.k = { key: 'total', kind: 'total', name: '合计' };
     }
   }
@@ -334,6 +339,9 @@ function codedTable(raw: RawTable): Built {
 }
 
 /** Codes at the outermost printed level: classes if any are printed, else sections, else items. */
+/** An unlabelled lead row is a total when its first number is at least this share of the top-level rows' sum (and each of them). */
+const LEAD_TOTAL_SHARE = 0.5;
+
 function topLevel(keys: string[]): Set<string> {
   const lengths = keys.map((k) => k.split('|')[0]!.length);
   const min = Math.min(...lengths);

@@ -66,3 +66,18 @@ describe.each(SEEDS)('defects injected into %s', (seed) => {
     expect(found.some((i) => i.kind === 'narrative_mismatch' && i.message.includes(altered.printed))).toBe(true);
   });
 });
+
+describe('defects in a table whose total row is printed under its header words (seed 000 income)', () => {
+  it('keeps that row as the total when an item no longer adds up to it, and reports the column', async () => {
+    const seed = '000_2f28e9293a4b3d29.txt';
+    const text = read(seed);
+    const base = await run(text, seed);
+    const c = cell(base, 'income', 'item');
+    const altered = alter(text, c.line, c.value, 1);
+    const doc = await run(altered.text, seed);
+    const income = doc.tables.find((t) => t.type === 'income')!;
+    expect(income.rows.find((r) => r.key === 'total')?.values.total).toBe(base.tables.find((t) => t.type === 'income')!.rows.find((r) => r.key === 'total')!.values.total);
+    const fresh = failures(doc).filter((i) => i.table === 'income');
+    expect(fresh.some((i) => i.check === 'column_sum' && i.key === 'total' && i.measure === 'total')).toBe(true);
+  });
+});

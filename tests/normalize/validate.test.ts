@@ -90,6 +90,19 @@ describe('validateDocument: in-table identities', () => {
     expect(resultOf(validation.checks, 'column_sum').rounding).toBeUndefined();
   });
 
+  it('should check an income row against the sources it prints, leaving out 其中 and subtotal columns', () => {
+    const income = (values: Record<string, number>): Table =>
+      table('income', ['total', 'general_budget', 'appropriation', 'unit_funds', 'institution_income', 'carryover'], [row('2080501', 'item', values)]);
+    // total = general_budget + institution_income + carryover; appropriation is 其中, unit_funds the subtotal of institution_income.
+    const fits = validateDocument([income({ total: 10, general_budget: 8, appropriation: 7, unit_funds: 1, institution_income: 1, carryover: 1 })], META, []);
+    expect(broken(fits.issues, 'row_identity')).toEqual([]);
+    const off = validateDocument([income({ total: 11, general_budget: 8, appropriation: 7, unit_funds: 1, institution_income: 1, carryover: 1 })], META, []);
+    expect(broken(off.issues, 'row_identity')).toMatchObject([{ key: '2080501', measure: 'total', expected: 10, found: 11 }]);
+    // With 本年收入 printed, the total is 本年收入 + 上年结转.
+    const current = table('income', ['total', 'current_income', 'general_budget', 'carryover'], [row('208', 'class', { total: 9, current_income: 8, general_budget: 8, carryover: 2 })]);
+    expect(broken(validateDocument([current], META, []).issues, 'row_identity')).toMatchObject([{ key: '208', measure: 'total', expected: 10, found: 9 }]);
+  });
+
   it('should report a column that misses the total row', () => {
     const t = expenditure({ total: { total: 61.74, basic: 55.84, project: 6 } });
     const { issues } = validateDocument([t], META, []);
