@@ -560,6 +560,38 @@ function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
   return { applicable: true, instances: [judged(c, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
 }
 
+/**
+ * The same project in 项目支出表 and a 绩效目标表 (same code, else the same name) has the same
+ * amount. Performance tables often print fewer decimals (405.6 for 405.64): a figure is
+ * compared at the precision it was printed with.
+ */
+function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
+  const listed = filled(ctx.tables, 'project_expenditure');
+  const perf = ctx.tables.filter((t) => t.type === 'project_performance' && !t.empty);
+  if (!listed || !perf.length) return NOT_APPLICABLE;
+  const squeeze = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
+  const projects = printedRows(listed).filter((r) => r.kind === 'project' && r.values.total !== undefined);
+  const instances = perf.flatMap((t) =>
+    printedRows(t)
+      .filter((r) => r.kind === 'project' && r.values.total !== undefined)
+      .flatMap((r) => {
+        const same = projects.filter((p) => p.key === r.key || squeeze(p.name) === squeeze(r.name));
+        if (same.length !== 1) return [];
+        const c = compareAcross([same[0]!.values.total!], listed.unit, r.values.total!, t.unit);
+        const printedPrecision = listed.unit === t.unit ? halfLastDigit(r.values.total!) : 0;
+        const verdict = c.verdict === 'broken' && Math.abs(diffExact(c.found, c.expected)) <= printedPrecision ? 'rounding' : c.verdict;
+        return [judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`))];
+      }),
+  );
+  return { applicable: true, instances: instances.length ? instances : [unknown()] };
+}
+
+/** Half a unit of the last decimal a figure shows (0.05 for 405.6, 0.5 for 6); at most a cent's half for two decimals. */
+function halfLastDigit(v: number): number {
+  const decimals = Math.min(2, (String(v).split('.')[1] ?? '').length);
+  return decimals >= 2 ? 0.005 : 0.5 * 10 ** -decimals;
+}
+
 function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
   const three = filled(ctx.tables, 'three_public');
   const basic = filled(ctx.tables, 'basic_expenditure');
@@ -806,6 +838,7 @@ const CHECKS: Record<string, CheckFn> = {
   basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
   three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
   project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
+  project_amounts_match: { scope: 'document', run: projectAmountsMatch },
   required_tables: { scope: 'document', run: requiredTables },
   narrative_totals: { scope: 'document', run: narrativeTotals },
 };

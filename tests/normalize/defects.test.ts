@@ -81,3 +81,16 @@ describe('defects in a table whose total row is printed under its header words (
     expect(fresh.some((i) => i.check === 'column_sum' && i.key === 'total' && i.measure === 'total')).toBe(true);
   });
 });
+
+describe('defects in a performance-target table (seed 003)', () => {
+  it('catches a project amount that differs from the project table', async () => {
+    const seed = '003_dc6b06a2998e57c3.txt';
+    const text = read(seed);
+    const base = await run(text, seed);
+    const perf = base.tables.find((t) => t.type === 'project_performance' && t.rows.some((r) => r.kind === 'project'))!;
+    const project = perf.rows.find((r) => r.kind === 'project')!;
+    const altered = alter(text, project.sources.total!.line!, project.values.total!, 1);
+    const found = failures(await run(altered.text, seed));
+    expect(found.some((i) => i.check === 'project_amounts_match' && i.key === project.key && i.found === Number(altered.printed))).toBe(true);
+  });
+});

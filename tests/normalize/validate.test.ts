@@ -103,6 +103,16 @@ describe('validateDocument: in-table identities', () => {
     expect(broken(validateDocument([current], META, []).issues, 'row_identity')).toMatchObject([{ key: '208', measure: 'total', expected: 10, found: 9 }]);
   });
 
+  it('should match a project across the project table and a performance table, at the precision each prints', () => {
+    const listed = table('project_expenditure', ['total'], [row('total', 'total', { total: 470.64 }), row('医保信息系统建设维护费用', 'project', { total: 65.04 }), row('城乡医疗救助', 'project', { total: 405.64 })]);
+    const perf = (a: number, b: number): Table =>
+      table('project_performance', ['total'], [row('410726240000000026087', 'project', { total: a }, '医保信息系统建设维护费用'), row('410726240000000026057', 'project', { total: b }, '城乡医疗救助')]);
+    const held = validateDocument([listed, perf(65.04, 405.6)], META, []);
+    expect(resultOf(held.validation.checks, 'project_amounts_match')).toMatchObject({ status: 'pass', evaluated: 2, rounding: true });
+    const off = validateDocument([listed, perf(66.04, 405.6)], META, []);
+    expect(broken(off.issues, 'project_amounts_match')).toMatchObject([{ key: '410726240000000026087', expected: 65.04, found: 66.04 }]);
+  });
+
   it('should report a column that misses the total row', () => {
     const t = expenditure({ total: { total: 61.74, basic: 55.84, project: 6 } });
     const { issues } = validateDocument([t], META, []);
