@@ -16,6 +16,8 @@ export interface Identity {
   parent: string;
   children: string[];
   atLeast?: boolean;
+  /** A break says more about our reading of a complex header than about the document (see identities.json). */
+  reading?: boolean;
 }
 
 interface IdentityDef {
@@ -31,6 +33,7 @@ interface IdentityDef {
   unless?: string;
   /** A child that is the subtotal of others is left out when any of those is printed too. */
   subtotals?: Record<string, string[]>;
+  reading?: boolean;
 }
 
 interface IdentityFile {
@@ -52,7 +55,7 @@ export function identitiesFor(columns: readonly string[], type: TableType): Iden
     if ((def.requires && !has.has(def.requires)) || (def.unless && has.has(def.unless))) continue;
     const alt = def.present ? presentChildren(def, has) : def.children.find((a) => a.every((c) => has.has(c)));
     if (!alt?.length) continue;
-    out.push({ id: def.id, parent: def.parent, children: alt, atLeast: def.atLeast });
+    out.push({ id: def.id, parent: def.parent, children: alt, atLeast: def.atLeast, ...(def.reading ? { reading: true } : {}) });
   }
   return out;
 }

@@ -5,8 +5,8 @@ import { columnsByPosition, columnsByWords, headerWordOf, orderFamily } from '..
 import type { RawRow } from '../tables/rows.js';
 import { classOfName, kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
-import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
-import { sumExact } from './amounts.js';
+import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type Identity, type PlacedNumber } from './place.js';
+import { roundingTolerance, sumExact } from './amounts.js';
 
 /** Raw table → keyed rows with their values in named columns. */
 
@@ -431,7 +431,30 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
     }
     return row;
   });
+  issues.push(...doubtfulReadings(rows, identities, raw.type));
   return { rows, columns: columns.map((m) => ({ measure: m, path: headerPath(m, identities), children: childrenOf(m, identities) })), issues };
+}
+
+/** Rows whose placed numbers break a `reading` identity: no column reading fits, so say the columns are doubtful. */
+function doubtfulReadings(rows: Row[], identities: Identity[], type: Table['type']): Issue[] {
+  return rows.flatMap((row) =>
+    identities
+      .filter((idn) => idn.reading && row.values[idn.parent] !== undefined)
+      .flatMap((idn) => {
+        const terms = idn.children.map((c) => row.values[c]).filter((v): v is number => v !== undefined);
+        if (!terms.length || Math.abs(sumExact(terms) - row.values[idn.parent]!) <= roundingTolerance(terms.length)) return [];
+        const issue: Issue = {
+          kind: 'ambiguous_placement',
+          severity: 'warning',
+          message: `row ${row.key}: no reading of its numbers into the header's columns fits ${idn.parent} = ${idn.children.join(' + ')}; the columns after ${idn.parent} are doubtful (the dump may have scrambled them, or a figure is misprinted)`,
+          at: row.at,
+          table: type,
+          key: row.key,
+          measure: idn.parent,
+        };
+        return [issue];
+      }),
+  );
 }
 
 /** Header words from the outermost group down: 基本支出 › 人员经费 › 工资福利支出. The row total is no group. */

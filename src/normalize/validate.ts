@@ -244,6 +244,8 @@ function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Identity): 
   const terms = idn.children.map((c) => row.values[c]).filter((v): v is number => v !== undefined);
   if (parent === undefined || !terms.length) return [];
   const c = idn.atLeast ? compareAtLeast(terms, parent) : compareSum(terms, parent);
+  // Placement has already said this row's reading is doubtful (ambiguous_placement).
+  if (idn.reading && c.verdict === 'broken') return [unknown()];
   const how = `${idn.children.join(' + ')}${idn.atLeast ? ' at least' : ''}`;
   return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how))];
 }

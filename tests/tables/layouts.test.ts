@@ -136,3 +136,15 @@ describe('决算 layouts', () => {
     expect(valuesOf(t, 'expenditure_grand_total')).toEqual({ amount: 120.5 });
   });
 });
+
+describe('a row no column reading fits', () => {
+  it('flags the income rows whose dump scrambled a 本年收入 header as doubtful, not as a break of the document', async () => {
+    const doc = await extractFixture('scrambled-income-004.txt');
+    const t = tableOf(doc, 'income');
+    const doubtful = t.issues.filter((i) => i.kind === 'ambiguous_placement' && i.measure === 'current_income');
+    expect(doubtful.map((i) => i.key).sort()).toEqual(['710', '710001', 'total']);
+    expect(doubtful.every((i) => i.severity === 'warning')).toBe(true);
+    expect([...doc.issues, ...t.issues].filter((i) => i.table === 'income' && i.severity === 'error')).toEqual([]);
+    expect(valuesOf(t, 'total')?.total).toBe(2220.43);
+  });
+});
