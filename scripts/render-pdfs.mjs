@@ -183,6 +183,10 @@ const EXPENDITURE_HEADER =
   '<tr><td colspan="3">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">合计</td>' +
   '<td rowspan="2">基本支出</td><td rowspan="2">项目支出</td></tr><tr><td>类</td><td>款</td><td>项</td></tr>';
 
+/** A small 收入预算表 case: title, a four-column header and these body rows. */
+const incomeCase = (rows, extraStyle) =>
+  casePage(`<p class="title">2025年部门收入预算表</p>${tableHtml([['科目编码', '科目名称', '合计', '一般公共预算'], ...rows])}`, extraStyle);
+
 const caseHtml = {
   'split-table': () =>
     casePage(
@@ -205,23 +209,19 @@ const caseHtml = {
       'table.plain td { padding: 2pt 14pt; }',
     ),
   'wrapped-cell': () =>
-    casePage(
-      `<p class="title">2025年部门收入预算表</p>${tableHtml([
-        ['科目编码', '科目名称', '合计', '一般公共预算'],
-        ['2101202', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '1050.00'],
-        ['2101301', '城乡医疗救助', '135.00', '135.00'],
-      ])}`,
-    ),
+    incomeCase([
+      ['2101202', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '1050.00'],
+      ['2101301', '城乡医疗救助', '135.00', '135.00'],
+    ]),
   /** Ruled between rows only: wrapped names must stay in their row without column rules. */
   'row-rules': () =>
-    casePage(
-      `<p class="title">2025年部门收入预算表</p>${tableHtml([
-        ['科目编码', '科目名称', '合计', '一般公共预算'],
+    incomeCase(
+      [
         ['2101202', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '1050.00'],
         ['2101301', '城乡医疗救助', '135.00', ''],
         ['2101501', '行政运行', '29.68', '29.68'],
-      ])}`,
-      'table.ruled td, table.ruled th { border-left: none; border-right: none; }',
+      ],
+      SEED_STYLES.horizontal,
     ),
   landscape: () =>
     casePage(

@@ -1,9 +1,11 @@
-import type { At, BudgetDocument, Issue, Row, Table, TableType } from '../model.js';
+import type { At, BudgetDocument, Issue, TableType } from '../model.js';
 
 /**
  * Small helpers the exports share, so a location, an issue or a column reads the same in the
  * workbook, the review page and the data package.
  */
+
+export { linesOf } from '../normalize/table.js';
 
 /** `file:line` for text input, `file p.3 [x0,y0,x1,y1]` for PDF; '' when nothing is known. */
 export function formatAt(at: At | undefined): string {
@@ -24,11 +26,6 @@ export function allIssues(doc: BudgetDocument): Issue[] {
   const listed = new Set(doc.issues.map((i) => JSON.stringify(i)));
   const own = doc.tables.flatMap((t) => t.issues.filter((i) => !listed.has(JSON.stringify(i))).map((i) => ({ ...i, table: i.table ?? t.type })));
   return [...doc.issues, ...own];
-}
-
-/** A table's rows followed by its subtotal lines: what the review page shows and cites. */
-export function linesOf(t: Table): Row[] {
-  return t.subtotals?.length ? [...t.rows, ...t.subtotals] : t.rows;
 }
 
 /** Columns before the measures in csv/<type>.csv and the workbook's sheets (`wideCsvByType`'s order). */

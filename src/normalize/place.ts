@@ -1,5 +1,6 @@
 import { loadJson } from '../data.js';
 import type { TableType } from '../model.js';
+import { measureNameIn } from '../tables/header.js';
 import { roundingTolerance, sumExact } from './amounts.js';
 
 /**
@@ -51,19 +52,20 @@ export function identitiesFor(columns: readonly string[], type: TableType): Iden
   const out: Identity[] = [];
   for (const def of identityData) {
     if (def.only && !def.only.includes(type)) continue;
-    if (!has.has(def.parent)) continue;
+    const parent = measureNameIn(type, def.parent);
+    if (!has.has(parent)) continue;
     if ((def.requires && !has.has(def.requires)) || (def.unless && has.has(def.unless))) continue;
-    const alt = def.present ? presentChildren(def, has) : def.children.find((a) => a.every((c) => has.has(c)));
+    const named = def.children.map((a) => a.map((c) => measureNameIn(type, c)));
+    const alt = def.present ? presentChildren(named[0]!, def.subtotals, has) : named.find((a) => a.every((c) => has.has(c)));
     if (!alt?.length) continue;
-    out.push({ id: def.id, parent: def.parent, children: alt, atLeast: def.atLeast, ...(def.reading ? { reading: true } : {}) });
+    out.push({ id: def.id, parent, children: alt, atLeast: def.atLeast, ...(def.reading ? { reading: true } : {}) });
   }
   return out;
 }
 
-function presentChildren(def: IdentityDef, has: Set<string>): string[] | undefined {
+function presentChildren(listed: string[], subtotals: IdentityDef['subtotals'], has: Set<string>): string[] | undefined {
   if ([...has].some((c) => UNNAMED.test(c))) return undefined;
-  const listed = def.children[0]!.filter((c) => has.has(c));
-  return listed.filter((c) => !(def.subtotals?.[c] ?? []).some((part) => has.has(part)));
+  return listed.filter((c) => has.has(c) && !(subtotals?.[c] ?? []).some((part) => has.has(part)));
 }
 
 export type Assignment = (number | undefined)[]; // column → index of the number placed there

@@ -1,12 +1,12 @@
 import type { At, HeaderColumn, Issue, Row, RowKind, Table } from '../model.js';
 import { loadJson } from '../data.js';
 import { FAMILY, type RawTable } from '../tables/build.js';
-import { columnsByPosition, columnsByWords, headerWordOf, orderFamily } from '../tables/header.js';
-import type { RawRow } from '../tables/rows.js';
+import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn } from '../tables/header.js';
+import { classify, withYearsInLabels, type RawRow } from '../tables/rows.js';
 import { classOfName, kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
-import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type Identity, type PlacedNumber } from './place.js';
-import { roundingTolerance, sumExact } from './amounts.js';
+import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
+import { sumExact } from './amounts.js';
 
 /** Raw table → keyed rows with their values in named columns. */
 
@@ -36,17 +36,9 @@ export function lineKeyOf(label: string): string | undefined {
   return LINE_KEYS.find((k) => k.re.test(t))?.key;
 }
 
-const { $comment: _, ...FUNCTIONAL_NAMES } = loadJson<{ in_functional_tables: Record<string, string> }>('measures.json').in_functional_tables;
-const functionalName = (m: string): string => FUNCTIONAL_NAMES[m] ?? m;
-
-/** A functional table's measures under their functional names (data/measures.json). */
-function withFunctionalNames(built: Built): Built {
-  const rename = <T>(rec: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(rec).map(([m, v]) => [functionalName(m), v]));
-  return {
-    rows: built.rows.map((r) => ({ ...r, values: rename(r.values), sources: rename(r.sources) })),
-    columns: built.columns.map((c) => ({ ...c, measure: functionalName(c.measure), children: c.children.map(functionalName) })),
-    issues: built.issues.map((i) => (i.measure ? { ...i, measure: functionalName(i.measure) } : i)),
-  };
+/** A table's rows followed by its subtotal lines (summary tables): every printed line it has. */
+export function linesOf(t: Table): Row[] {
+  return t.subtotals?.length ? [...t.rows, ...t.subtotals] : t.rows;
 }
 
 function baseRow(key: string, kind: RowKind, name: string, at: At): Row {
@@ -56,13 +48,7 @@ function baseRow(key: string, kind: RowKind, name: string, at: At): Row {
 export function rawTableToTable(raw: RawTable, options: { rollup?: boolean } = {}): Table {
   const family = FAMILY[raw.type];
   const built =
-    family === 'lines'
-      ? linesTable(raw)
-      : family === 'coded'
-        ? (orderFamily(raw.type) === 'expenditure' ? withFunctionalNames : (b: Built) => b)(codedTable(raw))
-        : family === 'projects'
-          ? projectsTable(raw)
-          : labeledTable(raw);
+    family === 'lines' ? linesTable(raw) : family === 'coded' ? codedTable(raw) : family === 'projects' ? projectsTable(raw) : labeledTable(raw);
   const hasValues = (r: Row): boolean => Object.keys(r.values).length > 0;
   const printed = built.rows.filter(hasValues);
   const subtotals = (built.subtotals ?? []).filter(hasValues);
@@ -338,10 +324,10 @@ function codedTable(raw: RawTable): Built {
   return { ...built, issues: [...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
 }
 
-/** Codes at the outermost printed level: classes if any are printed, else sections, else items. */
 /** An unlabelled lead row is a total when its first number is at least this share of the top-level rows' sum (and each of them). */
 const LEAD_TOTAL_SHARE = 0.5;
 
+/** Codes at the outermost printed level: classes if any are printed, else sections, else items. */
 function topLevel(keys: string[]): Set<string> {
   const lengths = keys.map((k) => k.split('|')[0]!.length);
   const min = Math.min(...lengths);
@@ -366,6 +352,7 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   // More numbers than named columns: keep them, in printed order, under col_N.
   const widest = Math.max(0, ...rowsIn.map((x) => x.r.numbers.length), width - (firstValue ?? width));
   for (let k = columns.length; k < widest; k++) columns.push(`col_${k + 1}`);
+  columns = columns.map((m) => measureNameIn(raw.type, m));
   const identities = identitiesFor(columns, raw.type);
   const pos = (n: { idx?: number }): number | undefined => (n.idx === undefined || firstValue === undefined ? undefined : n.idx - firstValue);
   const numbersOf = (r: RawRow): PlacedNumber[] => r.numbers.map((n) => ({ value: n.value, pos: r.positioned ? pos(n) : undefined }));
@@ -431,30 +418,7 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
     }
     return row;
   });
-  issues.push(...doubtfulReadings(rows, identities, raw.type));
   return { rows, columns: columns.map((m) => ({ measure: m, path: headerPath(m, identities), children: childrenOf(m, identities) })), issues };
-}
-
-/** Rows whose placed numbers break a `reading` identity: no column reading fits, so say the columns are doubtful. */
-function doubtfulReadings(rows: Row[], identities: Identity[], type: Table['type']): Issue[] {
-  return rows.flatMap((row) =>
-    identities
-      .filter((idn) => idn.reading && row.values[idn.parent] !== undefined)
-      .flatMap((idn) => {
-        const terms = idn.children.map((c) => row.values[c]).filter((v): v is number => v !== undefined);
-        if (!terms.length || Math.abs(sumExact(terms) - row.values[idn.parent]!) <= roundingTolerance(terms.length)) return [];
-        const issue: Issue = {
-          kind: 'ambiguous_placement',
-          severity: 'warning',
-          message: `row ${row.key}: no reading of its numbers into the header's columns fits ${idn.parent} = ${idn.children.join(' + ')}; the columns after ${idn.parent} are doubtful (the dump may have scrambled them, or a figure is misprinted)`,
-          at: row.at,
-          table: type,
-          key: row.key,
-          measure: idn.parent,
-        };
-        return [issue];
-      }),
-  );
 }
 
 /** Header words from the outermost group down: 基本支出 › 人员经费 › 工资福利支出. The row total is no group. */
@@ -621,17 +585,6 @@ function projectName(r: RawRow, nameCol: number | undefined): string | undefined
   return labels.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
-/** `2025` `年劳务派遣…` (a dump split at the space) → `2025年劳务派遣…`. */
-function joinYears<T extends { text: string }>(cells: T[]): T[] {
-  const out: T[] = [];
-  for (const c of cells) {
-    const prev = out[out.length - 1];
-    if (prev && /^(19|20)\d{2}$/.test(prev.text) && c.text.startsWith('年')) out[out.length - 1] = { ...prev, text: prev.text + c.text };
-    else out.push(c);
-  }
-  return out;
-}
-
 /** One form per project: 项目编码 / 项目名称 / 预算数 (or 项目金额) printed as label-value pairs. */
 function projectForms(raw: RawTable): Built {
   const rows: Row[] = [];
@@ -639,7 +592,7 @@ function projectForms(raw: RawTable): Built {
   const lines = [...raw.header, ...raw.body];
   const titleName = compact(raw.title).replace(ORDINAL, '').replace(/(项目)?(绩效目标|绩效)(表)?$/, '');
   for (const line of lines) {
-    const cells = joinYears(line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text));
+    const cells = withYearsInLabels(line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text), (c) => classify(c.text) === 'label');
     cells.forEach((c, i) => {
       const next = cells[i + 1];
       if (c.text === '项目名称' && next) {

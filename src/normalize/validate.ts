@@ -17,6 +17,7 @@ import type {
 } from '../model.js';
 import { diffExact, roundingTolerance, sumExact } from './amounts.js';
 import { identitiesFor, type Identity } from './place.js';
+import { linesOf } from './table.js';
 
 /**
  * Checks a document's printed figures against the identities budget tables obey and against the
@@ -180,7 +181,7 @@ const CLASS_KEY = /^\d{3}$/;
 const FUNCTIONAL_KINDS = new Set(['class', 'section', 'item']);
 
 /** The printed rows, with a summary's subtotal lines: the checks read both. */
-const printedRows = (t: Table): Row[] => [...t.rows, ...(t.subtotals ?? [])].filter((r) => !r.derived);
+const printedRows = (t: Table): Row[] => linesOf(t).filter((r) => !r.derived);
 const isFunctional = (r: Row): boolean => FUNCTIONAL_KINDS.has(r.kind) && FUNCTIONAL_KEY.test(r.key);
 /** Economic rows key as `30101` or `30101|50101`; the first code is the one that nests. */
 const econCode = (r: Row): string => r.key.split('|')[0] ?? r.key;
@@ -193,6 +194,24 @@ const rowLabel = (r: Row): string => (r.name && r.name !== r.key ? `${r.key} ${r
 
 /** The first table of a type that prints anything; empty tables have no figures to compare. */
 const filled = (tables: Table[], type: TableType): Table | undefined => tables.find((t) => t.type === type && !t.empty);
+
+/**
+ * A `reading` identity the row breaks: no reading of its numbers into the header's columns fits,
+ * which says the columns are doubtful (dumps scramble such headers) rather than that the
+ * document is wrong. A warning, and the instance counts as insufficient data.
+ */
+function doubtfulReading(t: Table, row: Row, measure: string, how: string): Finding {
+  const issue: Issue = {
+    kind: 'ambiguous_placement',
+    severity: 'warning',
+    table: t.type,
+    key: row.key,
+    measure,
+    at: row.at,
+    message: `${label(t)} row ${rowLabel(row)}: no reading of its numbers into the header's columns fits ${measure} = ${how}; the columns after ${measure} are doubtful (the dump may have scrambled them, or a figure is misprinted)`,
+  };
+  return { issue, table: t };
+}
 
 function identityIssue(
   def: CheckDef,
@@ -244,9 +263,8 @@ function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Identity): 
   const terms = idn.children.map((c) => row.values[c]).filter((v): v is number => v !== undefined);
   if (parent === undefined || !terms.length) return [];
   const c = idn.atLeast ? compareAtLeast(terms, parent) : compareSum(terms, parent);
-  // Placement has already said this row's reading is doubtful (ambiguous_placement).
-  if (idn.reading && c.verdict === 'broken') return [unknown()];
   const how = `${idn.children.join(' + ')}${idn.atLeast ? ' at least' : ''}`;
+  if (idn.reading && c.verdict === 'broken') return [instance('unknown', [doubtfulReading(t, row, idn.parent, how)])];
   return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how))];
 }
 
@@ -571,13 +589,13 @@ function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
   const listed = filled(ctx.tables, 'project_expenditure');
   const perf = ctx.tables.filter((t) => t.type === 'project_performance' && !t.empty);
   if (!listed || !perf.length) return NOT_APPLICABLE;
-  const squeeze = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
   const projects = printedRows(listed).filter((r) => r.kind === 'project' && r.values.total !== undefined);
   const instances = perf.flatMap((t) =>
     printedRows(t)
       .filter((r) => r.kind === 'project' && r.values.total !== undefined)
       .flatMap((r) => {
-        const same = projects.filter((p) => p.key === r.key || squeeze(p.name) === squeeze(r.name));
+        // Names are already folded (NFKC, spaces removed) when rows are built.
+        const same = projects.filter((p) => p.key === r.key || p.name === r.name);
         if (same.length !== 1) return [];
         const c = compareAcross([same[0]!.values.total!], listed.unit, r.values.total!, t.unit);
         const printedPrecision = listed.unit === t.unit ? halfLastDigit(r.values.total!) : 0;

@@ -14,6 +14,7 @@ interface MeasureFile {
   aliases: Record<string, string[]>;
   groups: string[];
   subtotal_words: string[];
+  in_functional_tables: Record<string, string>;
   order: Record<'expenditure' | 'income' | 'economic', string[]>;
 }
 
@@ -34,9 +35,20 @@ export function measureOfLabel(label: string): string | undefined {
   return aliasList.find(([w]) => w.length >= 3 && t.includes(w))?.[1];
 }
 
+const { $comment: _, ...FUNCTIONAL_NAMES } = measures.in_functional_tables;
+const CANONICAL_NAMES = Object.fromEntries(Object.entries(FUNCTIONAL_NAMES).map(([m, f]) => [f, m]));
+
+/**
+ * A measure's name in a table of this type: in a table whose rows are functional classes,
+ * 人员经费/公用经费 under 基本支出 are `basic_personnel`/`basic_public` (data/measures.json).
+ */
+export function measureNameIn(type: TableType, measure: string): string {
+  return orderFamily(type) === 'expenditure' ? (FUNCTIONAL_NAMES[measure] ?? measure) : measure;
+}
+
 /** The usual header words of a measure (its first alias), or the measure itself. */
 export function headerWordOf(measure: string): string {
-  return measures.aliases[measure]?.[0] ?? measure;
+  return measures.aliases[CANONICAL_NAMES[measure] ?? measure]?.[0] ?? measure;
 }
 
 export function orderFamily(type: TableType): 'expenditure' | 'income' | 'economic' {

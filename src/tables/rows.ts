@@ -56,7 +56,7 @@ export function tokensOf(line: Line): Token[] {
     const text = kind === 'digits' ? c.text.replace(/\s+/g, '') : c.text.trim();
     out.push({ kind, text, idx: line.delimited ? i : undefined, at: c.at });
   });
-  return line.delimited ? out : withYearsInLabels(out);
+  return line.delimited ? out : withYearsInLabels(out, (t) => t.kind === 'label');
 }
 
 const YEAR = /^(19|20)\d{2}$/;
@@ -65,24 +65,24 @@ const YEAR = /^(19|20)\d{2}$/;
  * A space-separated dump splits `2024 年中央财政…` and `…配套资金 2024` at the space: a year
  * followed by 年, or standing between two labels, belongs to the label (no code has 4 digits).
  */
-function withYearsInLabels(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const next = tokens[i + 1];
+export function withYearsInLabels<T extends { text: string; at: At }>(items: T[], isLabel: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i]!;
+    const next = items[i + 1];
     const prev = out[out.length - 1];
-    if (t.kind === 'digits' && YEAR.test(t.text) && next?.kind === 'label') {
+    if (YEAR.test(t.text) && next && isLabel(next)) {
       if (next.text.startsWith('年')) {
         out.push({ ...next, text: `${t.text}${next.text}`, at: t.at });
         i++;
         continue;
       }
-      if (prev?.kind === 'label') {
-        prev.text = `${prev.text}${t.text}`;
+      if (prev && isLabel(prev)) {
+        out[out.length - 1] = { ...prev, text: `${prev.text}${t.text}` };
         continue;
       }
     }
-    out.push({ ...t });
+    out.push(t);
   }
   return out;
 }

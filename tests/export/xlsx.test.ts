@@ -83,7 +83,8 @@ describe('Excel workbook', () => {
   it('should list every issue of every document in the checks sheet', () => {
     const ws = wb.getWorksheet(CHECKS_SHEET)!;
     expect(headerOf(ws)).toEqual([...CHECK_COLUMNS]);
-    const issues = seeds.reduce((n, d) => n + d.issues.length + d.tables.reduce((k, t) => k + t.issues.length, 0), 0);
+    // A failed in-table check is listed by its document and by its table: it is one issue.
+    const issues = seeds.reduce((n, d) => n + new Set([...d.issues, ...d.tables.flatMap((t) => t.issues)]).size, 0);
     expect(ws.rowCount - 1).toBe(issues);
     const broken = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(5).value === 'project_matches_expenditure')!;
     expect(broken.getCell(8).value).toBe(1537.72);
