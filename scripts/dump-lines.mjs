@@ -1,11 +1,14 @@
 // Prints the positioned lines an extractor returns: page, cells separated by " | ". For development.
-//   node scripts/dump-lines.mjs FILE [fromPage] [toPage]
+//   node scripts/dump-lines.mjs FILE [fromPage] [toPage] [--tsv]
+// --tsv prints a text fixture: delimited lines tab-separated (cell positions kept), others as text.
 import fs from 'node:fs';
 import { extractPdf } from '../dist/extract/pdf.js';
-const [file, from = '1', to = '9999'] = process.argv.slice(2);
+const tsv = process.argv.includes('--tsv');
+const [file, from = '1', to = '9999'] = process.argv.slice(2).filter((a) => a !== '--tsv');
 const ex = await extractPdf(new Uint8Array(fs.readFileSync(file)), file, {});
 for (const l of ex.lines) {
   const p = l.at.page ?? 0;
   if (p < Number(from) || p > Number(to)) continue;
-  console.log(`p${p}${l.delimited ? '' : '~'} ${l.cells.map((c) => c.text).join(' | ')}`);
+  if (tsv) console.log(l.delimited ? l.cells.map((c) => c.text).join('\t') : l.cells.map((c) => c.text).join(' '));
+  else console.log(`p${p}${l.delimited ? '' : '~'} ${l.cells.map((c) => c.text).join(' | ')}`);
 }

@@ -59,6 +59,8 @@ export type TableType =
   | 'fiscal_summary'
   | 'general_expenditure'
   | 'basic_expenditure'
+  | 'appropriation_expenditure'
+  | 'appropriation_basic_expenditure'
   | 'basic_expenditure_detail'
   | 'economic_summary'
   | 'three_public'

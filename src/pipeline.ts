@@ -5,6 +5,7 @@ import { extractText, sniffEncoding } from './extract/text.js';
 import { checkInputSize, type Limits } from './extract/limits.js';
 import { checkImageBudget } from './extract/image-header.js';
 import { linesToBlocks, type Block } from './tables/segment.js';
+import { withStandIns } from './tables/detect.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
 import { documentMeta } from './normalize/meta.js';
@@ -76,7 +77,7 @@ export function linesToDocument(extracted: Extracted, file: string, sha256: stri
 
 function blocksToDocument(extracted: Extracted, lines: Line[], blocks: Block[], file: string, sha256: string, options: ExtractOptions): BudgetDocument {
   const docUnit = unitOf(lines);
-  const tables = blocks.map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
+  const tables = withStandIns(blocks).map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
   const document = documentMeta(lines, tables);
   const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
   const { issues, validation } = validateDocument(tables, document, lines);

@@ -1,7 +1,7 @@
-import type { At, HeaderColumn, Issue, Row, RowKind, Table } from '../model.js';
+import type { At, HeaderColumn, Issue, Line, Row, RowKind, Table } from '../model.js';
 import { loadJson } from '../data.js';
 import { FAMILY, type RawTable } from '../tables/build.js';
-import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn } from '../tables/header.js';
+import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn, measureOfLabel } from '../tables/header.js';
 import { classify, withYearsInLabels, type RawRow } from '../tables/rows.js';
 import { classOfName, kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
@@ -24,7 +24,8 @@ const isSubtotalLine = (key: string): boolean =>
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 const ORDINAL = /^(?:[(（]?[一二三四五六七八九十]+[)）、.]|[一二三四五六七八九十]+、|\d+、|\d+\.(?!\d))/;
-const TOTAL_LABEL = /^(合计|总计)[:：]?$/;
+/** 合计, 总计, and the 收入总计 / 支出合计 of a table listing one side. */
+const TOTAL_LABEL = /^(收入|支出)?(合计|总计)[:：]?$/;
 const GRAND_TOTAL_LABEL = /^(合\s*计|总\s*计)/;
 
 export function stripOrdinal(label: string): string {
@@ -110,8 +111,10 @@ interface Built {
 interface Segment {
   label: string;
   /** `decimal`: printed with a decimal point (an amount, not a 行次 number). */
-  numbers: { value: number; at: At; decimal: boolean }[];
+  numbers: { value: number; at: At; decimal: boolean; idx?: number }[];
   at: At;
+  /** Which side of a two-sided summary the label is printed on: 0 for the first label of its line. */
+  side: number;
 }
 
 /** A row's tokens → label/number segments; a label that starts with an ordinal or names a line by itself starts a new segment. */
@@ -124,15 +127,16 @@ function segmentsOf(row: RawRow): Segment[] {
       // "一般公共预算 | 小计 | 1794.14": a 小计/合计 cell completes the label before it.
       const completes = last !== undefined && !last.numbers.length && /^(小计|合计)$/.test(compact(t.text)) && lineKeyOf(last.label) !== undefined;
       const startsNew = !completes && (!last || last.numbers.length > 0 || ORDINAL.test(compact(t.text)) || /^其中/.test(t.text) || standsAlone(t.text) || standsAlone(last.label));
-      if (startsNew) segs.push({ label: t.text, numbers: [], at: t.at });
+      // A label printed right of the first cell, with nothing before it, is the right-hand side.
+      if (startsNew) segs.push({ label: t.text, numbers: [], at: t.at, side: segs.length ? 1 : (t.idx ?? 0) > 0 ? 1 : 0 });
       else last.label += t.text;
       seenLabel = true;
     } else {
       // Numbers before any label: a row whose label is a column header (三公 tables print
       // "1.10 1.10" under "“三公”经费合计"), or a serial, which no key matches.
-      if (!seenLabel && !segs.length) segs.push({ label: '', numbers: [], at: t.at });
+      if (!seenLabel && !segs.length) segs.push({ label: '', numbers: [], at: t.at, side: 0 });
       const v = Number(t.text.replace(/,/g, ''));
-      if (Number.isFinite(v)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at, decimal: t.text.includes('.') });
+      if (Number.isFinite(v)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at, decimal: t.text.includes('.'), idx: t.idx });
     }
   }
   return segs.map((s) => ({ ...s, label: compact(s.label) }));
@@ -151,14 +155,38 @@ function standsAlone(label: string): boolean {
   return hit;
 }
 
+/** 一、 opens a heading; （一） 1、 1. open its parts. */
+function ordinalLevel(label: string): 0 | 1 | 2 {
+  if (/^[一二三四五六七八九十]+[、.．]/.test(label)) return 1;
+  if (/^[(（][一二三四五六七八九十]+[)）]|^\d+[、.．](?!\d)/.test(label)) return 2;
+  return 0;
+}
+
+/** Summary measures a line may print beside its amount, read from the header word above the number (Shanghai's 人员经费 | 公用经费 | 项目支出). */
+const SUMMARY_SPLIT = new Set(['basic', 'project', 'personnel', 'public', 'general_budget', 'government_fund', 'state_capital']);
+
+/** The deepest header label printed at each cell index of a delimited header. */
+function headerLabels(header: Line[]): Map<number, string> {
+  const labels = new Map<number, string>();
+  for (const l of header) if (l.delimited) l.cells.forEach((c, i) => { if (compact(c.text)) labels.set(i, compact(c.text)); });
+  return labels;
+}
+
+interface SummaryLine {
+  row: Row;
+  level: 0 | 1 | 2;
+  side: number;
+}
+
 /**
  * Summary lines. A heading line that carries its own amount (`一、本年收入 9010.57`,
- * `二、上年结转 8.36`) is followed by its parts (`（一）一般公共预算拨款`); the parts restate the
- * heading, so they go to `subtotals` with the heading when it is a subtotal itself, and beside it
- * when it is a row (carry-over, whose parts are keyed `carryover.<fund>`).
+ * `二、上年结转 8.36`, `一、财政拨款收入 171,915,169`) is followed by its parts (`（一）一般公共预算拨款`,
+ * `1、一般公共预算资金`); the parts restate the heading, so the heading goes to `subtotals` when it
+ * is a subtotal itself, and the parts beside it when it is a row (carry-over, whose parts are keyed
+ * `carryover.<fund>`).
  */
 function linesTable(raw: RawTable): Built {
-  const rows: Row[] = [];
+  const printed: SummaryLine[] = [];
   const subtotals: Row[] = [];
   const issues: Issue[] = [];
   const used = new Set<string>();
@@ -166,6 +194,8 @@ function linesTable(raw: RawTable): Built {
   let sourceSeen = false;
   // 决算 tables print a 行次 (line number) column between each label and its amount.
   const lineNumbers = /行次/.test(raw.header.map((l) => l.text).join(''));
+  const labelsAt = headerLabels(raw.header);
+  const splitColumns = new Set<string>();
   for (const r of raw.rows) {
     for (const seg of segmentsOf(r)) {
       if (lineNumbers && seg.numbers.length && Number.isInteger(seg.numbers[0]!.value) && !seg.numbers[0]!.decimal) seg.numbers.shift();
@@ -184,6 +214,8 @@ function linesTable(raw: RawTable): Built {
         else if (heading === 'income_total') partOfSubtotal = true;
         else sourceSeen = true;
       }
+      // A bare 合计 closing a two-sided summary is the grand total of its side.
+      if (!key && /^(合计|总计)$/.test(seg.label)) key = seg.side ? 'expenditure_grand_total' : 'income_grand_total';
       if (!key) {
         const cls = classOfName(seg.label);
         if (cls) key = cls.code;
@@ -194,7 +226,7 @@ function linesTable(raw: RawTable): Built {
       if (used.has(key)) {
         // A second 收入合计 after 本年收入合计 is the grand total ("or the last 收入合计 line").
         if (!first) continue;
-        const prev = rows.find((x) => x.key === key);
+        const prev = printed.find((x) => x.row.key === key)?.row;
         if (prev && /grand_total/.test(key)) {
           prev.values = { amount: first.value };
           prev.sources = { amount: first.at };
@@ -207,15 +239,49 @@ function linesTable(raw: RawTable): Built {
         row.values.amount = first.value;
         row.sources.amount = first.at;
       }
-      (partOfSubtotal || isSubtotalLine(key) ? subtotals : rows).push(row);
+      for (const n of seg.numbers.slice(1)) {
+        const measure = n.idx === undefined ? undefined : measureOfLabel(labelsAt.get(n.idx) ?? '');
+        if (!measure || !SUMMARY_SPLIT.has(measure) || row.values[measure] !== undefined) continue;
+        row.values[measure] = n.value;
+        row.sources[measure] = n.at;
+        splitColumns.add(measure);
+      }
+      if (partOfSubtotal || isSubtotalLine(key)) subtotals.push(row);
+      else printed.push({ row, level: ordinalLevel(seg.label), side: seg.side });
     }
   }
-  return { rows, subtotals, columns: [{ measure: 'amount', path: ['金额'], children: [] }], issues };
+  const headings = headingsOf(printed);
+  const rows = printed.filter((x) => !headings.has(x)).map((x) => x.row);
+  for (const h of headings) subtotals.push(h.row);
+  // The central template's lone 一、财政拨款 is its general-budget line.
+  const lone = rows.find((r) => r.key === 'appropriation');
+  if (lone && !used.has('general_budget')) lone.key = 'general_budget';
+  const columns: HeaderColumn[] = [{ measure: 'amount', path: ['金额'], children: [] }, ...[...splitColumns].map((m) => ({ measure: m, path: [headerWordOf(m)], children: [] }))];
+  return { rows, subtotals, columns, issues };
+}
+
+/**
+ * Income headings whose numbered parts follow them on the same side and add up to them: they
+ * restate their parts. Expenditure classes are never headings here (their sections are not lines).
+ */
+function headingsOf(lines: SummaryLine[]): Set<SummaryLine> {
+  const out = new Set<SummaryLine>();
+  lines.forEach((h, i) => {
+    if (h.level !== 1 || /^\d/.test(h.row.key) || h.row.values.amount === undefined) return;
+    const parts: SummaryLine[] = [];
+    for (const x of lines.slice(i + 1).filter((x) => x.side === h.side)) {
+      if (x.level !== 2) break;
+      parts.push(x);
+    }
+    const amounts = parts.map((p) => p.row.values.amount).filter((v): v is number => v !== undefined);
+    if (amounts.length && Math.abs(sumExact(amounts) - h.row.values.amount) < 1e-6) out.add(h);
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------- coded tables
 
-const ECONOMIC_TYPES = new Set(['basic_expenditure', 'basic_expenditure_detail', 'economic_summary']);
+const ECONOMIC_TYPES = new Set(['basic_expenditure', 'basic_expenditure_detail', 'economic_summary', 'appropriation_basic_expenditure']);
 
 function isFunctional(code: string): boolean {
   return /^2\d{2}(\d{2}){0,2}$/.test(code) && Number(code.slice(0, 3)) >= 201 && Number(code.slice(0, 3)) <= 239;
@@ -249,6 +315,16 @@ function keyCodedRow(r: RawRow, economic: boolean): Keyed | undefined {
   const unit = codes.find((c) => /^\d{3}$|^\d{6}$/.test(c));
   if (unit) return { key: unit, kind: 'unit', name: labels.join('') };
   return undefined;
+}
+
+/**
+ * A table listing income by source down its rows (收入总计, 一般公共预算资金 小计, 事业收入 …)
+ * rather than by code: each source line keyed as the summaries key it.
+ */
+function keyBySource(r: RawRow): Keyed | undefined {
+  const name = r.labels.map(compact).join('');
+  const key = name ? lineKeyOf(name.replace(/(小计|合计)$/, '')) : undefined;
+  return key ? { key, kind: 'line', name } : undefined;
 }
 
 /** A total row opens with 合计/总计 and prints its numbers after that label. */
@@ -314,6 +390,10 @@ function codedTable(raw: RawTable): Built {
   // Unit lines repeat the total when the table is broken down by classification; keep them only
   // where they are the breakdown.
   if (classified.length) keyed = keyed.filter((x) => x.k?.kind !== 'unit');
+  else keyed = keyed.map((x) => ({ r: x.r, k: x.k ?? keyBySource(x.r) }));
+  // A table printing a single row of amounts under its header (Jiangsu's 支出预算总表, the central
+  // template's 收入预算表) prints its total.
+  if (keyed.length === 1 && !keyed[0]!.k && !keyed[0]!.r.codes.length) keyed[0]!.k = { key: 'total', kind: 'total', name: '合计' };
   const rowsIn = keyed.filter((x): x is { r: RawRow; k: Keyed } => x.k !== undefined);
   const checked = economic ? [] : rowsIn.filter((x) => ['class', 'section', 'item'].includes(x.k.kind)).flatMap((x) => checkCode(x.k, x.r.at, raw.type));
   // OCR names (cells with a recognition confidence) are checked against the reference (names.ts).

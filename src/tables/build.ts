@@ -17,6 +17,8 @@ export const FAMILY: Record<TableType, Family> = {
   expenditure: 'coded',
   general_expenditure: 'coded',
   basic_expenditure: 'coded',
+  appropriation_expenditure: 'coded',
+  appropriation_basic_expenditure: 'coded',
   basic_expenditure_detail: 'coded',
   economic_summary: 'coded',
   fund_expenditure: 'coded',
@@ -52,7 +54,8 @@ const META = /部门名称|单位名称|预算年度|截止时间|^\d{6}\s+\S+$|
 const EMPTY_NOTE = /空表|无.*(预算|支出|收入|经费)|没有.*(安排|使用)/;
 /** Longer lines that mention the unit are flattened tables, not meta lines. */
 const MAX_META_CHARS = 60;
-const DECIMAL = /^-?\d[\d,]*\.\d+$/;
+/** An amount as no code or serial prints it: with decimals, or with thousands separators (元 tables print whole yuan). */
+const AMOUNT_SHAPED = /^-?\d[\d,]*\.\d+$|^-?\d{1,3}(,\d{3})+$/;
 
 export function unitOf(lines: Line[]): Unit | undefined {
   for (const l of lines) {
@@ -66,7 +69,7 @@ export function unitOf(lines: Line[]): Unit | undefined {
 function isDataLine(line: Line): boolean {
   if (isProse(line)) return false;
   const tokens = tokensOf(line);
-  if (tokens.some((t) => t.kind === 'amount' && DECIMAL.test(t.text))) return true;
+  if (tokens.some((t) => t.kind === 'amount' && AMOUNT_SHAPED.test(t.text))) return true;
   const first = tokens[0];
   if (first?.kind === 'digits' && first.text.length >= 3 && tokens[1]?.kind !== 'digits') return true;
   if (first?.kind === 'digits' && /^\d{3}$/.test(first.text) && /^\d{2}$/.test(tokens[1]?.text ?? '') && tokens.length <= 3) return true;

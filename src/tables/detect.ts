@@ -4,15 +4,16 @@ import { loadJson } from '../data.js';
 interface Signature {
   type: TableType;
   title: RegExp;
+  standsFor?: TableType;
 }
 
 interface SignatureFile {
-  types: { type: TableType; title: string }[];
+  types: { type: TableType; title: string; stands_for?: TableType }[];
 }
 
 const signatures: Signature[] = loadJson<SignatureFile>('table-types.json').types.map((s) => {
   try {
-    return { type: s.type, title: new RegExp(s.title) };
+    return { type: s.type, title: new RegExp(s.title), ...(s.stands_for ? { standsFor: s.stands_for } : {}) };
   } catch {
     throw new Error(`data/table-types.json: bad title pattern for ${s.type}: ${s.title}`);
   }
@@ -22,4 +23,19 @@ const signatures: Signature[] = loadJson<SignatureFile>('table-types.json').type
 export function typeOfTitle(title: string): TableType {
   const t = title.replace(/\s+/g, '');
   return signatures.find((s) => s.title.test(t))?.type ?? 'unknown';
+}
+
+const STANDS_FOR = new Map(signatures.filter((s) => s.standsFor).map((s) => [s.type, s.standsFor!]));
+
+/**
+ * A document's tables typed as a set: a table that stands for another type (the central
+ * template's 财政拨款支出表, its only general-budget expenditure table) takes that type when the
+ * document prints no table of it; where both are printed (Jiangsu), they stay apart.
+ */
+export function withStandIns<T extends { type: TableType }>(tables: T[]): T[] {
+  const printed = new Set(tables.map((t) => t.type));
+  return tables.map((t) => {
+    const stand = STANDS_FOR.get(t.type);
+    return stand && !printed.has(stand) ? { ...t, type: stand } : t;
+  });
 }

@@ -53,7 +53,7 @@ export function headerWordOf(measure: string): string {
 
 export function orderFamily(type: TableType): 'expenditure' | 'income' | 'economic' {
   if (type === 'income' || type === 'economic_summary') return 'income';
-  if (type === 'basic_expenditure' || type === 'basic_expenditure_detail') return 'economic';
+  if (type === 'basic_expenditure' || type === 'basic_expenditure_detail' || type === 'appropriation_basic_expenditure') return 'economic';
   return 'expenditure';
 }
 
@@ -135,6 +135,9 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
       if (!label) continue;
       if (SUBTOTAL.has(label) || label === '总计') {
         measure = c === firstValue ? 'total' : groupAbove(rows, r, c, firstValue);
+      } else if (c === firstValue && /(合计|总计)$/.test(label)) {
+        // The first value column headed …合计 (本年收入合计, 支出合计) is the row total.
+        measure = 'total';
       } else {
         measure = measureOfLabel(label);
         if (!measure) return undefined;

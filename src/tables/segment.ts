@@ -27,7 +27,11 @@ const PROSE_RUN_ENDS_TABLE = 2;
 const NARRATIVE_HEADING = /说明|原因|解释|情况及|安排情况|目录|公开目录/;
 const TABLE_LABEL = /^(预算)?\s*\d+\s*表$|^表\s*\d+$|^附表\s*\d*$/;
 const META_LINE = /单位[:：]\s*(万元|元)|^单位\s*(万元|元)|部门名称|单位名称|预算年度|截止时间|^\(\d{4}\s*年度\)$/;
+/** A unit's code and name printed over its tables (`362001 冀州区医疗保障局本级`). */
+const UNIT_LINE = /^\d{6}\s+\S+$/;
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+/** Words a table's header opens with, never a title's. */
+const HEADER_WORD = /^(项目|科目|项目名称|科目名称|科目编码|功能分类|经济分类|收入|支出|单位名称|序号|编码)$/;
 const AMOUNT_TOKEN = /^-?\d[\d,]*\.\d+$/;
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
@@ -75,18 +79,30 @@ function titleAt(lines: Line[], i: number): TitleHit | undefined {
   if (!text || isTableLabel(line) || (line.delimited && line.cells.filter((c) => c.text).length > 2)) return undefined;
   // A cell inside a table row ("\t\t二十三、国有资本经营预算\t…") is no title.
   if (line.delimited && !line.cells[0]?.text) return undefined;
+  // A header row whose top label reads like a title (`项目 | 收入预算`, `项目 | 支出预算`) is no title.
+  if (line.delimited && line.cells.filter((c) => c.text.trim()).length >= 2 && HEADER_WORD.test(compact(line.cells[0]!.text))) return undefined;
   if (/^(?:[(]?[一二三四五六七八九十]+[)、]).*预算$/.test(text.replace(/\s+/g, ''))) return undefined;
   // A space-separated header row ("项 目 金 额 … 国有资本经营预算") is no title: titles are a phrase or two.
   if (!line.delimited && line.cells.length > MAX_TITLE_TOKENS) return undefined;
-  if (titleCandidate(text)) return { index: i, span: 1, title: text };
+  const next = lines[i + 1];
+  // A title wrapped over two lines (`公开09表:一般公共预算“三公”经费、会议费、培训费` / `支出预算表`).
+  if (next && !/表$/.test(compact(text)) && next.text.trim() && compact(next.text).length <= 16 && /表$/.test(compact(next.text))) {
+    const joined = `${text}${next.text.trim()}`;
+    if (titleCandidate(joined)) return { index: i, span: 2, title: joined };
+  }
+  // A title without 表 (`…支出预算`) is followed by the table's meta line or header, not by prose.
+  if (titleCandidate(text) && (/表/.test(text) || headerFollows(lines, i))) return { index: i, span: 1, title: text };
   // Right under a "预算13表" label a title may omit 表 ("2025年机关（机构）运行经费").
   if (afterTableLabel(lines, i) && titleCandidate(`${text}表`)) return { index: i, span: 1, title: text };
-  const next = lines[i + 1];
-  if (next && !/表/.test(text) && next.text.trim() && compact(next.text).length <= 16) {
-    const joined = `${text}${next.text.trim()}`;
-    if (titleCandidate(joined) && /表$/.test(compact(next.text))) return { index: i, span: 2, title: joined };
-  }
   return undefined;
+}
+
+/** Non-blank lines after a title searched for its meta line or header. */
+const HEADER_LOOKAHEAD = 3;
+
+function headerFollows(lines: Line[], i: number): boolean {
+  const next = lines.slice(i + 1, i + 1 + HEADER_LOOKAHEAD * 2).filter((l) => l.text.trim()).slice(0, HEADER_LOOKAHEAD);
+  return next.some((l) => META_LINE.test(l.text) || UNIT_LINE.test(l.text.trim()) || (l.delimited && l.cells.filter((c) => c.text.trim()).length >= 2));
 }
 
 function afterTableLabel(lines: Line[], i: number): boolean {

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { extractFixture, tableOf, valuesOf } from '../helpers.js';
+
+// Layouts of real disclosures from regions the seeds do not cover (fixtures cut from
+// ../shared/corpus/real-pdfs with scripts/dump-lines.mjs --tsv).
+
+describe('real layouts: Shanghai', () => {
+  it('reads a header row whose top label reads like a title (项目 | 收入预算) as header, not as a new table', async () => {
+    const doc = await extractFixture('real-shanghai-summary.txt');
+    expect(doc.tables.map((t) => t.type)).toEqual(['summary', 'income']);
+    const income = tableOf(doc, 'income');
+    expect(valuesOf(income, '2080501')).toMatchObject({ total: 4109920 });
+    expect(valuesOf(income, 'total')).toMatchObject({ total: 171915169 });
+  });
+
+  it('finds the rows of a 元 table whose amounts print thousands separators and no decimals', async () => {
+    const t = tableOf(await extractFixture('real-shanghai-summary.txt'), 'summary');
+    expect(t.rows.length).toBeGreaterThan(5);
+  });
+
+  it('puts a heading carrying its own amount (一、财政拨款收入) in subtotals, its numbered parts in rows', async () => {
+    const t = tableOf(await extractFixture('real-shanghai-summary.txt'), 'summary');
+    expect(valuesOf(t, 'general_budget')).toEqual({ amount: 171915169 });
+    expect(t.rows.some((r) => r.key === 'appropriation')).toBe(false);
+    expect(t.subtotals?.find((r) => r.key === 'appropriation')?.values).toEqual({ amount: 171915169 });
+  });
+
+  it('reads 人员经费 / 公用经费 / 项目支出 printed beside a summary line by the header word above each number', async () => {
+    const t = tableOf(await extractFixture('real-shanghai-summary.txt'), 'summary');
+    expect(valuesOf(t, '201')).toEqual({ amount: 127886849, personnel: 60330260, public: 24531459, project: 43025130 });
+    expect(valuesOf(t, '221')).toEqual({ amount: 21800000, personnel: 21800000 });
+    expect(valuesOf(t, 'expenditure_grand_total')).toEqual({ amount: 171915169, personnel: 102464260, public: 25177779, project: 44273130 });
+  });
+});
+
+describe('real layouts: Jiangsu', () => {
+  it('reads an income table listing its sources down the rows: 收入总计 is the total, sources keyed as lines', async () => {
+    const t = tableOf(await extractFixture('real-jiangsu-single-rows.txt'), 'income');
+    expect(valuesOf(t, 'total')).toEqual({ total: 24458.43 });
+    expect(valuesOf(t, 'general_budget')).toEqual({ total: 24458.43 });
+  });
+
+  it('takes the single row of amounts of a 支出预算总表 for its total row', async () => {
+    const t = tableOf(await extractFixture('real-jiangsu-single-rows.txt'), 'expenditure');
+    expect(valuesOf(t, 'total')).toMatchObject({ total: 24458.43, basic: 10403.11, project: 12081.46 });
+  });
+
+  it('keeps 财政拨款支出预算表 apart from 一般公共预算支出预算表 when the document prints both', async () => {
+    const doc = await extractFixture('real-jiangsu-single-rows.txt');
+    expect(doc.tables.map((t) => t.type)).toEqual(['income', 'expenditure', 'fiscal_summary', 'appropriation_expenditure', 'general_expenditure']);
+    expect(valuesOf(tableOf(doc, 'appropriation_expenditure'), '2013101')).toEqual({ total: 8072.29 });
+  });
+});
+
+describe('real layouts: central template (西南大学)', () => {
+  it('keys a lone 一、财政拨款 as the general-budget line and 使用非财政拨款结余 as fund_balance', async () => {
+    const t = tableOf(await extractFixture('real-swu-central.txt'), 'summary');
+    expect(valuesOf(t, 'general_budget')).toEqual({ amount: 244675.66 });
+    expect(valuesOf(t, 'fund_balance')).toEqual({ amount: 30367.97 });
+    expect(valuesOf(t, 'carry_forward')).toEqual({ amount: 95721.4 });
+  });
+
+  it('reads a one-row income table headed 本年收入合计 as its total', async () => {
+    const t = tableOf(await extractFixture('real-swu-central.txt'), 'income');
+    expect(valuesOf(t, 'total')).toMatchObject({ total: 445059.97 });
+  });
+
+  it('types 财政拨款支出预算表 general_expenditure when it is the only general-budget expenditure table', async () => {
+    const doc = await extractFixture('real-swu-central.txt');
+    expect(doc.tables.map((t) => t.type)).toEqual(['summary', 'income', 'expenditure', 'general_expenditure']);
+    expect(valuesOf(tableOf(doc, 'general_expenditure'), '205')).toEqual({ total: 220139.76, basic: 183484.57, project: 36655.19 });
+  });
+});
+
+describe('real layouts: titles', () => {
+  it('joins a title wrapped over two lines (…培训费 / 支出预算表) and types it by the whole', async () => {
+    const doc = await extractFixture('real-wrapped-title.txt');
+    expect(doc.tables[0]?.type).toBe('three_public');
+    expect(doc.tables[0]?.title).toContain('会议费、培训费支出预算表');
+  });
+
+  it('takes no table from prose that names a 支出预算 and goes on with figures and sentences', async () => {
+    const doc = await extractFixture('real-wrapped-title.txt');
+    expect(doc.tables.map((t) => t.type)).toEqual(['three_public', 'fund_expenditure']);
+  });
+});
