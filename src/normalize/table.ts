@@ -214,6 +214,12 @@ function linesTable(raw: RawTable): Built {
         else if (heading === 'income_total') partOfSubtotal = true;
         else sourceSeen = true;
       }
+      // A 其中 line restates a part of the line above it (其中:政府性基金预算财政拨款 under 财政拨款收入).
+      const parent = /^其中/.test(seg.label) && key && !key.includes('.') ? printed.filter((x) => x.side === seg.side).pop()?.row : undefined;
+      if (parent && key) {
+        key = `${parent.key}.${key}`;
+        partOfSubtotal = true;
+      }
       // A bare 合计 closing a two-sided summary is the grand total of its side.
       if (!key && /^(合计|总计)$/.test(seg.label)) key = seg.side ? 'expenditure_grand_total' : 'income_grand_total';
       if (!key) {

@@ -81,10 +81,16 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
   const meta = lines.filter((l) => l.text.replace(/\s+/g, '').length <= MAX_META_CHARS && (UNIT.test(l.text.replace(/\s+/g, '')) || META.test(l.text.trim())));
   const content = lines.filter((l) => !meta.includes(l));
   const first = content.findIndex(isDataLine);
-  const header = first < 0 ? content : content.slice(0, first);
+  let header = first < 0 ? content : content.slice(0, first);
   // A table continued on the next page repeats its header there: those lines are not rows.
   const headerTexts = new Set(header.map(squeeze).filter((t) => t.length >= 4));
-  const body = first < 0 ? [] : content.slice(first).filter((l) => !headerTexts.has(squeeze(l)));
+  let body = first < 0 ? [] : content.slice(first).filter((l) => !headerTexts.has(squeeze(l)));
+  const blocks = FAMILY[block.type] === 'coded' ? sideBySideBlocks(header, body) : undefined;
+  if (blocks) {
+    // Each block of a side-by-side layout is a table of its own: its rows follow the block before.
+    header = header.map((l) => sliceLine(l, blocks[0]!));
+    body = blocks.flatMap((b) => body.map((l) => sliceLine(l, b)));
+  }
   const printedUnit = unitOf([block.titleLine, ...lines.slice(0, 12)]);
   const at = block.titleLine.at;
   const lastAt = block.lines[block.lines.length - 1]?.at ?? at;
@@ -117,4 +123,33 @@ const squeeze = (l: Line): string => l.text.replace(/\s+/g, '');
 
 function isNote(line: Line): boolean {
   return /^(注|备注|说明)[:：]?/.test(line.text.trim());
+}
+
+/** Header words of a code column; printed twice or more on one header line, they open side-by-side blocks. */
+const CODE_HEADER = /^(科目编码|科目代码|功能科目编码|经济科目编码|经济分类科目编码|编码|代码)$/;
+
+/**
+ * Side-by-side blocks (决算 basic-expenditure tables print 人员经费 and 公用经费 as two
+ * code/name/amount blocks on each line): the cell ranges of the blocks, when a header line
+ * repeats the code column and every block holds amounts. A row printing a department and a
+ * government economic code (`30101 基本工资 50101 工资奖金津补贴 9.56`) also repeats the code
+ * column, but its first block holds no amount.
+ */
+export function sideBySideBlocks(header: Line[], body: Line[]): [number, number][] | undefined {
+  for (const l of header) {
+    if (!l.delimited) continue;
+    const starts = l.cells.map((c, i) => (CODE_HEADER.test(c.text.replace(/\s+/g, '')) ? i : -1)).filter((i) => i >= 0);
+    if (starts.length < 2) continue;
+    const ranges = starts.map((a, k): [number, number] => [a, starts[k + 1] ?? Number.MAX_SAFE_INTEGER]);
+    const holdsAmounts = (r: [number, number]): boolean =>
+      body.some((b) => b.delimited && b.cells.slice(r[0], r[1]).some((c) => tokensOf({ ...b, cells: [c] })[0]?.kind === 'amount'));
+    if (ranges.every(holdsAmounts)) return ranges;
+  }
+  return undefined;
+}
+
+function sliceLine(l: Line, [from, to]: [number, number]): Line {
+  if (!l.delimited) return l;
+  const cells = l.cells.slice(from, to);
+  return { ...l, cells, text: cells.map((c) => c.text).join('\t') };
 }

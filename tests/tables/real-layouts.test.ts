@@ -45,6 +45,13 @@ describe('real layouts: Jiangsu', () => {
     expect(valuesOf(t, 'total')).toMatchObject({ total: 24458.43, basic: 10403.11, project: 12081.46 });
   });
 
+  it('ties a one-row 支出预算总表 up with its 单位预留机动经费 column: total = basic + project + reserve', async () => {
+    const doc = await extractFixture('real-jiangsu-single-rows.txt');
+    const t = tableOf(doc, 'expenditure');
+    expect(valuesOf(t, 'total')).toEqual({ total: 24458.43, basic: 10403.11, project: 12081.46, reserve: 1973.86 });
+    expect(t.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   it('keeps 财政拨款支出预算表 apart from 一般公共预算支出预算表 when the document prints both', async () => {
     const doc = await extractFixture('real-jiangsu-single-rows.txt');
     expect(doc.tables.map((t) => t.type)).toEqual(['income', 'expenditure', 'fiscal_summary', 'appropriation_expenditure', 'general_expenditure']);
@@ -82,5 +89,15 @@ describe('real layouts: titles', () => {
   it('takes no table from prose that names a 支出预算 and goes on with figures and sentences', async () => {
     const doc = await extractFixture('real-wrapped-title.txt');
     expect(doc.tables.map((t) => t.type)).toEqual(['three_public', 'fund_expenditure']);
+  });
+});
+
+describe('side-by-side blocks', () => {
+  it('reads 人员经费 and 公用经费 printed as two code/name/amount blocks on one line as two rows each', async () => {
+    const t = tableOf(await extractFixture('side-by-side-final-basic.txt'), 'basic_expenditure');
+    expect(t.rows.map((r) => r.key)).toEqual(['301', '30101', '30102', '30103', '303', '30302', '302', '30201', '30211', '310', '31002']);
+    expect(valuesOf(t, '30211')).toEqual({ total: 40 });
+    expect(valuesOf(t, '303')).toEqual({ total: 20 });
+    expect(t.issues).toEqual([]);
   });
 });
