@@ -588,9 +588,7 @@ const PROJECT_CODE = /^\d{10,}$/;
 const PROJECT_TYPE_WORDS = /^(特定目标类|其他运转类|运转类|人员类|专项|一般性项目)$/;
 
 function projectsTable(raw: RawTable): Built {
-  if (raw.body.some((l) => l.cells.some((c) => compact(c.text) === '项目名称')) || raw.header.some((l) => l.cells.some((c) => compact(c.text) === '项目名称') && l.cells.length <= 8 && /项目编码/.test(l.text))) {
-    return projectForms(raw);
-  }
+  if (raw.body.some((l) => l.cells.some((c) => compact(c.text) === '项目名称')) || raw.header.some(isFormLine)) return projectForms(raw);
   const nameCol = nameColumnIndex(raw);
   const body = raw.rows.filter((r) => r.numbers.length > 0);
   // Unit lines (`710 焦作市解放区医疗保障局`) name the unit printed beside each project; their
@@ -671,6 +669,22 @@ function projectName(r: RawRow, nameCol: number | undefined): string | undefined
   return labels.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
+/** Words of a column header beside 项目名称 in a tabular project table; in a form, its value (the name) follows instead. */
+const COLUMN_WORD = /单位|部门|类型|类别|编码|代码|名称|科目|金额|合计|预算|资金/;
+
+/** Labels printed after the name on a form's 项目名称 line (Shanghai: 项目名称 | … | 项目性质 | … | 项目类别 | …). */
+const FORM_LABEL = /^(项目性质|项目类别|项目类型|主管部门|实施单位|项目编码|项目期限|项目负责人)/;
+
+/** A form's 项目名称 line: the label followed by the project's name (or by 项目编码 and the code). */
+function isFormLine(l: Line): boolean {
+  const cells = l.cells.map((c) => compact(c.text));
+  const i = cells.indexOf('项目名称');
+  if (i < 0 || l.cells.length > 8) return false;
+  if (/项目编码/.test(l.text)) return true;
+  const next = cells.slice(i + 1).find((t) => t);
+  return next !== undefined && !COLUMN_WORD.test(next.replace(/\d+/g, '').slice(0, 6)) && measureOfLabel(next) === undefined;
+}
+
 /** One form per project: 项目编码 / 项目名称 / 预算数 (or 项目金额) printed as label-value pairs. */
 function projectForms(raw: RawTable): Built {
   const rows: Row[] = [];
@@ -684,13 +698,15 @@ function projectForms(raw: RawTable): Built {
       if (c.text === '项目名称' && next) {
         const code = cells.find((x, j) => j < i && PROJECT_CODE.test(x.text))?.text;
         // A long name runs over the following cells of the line.
-        const printed = cells.slice(i + 1).filter((x) => !/^\d[\d,.]*$/.test(x.text)).map((x) => x.text).join('');
+        const rest = cells.slice(i + 1);
+        const end = rest.findIndex((x) => FORM_LABEL.test(x.text));
+        const printed = (end < 0 ? rest : rest.slice(0, end)).filter((x) => !/^\d[\d,.]*$/.test(x.text)).map((x) => x.text).join('');
         // The title of a one-project table names the project whole, where a cell wrap may have
         // doubled or cut a character.
         const name = !rows.length && titleName.length >= 4 && editDistance(titleName, printed) <= 2 ? titleName : printed;
         current = baseRow(code ?? name, 'project', name, line.at);
         rows.push(current);
-      } else if (current && /^(预算数|项目金额|资金总额|金额)$/.test(c.text) && next && current.values.total === undefined) {
+      } else if (current && /^(预算数|项目金额|(年度|项目)?资金总额|金额)[:：]?$/.test(c.text) && next && current.values.total === undefined) {
         const v = Number(next.text.replace(/,/g, ''));
         if (Number.isFinite(v) && /^-?[\d,]+(\.\d+)?$/.test(next.text)) {
           current.values.total = v;
