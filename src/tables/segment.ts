@@ -32,6 +32,7 @@ const UNIT_LINE = /^\d{6}\s+\S+$/;
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 /** Words a table's header opens with, never a title's. */
 const HEADER_WORD = /^(项目|科目|项目名称|科目名称|科目编码|功能分类|经济分类|收入|支出|单位名称|序号|编码)$/;
+const PERCENT = /^-?\d+(\.\d+)?%$/;
 const AMOUNT_TOKEN = /^-?\d[\d,]*\.\d+$/;
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
@@ -60,6 +61,8 @@ export function isProse(line: Line): boolean {
 
 function tableish(line: Line): boolean {
   if (META_LINE.test(line.text)) return true;
+  // A chart's labels (`15.28% | 教育支出`) print shares, never amounts.
+  if (line.cells.some((c) => PERCENT.test(c.text.trim())) && !line.cells.some((c) => AMOUNT_TOKEN.test(c.text.trim()))) return false;
   if (line.delimited && line.cells.filter((c) => c.text).length >= 2) return true;
   const amounts = line.cells.filter((c) => AMOUNT_TOKEN.test(c.text)).length;
   if (amounts >= 2 && !isProse(line)) return true;

@@ -111,3 +111,10 @@ describe('one-project performance forms', () => {
     expect(putuo?.rows.map((r) => [r.key, r.values])).toEqual([['新建万里街道社区公共服务中心', { total: 4100000 }]]);
   });
 });
+
+describe('charts', () => {
+  it('takes no table from a chart titled …构成表 whose labels are shares', async () => {
+    const doc = await extractFixture('real-chart.txt');
+    expect(doc.tables.map((t) => t.type)).toEqual(['expenditure']);
+  });
+});
