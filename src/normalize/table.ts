@@ -400,14 +400,58 @@ function codedTable(raw: RawTable): Built {
   // A table printing a single row of amounts under its header (Jiangsu's 支出预算总表, the central
   // template's 收入预算表) prints its total.
   if (keyed.length === 1 && !keyed[0]!.k && !keyed[0]!.r.codes.length) keyed[0]!.k = { key: 'total', kind: 'total', name: '合计' };
+  const placed = economic ? [] : repairByPlace(keyed, raw.type);
   const rowsIn = keyed.filter((x): x is { r: RawRow; k: Keyed } => x.k !== undefined);
+  const padded = rowsIn.flatMap((x) => paddedCodeIssue(x.r, x.k, raw.type));
   const checked = economic ? [] : rowsIn.filter((x) => ['class', 'section', 'item'].includes(x.k.kind)).flatMap((x) => checkCode(x.k, x.r.at, raw.type));
   // OCR names (cells with a recognition confidence) are checked against the reference (names.ts).
   const ocr = raw.body.some((l) => l.cells.some((c) => c.confidence !== undefined));
   const renamed = ocr ? repairOcrNames(rowsIn.filter((x) => x.k.kind !== 'total' && x.k.kind !== 'unit').map((x) => ({ k: x.k, at: x.r.at })), raw.type) : [];
   const renamedKeys = new Set(renamed.map((i) => i.key));
   const built = placeTable(raw, rowsIn, economic);
-  return { ...built, issues: [...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
+  return { ...built, issues: [...placed, ...padded, ...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
+}
+
+/** The digit pieces a row opens with, as printed. */
+function leadingPieces(r: RawRow): string[] {
+  const first = r.tokens.findIndex((t) => t.kind !== 'digits');
+  return r.tokens.slice(0, first < 0 ? r.tokens.length : first).map((t) => t.text);
+}
+
+/** A code whose 款 or 项 was printed without its leading zero (`301 2` → 30102): read, and said. */
+function paddedCodeIssue(r: RawRow, k: Keyed, table: Table['type']): Issue[] {
+  const pieces = leadingPieces(r);
+  if (!pieces.some((p, i) => i > 0 && p.length === 1)) return [];
+  const printed = pieces.join(' ');
+  return [{ kind: 'code_repaired', severity: 'warning', message: `code ${printed} printed for ${k.name} read as ${k.key} (a 款/项 printed without its leading zero)`, at: r.at, table, key: k.key, printed }];
+}
+
+/**
+ * A functional code whose 类 was misprinted (`7 | 11 | 02` under 210 / 21011): its 款 and 项
+ * printed right, the row is the item of the section above it, when the reference's name for that
+ * code is the printed name (or the reference lacks the code). Repaired, and said; otherwise left
+ * out of the rows as before.
+ */
+function repairByPlace(keyed: { r: RawRow; k: Keyed | undefined }[], table: Table['type']): Issue[] {
+  const issues: Issue[] = [];
+  let section: string | undefined;
+  for (const x of keyed) {
+    if (x.k) {
+      if (x.k.kind === 'section' || x.k.kind === 'item') section = x.k.key.slice(0, 5);
+      if (x.k.kind === 'class' || x.k.kind === 'total') section = undefined;
+      continue;
+    }
+    const pieces = leadingPieces(x.r);
+    const [, kuan, xiang] = pieces;
+    if (!section || pieces.length !== 3 || kuan !== section.slice(3) || !/^\d{2}$/.test(xiang ?? '') || pieces[0] === section.slice(0, 3)) continue;
+    const code = `${section}${xiang}`;
+    const name = x.r.labels.map(compact).join('');
+    const fix = repairCode(code, name);
+    if (fix.known && !fix.nameMatches) continue;
+    x.k = { key: code, kind: 'item', name };
+    issues.push({ kind: 'code_repaired', severity: 'warning', message: `code ${pieces.join(' ')} printed for ${name} read as ${code} from its place under ${section}${fix.known ? ' and its name' : ' (not in the classification reference)'}`, at: x.r.at, table, key: code, printed: pieces.join(' ') });
+  }
+  return issues;
 }
 
 /** An unlabelled lead row is a total when its first number is at least this share of the top-level rows' sum (and each of them). */

@@ -48,13 +48,21 @@ export function classify(text: string): TokenKind | undefined {
   return 'label';
 }
 
+/** A class code and its 款/项 in one cell (`208 05 01`, `301 2`): pieces of a code, never an amount. */
+const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$/;
+
 export function tokensOf(line: Line): Token[] {
   const out: Token[] = [];
   line.cells.forEach((c, i) => {
+    const idx = line.delimited ? i : undefined;
+    if (CODE_IN_PIECES.test(c.text.trim())) {
+      for (const piece of c.text.trim().split(/\s+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
+      return;
+    }
     const kind = classify(c.text);
     if (!kind) return;
     const text = kind === 'digits' ? c.text.replace(/\s+/g, '') : c.text.trim();
-    out.push({ kind, text, idx: line.delimited ? i : undefined, at: c.at });
+    out.push({ kind, text, idx, at: c.at });
   });
   return line.delimited ? out : withYearsInLabels(out, (t) => t.kind === 'label');
 }
@@ -138,7 +146,8 @@ export function joinCodeParts(parts: string[]): string[] {
       out.push(code);
     } else if (p.length === 3) {
       let code = p;
-      while (code.length < 7 && parts[i + 1]?.length === 2) code += parts[++i]!;
+      // A 款 or 项 printed without its leading zero (`301 2` for 30102) is still two digits.
+      while (code.length < 7 && (parts[i + 1]?.length === 2 || parts[i + 1]?.length === 1)) code += parts[++i]!.padStart(2, '0');
       out.push(code);
     } else if (p.length === 2 && out.length && /^\d{3}$|^\d{5}$/.test(out[out.length - 1]!)) {
       out[out.length - 1] += p;

@@ -118,3 +118,20 @@ describe('charts', () => {
     expect(doc.tables.map((t) => t.type)).toEqual(['expenditure']);
   });
 });
+
+describe('misprinted codes', () => {
+  it('reads an economic code printed 301 2 as 30102, and says so', async () => {
+    const doc = await extractFixture('misprinted-codes.txt');
+    const t = tableOf(doc, 'basic_expenditure');
+    expect(valuesOf(t, '30102')).toEqual({ total: 3722.1 });
+    expect(t.rows.some((r) => r.key === '3012' || r.values.total === 3012)).toBe(false);
+    expect(t.issues.find((i) => i.kind === 'code_repaired')).toMatchObject({ key: '30102', printed: '301 2' });
+  });
+
+  it('repairs a class code printed 7 | 11 | 01 under 210 / 21011 from its place and name, and says so', async () => {
+    const t = tableOf(await extractFixture('misprinted-codes.txt'), 'expenditure');
+    expect(t.rows.map((r) => r.key).slice(0, 4)).toEqual(['210', '21011', '2101101', '21099']);
+    expect(valuesOf(t, '2101101')).toMatchObject({ total: 4620000 });
+    expect(t.issues.find((i) => i.kind === 'code_repaired')).toMatchObject({ key: '2101101', printed: '7 11 01' });
+  });
+});
