@@ -2,7 +2,7 @@ import type { At, Issue, Line } from '../../model.js';
 import { ExtractError } from '../errors.js';
 import { MAX_OFFICE_CELLS, MAX_OFFICE_SHEETS } from '../limits.js';
 import { cellRef, paragraphLines, placedToRows, rowsToLines, type PlacedCell } from './grid.js';
-import { childElements, intAttr, parseHtml, type ChildNode, type Element } from './xml.js';
+import { childElements, findAll, intAttr, parseHtml, type ChildNode, type Element } from './xml.js';
 
 /**
  * Web pages: the text outside tables as plain lines, each data table as rows of cells (colspan
@@ -57,7 +57,8 @@ export function readHtml(bytes: Uint8Array, file: string): { lines: Line[]; issu
   const text = new TextDecoder(encoding).decode(bytes);
   const doc = parseHtml(text);
   const lines: Line[] = [];
-  const state = { tables: 0, cells: 0, scripts: 0 };
+  const state = { tables: 0, cells: 0 };
+  const scripts = findAll(doc, 'script').length;
   let inline = '';
   const flush = (): void => {
     lines.push(...paragraphLines(inline, { file }));
@@ -75,7 +76,6 @@ export function readHtml(bytes: Uint8Array, file: string): { lines: Line[]; issu
       inline += (n as unknown as { data: string }).data.replace(/\s+/g, ' ');
       continue;
     }
-    if (n.type === 'script') state.scripts++;
     if (n.type !== 'tag') continue;
     if (UNREAD.has(n.name) || isHidden(n)) continue;
     if (n.name === 'table' && !hasTableInside(n)) {
@@ -91,7 +91,7 @@ export function readHtml(bytes: Uint8Array, file: string): { lines: Line[]; issu
   }
   flush();
   const issues: Issue[] = [];
-  if (state.scripts) issues.push({ kind: 'text_dropped', severity: 'info', message: `${state.scripts} script(s) in the page were ignored (never run)`, at: { file } });
+  if (scripts) issues.push({ kind: 'text_dropped', severity: 'info', message: `${scripts} script(s) in the page were ignored (never run)`, at: { file } });
   return { lines, issues };
 }
 

@@ -11,11 +11,16 @@ export const isZip = (bytes: Uint8Array): boolean => bytes.length >= 4 && bytes[
 
 export const isCfb = (bytes: Uint8Array): boolean => bytes.length >= 8 && CFB_MAGIC.every((b, i) => bytes[i] === b);
 
-/** A web page rather than a text dump: it opens with markup (after a BOM, whitespace, comments). */
+/**
+ * A web page rather than a text dump: it opens with a document tag (after a BOM, whitespace,
+ * comments), or with a bare <table> that has rows (a page saved as just its table).
+ */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   const head = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 2048)) : Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|title)[\s>]/i.test(head);
+  const opening = /^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|table)[\s>]/i.exec(head)?.[1];
+  if (!opening) return false;
+  return opening.toLowerCase() !== 'table' || /<tr[\s>]/i.test(head);
 }
 
 /** True when a reader in src/extract/office takes the file. */
