@@ -2,12 +2,13 @@
 /**
  * Scores the office fixtures (tests/fixtures/office/seeds: the seeds as .xlsx, .xls, .ods, .html,
  * .docx, made by scripts/make-office.mjs) against the golden facts, one line per format, and
- * compares each document's check results (pass/fail per check) with its text dump's.
+ * compares each document's check results (pass/fail per check) with its text dump's and its PDF
+ * rendering's (tests/fixtures/pdf).
  *
  *   npm run score:office [-- xlsx docx]
  *
  * Exits 1 when a format scores under fact F1 0.99 or table-type F1 0.98, or a check result
- * differs from the text dump's.
+ * differs from the text dump's or the PDF's.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,8 @@ function checksOf(dir) {
 const golden = join(root, '../shared/golden');
 const seeds = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).sort();
 extract(seeds.map((f) => join(root, 'samples', f)), join(outDir, 'txt'));
-const reference = checksOf(join(outDir, 'txt'));
+extract(seeds.map((f) => join(root, 'tests/fixtures/pdf', f.replace(/\.txt$/, '.pdf'))), join(outDir, 'pdf'));
+const references = { text: checksOf(join(outDir, 'txt')), PDF: checksOf(join(outDir, 'pdf')) };
 let failed = false;
 for (const ext of formats) {
   const out = join(outDir, ext);
@@ -59,13 +61,15 @@ for (const ext of formats) {
   const [, fact, table] = /fact F1 ([\d.]+).*table-type F1 ([\d.]+)/.exec(score) ?? [];
   const mine = checksOf(out);
   const differ = [];
-  for (const [doc, checks] of reference) {
-    const got = mine.get(doc);
-    for (const [check, status] of checks) if (got?.get(check) !== status) differ.push(`${doc} ${check}: ${got?.get(check) ?? 'missing'} (text: ${status})`);
+  for (const [source, reference] of Object.entries(references)) {
+    for (const [doc, checks] of reference) {
+      const got = mine.get(doc);
+      for (const [check, status] of checks) if (got?.get(check) !== status) differ.push(`${doc} ${check}: ${got?.get(check) ?? 'missing'} (${source}: ${status})`);
+    }
   }
   const ok = Number(fact) >= MIN_FACT_F1 && Number(table) >= MIN_TABLE_F1 && differ.length === 0;
   failed ||= !ok;
-  console.log(`${ext.padEnd(5)} ${score}; checks ${differ.length ? `differ from the text dumps in ${differ.length}` : 'as the text dumps'}${ok ? '' : '  FAIL'}`);
+  console.log(`${ext.padEnd(5)} ${score}; checks ${differ.length ? `differ in ${differ.length}` : 'as the text dumps and PDFs'}${ok ? '' : '  FAIL'}`);
   for (const d of differ) console.log(`      ${d}`);
 }
 process.exit(failed ? 1 : 0);
