@@ -193,3 +193,19 @@ describe('large workbooks', () => {
     expect(doc.lines.slice(10_000).map((l) => l.at.sheet)).toEqual(Array.from({ length: 39 }, (_, i) => `表${i + 2}`));
   });
 });
+
+describe('sheet layout', () => {
+  it('should read the title of a table drawn from column C as a plain line, and keep its empty column', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表1');
+    ws.getCell('C2').value = '2025年部门收入预算表';
+    ws.mergeCells('C2:F2');
+    // exceljs row values are 1-based: index 3 is column C.
+    ws.getRow(3).values = [, , , '科目', '合计', , '一般公共预算'];
+    ws.getRow(4).values = [, , , '行政运行', 12.5, , 12.5];
+    const doc = extractOffice(new Uint8Array(await wb.xlsx.writeBuffer()), 'margin.xlsx');
+    expect(texts(doc.lines)).toEqual([['2025年部门收入预算表'], ['', '', '科目', '合计', '', '一般公共预算'], ['', '', '行政运行', '12.5', '', '12.5']]);
+    expect(doc.lines[0]!.delimited).toBe(false);
+    expect(doc.lines[2]!.cells[5]!.at.cell).toBe('F4');
+  });
+});

@@ -49,21 +49,24 @@ export function cellText(raw: string): string {
 /**
  * Rows → lines. A row of cells is a delimited line with one cell per visible column up to the
  * widest row (blank cells kept: they carry column positions, as in tab-separated dumps and ruled
- * PDF tables). A row holding text only in its first column (a title, a unit line, a paragraph
- * typed into A1) is a plain line split into words, as text dumps give such lines.
+ * PDF tables; a column empty on this sheet may be filled on the sheet the table continues from,
+ * so none is dropped). A row holding text only in the sheet's first used column (a title, a unit
+ * line, a paragraph typed into A1) is a plain line split into words, as text dumps give such lines.
  */
 export function rowsToLines(rows: GridRow[]): Line[] {
   const texts = rows.map((r) => r.cells.map((c) => (c ? cellText(c.text) : '')));
   const width = Math.max(0, ...texts.map((t) => lastFilled(t) + 1));
+  // A sheet drawn from column C (A and B left as a margin) has its titles in C.
+  const first = Math.min(...texts.map((t) => t.findIndex((x) => x !== '')).filter((c) => c >= 0));
   const lines: Line[] = [];
   rows.forEach((row, i) => {
     const t = texts[i]!;
     const filled = t.flatMap((x, c) => (x === '' ? [] : [c]));
     if (filled.length === 0) return;
-    if (filled.length === 1 && filled[0] === 0) {
-      const at = row.cells[0]!.at;
-      const words = t[0]!.split(/\s+/).filter(Boolean);
-      lines.push({ text: t[0]!, cells: words.map((w) => ({ text: w, at })), at: row.at, delimited: false });
+    if (filled.length === 1 && filled[0] === first) {
+      const at = row.cells[first]!.at;
+      const words = t[first]!.split(/\s+/).filter(Boolean);
+      lines.push({ text: t[first]!, cells: words.map((w) => ({ text: w, at })), at: row.at, delimited: false });
       return;
     }
     const cells: Cell[] = [];
