@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { extractOffice } from '../../src/extract/office/index.js';
+import { numberText } from '../../src/extract/office/workbook.js';
 import { sniffHtmlEncoding } from '../../src/extract/office/html.js';
 import { sniffKind } from '../../src/pipeline.js';
 import type { Extracted, Line } from '../../src/model.js';
@@ -207,5 +208,21 @@ describe('sheet layout', () => {
     expect(texts(doc.lines)).toEqual([['2025年部门收入预算表'], ['', '', '科目', '合计', '', '一般公共预算'], ['', '', '行政运行', '12.5', '', '12.5']]);
     expect(doc.lines[0]!.delimited).toBe(false);
     expect(doc.lines[2]!.cells[5]!.at.cell).toBe('F4');
+  });
+});
+
+describe('numbers as a workbook displays them', () => {
+  it.each([
+    [1669.72, '1,669.72', '#,##0.00', '1,669.72'],
+    [-3.5, '(3.50)', '#,##0.00;(#,##0.00)', '(3.50)'],
+    [0.125, '12.5%', '0.0%', '12.5%'],
+    [0, ' -   ', '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ', '-'],
+    [12, '12.00万元', '0.00"万元"', '12.00'],
+    [1669.7234, '¥1,669.72', '"¥"#,##0.00', '1669.72'],
+    [123456789012, '1.23457E+11', 'General', '123456789012'],
+    [1794.1400000000001, '#####', '0.00', '1794.14'],
+    [0.30000000000000004, undefined, undefined, '0.3'],
+  ])('should give %s shown as %j (format %j) as %j', (value, shown, format, expected) => {
+    expect(numberText(value, shown, format)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@ import type { At, Issue } from '../../model.js';
 import { ExtractError } from '../errors.js';
 import { MAX_OFFICE_CELLS, MAX_OFFICE_SHEETS } from '../limits.js';
 import { cellRef, placedToRows, type PlacedCell } from './grid.js';
-import type { Sheet } from './workbook.js';
+import { numberText, type Sheet } from './workbook.js';
 import { childElements, intAttr, parseXml, findAll, type ChildNode, type Element } from './xml.js';
 import { readEntry, type ZipEntry } from './zip.js';
 
@@ -80,12 +80,16 @@ function readRow(row: Element): PlacedCell[] {
   return out;
 }
 
-/** The text a cell displays: its paragraphs (one per line), else its value. */
+/** Value types whose displayed text is read as an amount (percentages and dates stay as shown). */
+const AMOUNT_TYPES = new Set(['float', 'currency']);
+
+/** The text a cell displays (its paragraphs, one per line), numbers read as the .xlsx reader reads them. */
 function cellText(cell: Element): string {
   const paragraphs = childElements(cell).filter((p) => p.name === 'text:p' || p.name === 'text:h');
   const shown = paragraphs.map(inlineText).join('\n');
-  if (shown.trim() !== '') return shown;
-  return cell.attribs['office:value'] ?? '';
+  const value = Number(cell.attribs['office:value']);
+  if (AMOUNT_TYPES.has(cell.attribs['office:value-type'] ?? '') && Number.isFinite(value)) return numberText(value, shown, undefined);
+  return shown.trim() !== '' ? shown : (cell.attribs['office:value'] ?? '');
 }
 
 function inlineText(n: { children: ChildNode[] }): string {

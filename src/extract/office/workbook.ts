@@ -22,20 +22,34 @@ export interface Sheet {
 
 /** Number shown in scientific notation or as ##### (too narrow a column): the value is written out. */
 const UNREADABLE_DISPLAY = /E[+-]?\d|^#+$/i;
+/** What the amount parser reads as printed: `1,669.72`, `-3.5`, `(3.50)` (src/normalize/amounts.ts). */
+const PRINTED_AMOUNT = /^(?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\))$/;
+/** A zero an accounting format prints as a dash. */
+const DASH = /^[-−–—]+$/;
 /** Significant digits kept when writing a binary double out (drops 0.1 + 0.2 style noise). */
 const DOUBLE_DIGITS = 15;
 
 /**
- * What a cell displays: the number format applied (`1,669.72`, `12.5%`), which is what a printed
- * table shows and what the amount parser reads; the value written out when the format cannot be
- * shown (scientific notation, #####). Error values (#REF!) stay as printed text.
+ * What a number cell displays, as the amount parser reads printed numbers: the formatted text
+ * when it is a plain amount (`1,669.72`, `(3.50)`), a percentage (`12.5%`: kept, so it is never
+ * taken for an amount), a date or a dash; otherwise (a unit or currency sign in the format:
+ * `12.00万元`, `¥1,669.72`) the value at the decimals shown; the value written out when the
+ * format cannot be shown (scientific notation, #####).
  */
+export function numberText(value: number, shown: string | undefined, format: string | undefined): string {
+  const plain = String(Number(value.toPrecision(DOUBLE_DIGITS)));
+  const t = shown?.trim() ?? '';
+  if (t === '' || UNREADABLE_DISPLAY.test(t)) return plain;
+  const f = format ?? '';
+  if (PRINTED_AMOUNT.test(t) || DASH.test(t) || t.endsWith('%') || XLSX.SSF.is_date(f)) return t;
+  const decimals = /\d\.(\d+)/.exec(t)?.[1]?.length;
+  return decimals === undefined ? plain : value.toFixed(decimals);
+}
+
+/** What a cell displays (number format applied); error values (#REF!) stay as printed text. */
 export function displayedText(cell: XLSX.CellObject | undefined): string {
   if (!cell || cell.t === 'z') return '';
-  if (cell.t === 'n' && typeof cell.v === 'number') {
-    const shown = cell.w?.trim();
-    return shown !== undefined && shown !== '' && !UNREADABLE_DISPLAY.test(shown) ? shown : String(Number(cell.v.toPrecision(DOUBLE_DIGITS)));
-  }
+  if (cell.t === 'n' && typeof cell.v === 'number') return numberText(cell.v, cell.w, typeof cell.z === 'string' ? cell.z : undefined);
   if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
   return String(cell.w ?? cell.v ?? '');
 }
