@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/extract/errors.js';
 import { extractOffice } from '../../src/extract/office/index.js';
@@ -104,6 +105,16 @@ describe('formulas, links and macros', () => {
     const doc = extractOffice(linked, 'linked.xlsx');
     expect(doc.lines.find((l) => l.text.startsWith('合计'))!.cells[2]!.text).toBe('1,748.12');
     expect(doc.issues).toEqual([expect.objectContaining({ kind: 'text_dropped', severity: 'warning', message: expect.stringContaining('links to 1 other file(s)') })]);
+  });
+
+  it('should warn that a formula without a saved result reads as blank, never compute it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表1');
+    ws.addRow(['行政运行', 12.5]);
+    ws.addRow(['合计', { formula: 'B1*2' }]);
+    const doc = extractOffice(new Uint8Array(await wb.xlsx.writeBuffer()), 'uncomputed.xlsx');
+    expect(doc.lines.map((l) => l.text)).toEqual(['行政运行\t12.5', '合计']);
+    expect(doc.issues).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('1 formula cell(s) have no saved result') })]);
   });
 
   it('should read a macro workbook (.xlsm) and say its macros were neither run nor read', () => {

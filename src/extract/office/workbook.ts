@@ -58,7 +58,9 @@ export function displayedText(cell: XLSX.CellObject | undefined): string {
 export function readWorkbook(bytes: Uint8Array, file: string): { sheets: Sheet[]; issues: Issue[] } {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellStyles: true, cellFormula: false, cellHTML: false, bookVBA: false, WTF: false });
+    // Formulas are kept as text (never evaluated) and empty cells as stubs only to tell a formula
+    // that has no saved result, which would otherwise read as a silent blank.
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellStyles: true, cellFormula: true, sheetStubs: true, cellHTML: false, bookVBA: false, WTF: false });
   } catch (e) {
     throw new ExtractError('invalid_office', file, e instanceof Error ? e.message : String(e), { cause: e });
   }
@@ -67,6 +69,7 @@ export function readWorkbook(bytes: Uint8Array, file: string): { sheets: Sheet[]
   const hiddenSheets: string[] = [];
   const sheets: Sheet[] = [];
   let cellCount = 0;
+  let uncomputed = 0;
   wb.SheetNames.forEach((name, k) => {
     if (wb.Workbook?.Sheets?.[k]?.Hidden) {
       hiddenSheets.push(name);
@@ -77,6 +80,7 @@ export function readWorkbook(bytes: Uint8Array, file: string): { sheets: Sheet[]
     const cells: PlacedCell[] = [];
     data.forEach((row, r) => {
       row?.forEach((cell, c) => {
+        if (cell?.f !== undefined && (cell.t === 'z' || cell.v === undefined)) uncomputed++;
         const text = displayedText(cell);
         if (text !== '') cells.push({ row: r, col: c, text });
       });
@@ -91,6 +95,14 @@ export function readWorkbook(bytes: Uint8Array, file: string): { sheets: Sheet[]
       col === undefined ? { file, page, sheet: name, row: row + 1 } : { file, page, sheet: name, row: row + 1, cell: cellRef(row, col) };
     sheets.push({ name, rows: placedToRows(cells, { hiddenRows, hiddenCols }, atOf) });
   });
+  if (uncomputed) {
+    issues.push({
+      kind: 'text_dropped',
+      severity: 'warning',
+      message: `${uncomputed} formula cell(s) have no saved result (the program that wrote the file did not calculate them) and read as blank: open the file in Excel, WPS or LibreOffice and save it to compute them`,
+      at: { file },
+    });
+  }
   if (hiddenSheets.length) {
     issues.push({ kind: 'text_dropped', severity: 'warning', message: `hidden sheets not read: ${hiddenSheets.join(', ')}`, at: { file } });
   }
