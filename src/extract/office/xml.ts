@@ -1,5 +1,4 @@
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
 
 /**
  * XML and HTML as a tree, through htmlparser2: a tokenizer and tree builder only. It resolves no
@@ -7,7 +6,9 @@ import type { ChildNode, Element } from 'domhandler';
  * can neither expand entities (billion laughs) nor reach the network or disk.
  */
 
-export type { ChildNode, Element };
+/** The tree's node types, taken from htmlparser2 itself (domhandler is its dependency, not ours). */
+export type ChildNode = ReturnType<typeof parseDocument>['children'][number];
+export type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 
 export const parseXml = (text: string) => parseDocument(text, { xmlMode: true });
 export const parseHtml = (text: string) => parseDocument(text, { lowerCaseTags: true, lowerCaseAttributeNames: true });
