@@ -10,7 +10,7 @@ import { ExtractError } from './extract/errors.js';
 
 /** Inputs → documents, one file at a time per job; a failing file is recorded, never fatal. */
 
-const INPUT_EXTENSIONS = new Set(['.txt', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.text', '.tsv', '.csv', '']);
+const INPUT_EXTENSIONS = new Set(['.txt', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.text', '.tsv', '.csv', '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.docx', '.docm', '.doc', '.wps', '.html', '.htm', '']);
 
 /** A glob (`*`, `**`, `?`, `{a,b}`) as a regular expression over '/'-separated paths. */
 export function globToRegExp(glob: string): RegExp {

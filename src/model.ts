@@ -12,6 +12,14 @@ export interface At {
   line?: number;
   /** [x0, y0, x1, y1] in PDF points from the page's top-left corner. */
   bbox?: [number, number, number, number];
+  /** Sheet name (spreadsheet input; `page` is then the sheet's 1-based position). */
+  sheet?: string;
+  /** 1-based table number among the file's tables (web page and Word input). */
+  table?: number;
+  /** 1-based row in the sheet, or in the table (web page and Word input). */
+  row?: number;
+  /** A1-style cell reference in the sheet or table, e.g. `D12`. */
+  cell?: string;
 }
 
 /**
@@ -41,7 +49,7 @@ export interface Line {
   delimited: boolean;
 }
 
-export type SourceKind = 'text' | 'pdf' | 'pdf-ocr' | 'image-ocr';
+export type SourceKind = 'text' | 'pdf' | 'pdf-ocr' | 'image-ocr' | 'xlsx' | 'xls' | 'ods' | 'docx' | 'html';
 
 /** What an extractor returns; downstream stages never know which extractor ran. */
 export interface Extracted {

@@ -4,6 +4,7 @@ import { ExtractError } from './extract/errors.js';
 import { extractText, sniffEncoding } from './extract/text.js';
 import { checkInputSize, type Limits } from './extract/limits.js';
 import { checkImageBudget } from './extract/image-header.js';
+import { isOffice } from './extract/office/sniff.js';
 import { linesToBlocks, type Block } from './tables/segment.js';
 import { withStandIns } from './tables/detect.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
@@ -23,7 +24,7 @@ export interface ExtractOptions extends Limits {
   ocrWorkers?: number;
 }
 
-export type InputKind = 'pdf' | 'image' | 'text';
+export type InputKind = 'pdf' | 'image' | 'office' | 'text';
 
 export function sniffKind(bytes: Uint8Array): InputKind {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
@@ -31,6 +32,8 @@ export function sniffKind(bytes: Uint8Array): InputKind {
   if (bytes[0] === 0x89 && head.startsWith('\x89PNG')) return 'image';
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image';
   if (head.startsWith('II*\0') || head.startsWith('MM\0*')) return 'image';
+  // Spreadsheets, Word files (ZIP or OLE2 containers) and web pages.
+  if (isOffice(bytes)) return 'office';
   return 'text';
 }
 
@@ -63,6 +66,7 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
     if (options.ocr === 'never') throw new ExtractError('unsupported', file, 'a page image can only be read by OCR, and --ocr never was given');
     return (await import('./extract/ocr.js')).extractImage(bytes, file, header, { maxImagePixels: options.maxImagePixels, workers: options.ocrWorkers });
   }
+  if (kind === 'office') return (await import('./extract/office/index.js')).extractOffice(bytes, file);
   const encoding = sniffEncoding(bytes);
   if (encoding === 'binary') throw new ExtractError('binary', file);
   return extractText(bytes, file, encoding);

@@ -40,3 +40,11 @@ describe('text parser under random input', () => {
     );
   }, 120_000);
 });
+
+describe('office inputs in folders', () => {
+  it('should pick up spreadsheets, Word files and web pages when given a folder', async () => {
+    const { expandInputs } = await import('../src/batch.js');
+    const found = await expandInputs([new URL('./fixtures/office/cases', import.meta.url).pathname]);
+    expect(found.map((f) => f.split('/').pop())).toEqual(['case.docx', 'case.html', 'case.ods', 'case.xls', 'case.xlsx']);
+  });
+});

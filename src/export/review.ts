@@ -94,7 +94,10 @@ const push = <K>(map: Map<K, Issue[]>, key: K, issue: Issue): void => {
 };
 
 const sameAt = (a: At, b: At): boolean =>
-  a.file === b.file && (a.line !== undefined ? a.line === b.line : a.page === b.page && JSON.stringify(a.bbox) === JSON.stringify(b.bbox));
+  a.file === b.file &&
+  (a.line !== undefined
+    ? a.line === b.line
+    : a.page === b.page && JSON.stringify(a.bbox) === JSON.stringify(b.bbox) && a.sheet === b.sheet && a.table === b.table && a.cell === b.cell);
 
 /** The tables an issue names: by type, narrowed by its location when the type occurs twice. */
 function tablesOf(doc: BudgetDocument, issue: Issue): number[] {

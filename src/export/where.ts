@@ -7,10 +7,15 @@ import type { At, BudgetDocument, Issue, TableType } from '../model.js';
 
 export { linesOf } from '../normalize/table.js';
 
-/** `file:line` for text input, `file p.3 [x0,y0,x1,y1]` for PDF; '' when nothing is known. */
+/**
+ * `file:line` for text input, `file p.3 [x0,y0,x1,y1]` for PDF, `file 表3!D12` for a spreadsheet
+ * cell, `file table 2 D12` for a web page's or Word file's table cell; '' when nothing is known.
+ */
 export function formatAt(at: At | undefined): string {
   if (!at) return '';
   if (at.line !== undefined) return `${at.file}:${at.line}`;
+  if (at.sheet !== undefined) return `${at.file} ${at.sheet}!${at.cell ?? `row ${at.row}`}`;
+  if (at.table !== undefined) return `${at.file} table ${at.table} ${at.cell ?? `row ${at.row}`}`;
   const page = at.page !== undefined ? ` p.${at.page}` : '';
   const box = at.bbox ? ` [${at.bbox.map((v) => Math.round(v * 10) / 10).join(',')}]` : '';
   return `${at.file}${page}${box}`;

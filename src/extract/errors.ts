@@ -8,6 +8,8 @@ export type ExtractErrorCode =
   | 'no_text_layer'
   | 'encrypted'
   | 'invalid_pdf'
+  | 'invalid_office'
+  | 'unsupported_office'
   | 'too_large'
   | 'no_budget_table'
   | 'unsupported'
@@ -17,13 +19,15 @@ export type ExtractErrorCode =
 /** What the user can do about each failure; appended to the message. */
 const ADVICE: Record<ExtractErrorCode, string> = {
   empty: 'the file is empty: check that the download finished',
-  binary: 'the file is binary, not text: pass a PDF or a text dump',
+  binary: 'the file is binary, not text: pass a PDF, a spreadsheet (.xlsx, .xls, .ods), a Word file (.docx), a web page or a text dump',
   no_text_layer: 'no text could be read: the pages are blank, or scanned and OCR was off (--ocr never) or read nothing (rescan at 300 dpi)',
   encrypted: 'encrypted PDF: pass --password',
   invalid_pdf: 'the file is not a readable PDF (corrupt or truncated): download it again',
+  invalid_office: 'the spreadsheet or Word file is damaged or truncated: download it again, or open it and save it again as .xlsx / .docx',
+  unsupported_office: 'this office format cannot be read: open it in Excel, WPS or LibreOffice and save it as .xlsx (tables) or .docx (documents), or print it to PDF',
   too_large: 'the file exceeds the size limit: raise the limit or split the document',
   no_budget_table: 'no budget table was found: check that this is a 部门预算/决算 disclosure',
-  unsupported: 'this input format is not supported: pass a PDF, a page image (PNG, JPEG, TIFF) or a text dump',
+  unsupported: 'this input format is not supported: pass a PDF, a page image (PNG, JPEG, TIFF), a spreadsheet (.xlsx, .xls, .ods), a Word file (.docx), a web page (.html) or a text dump',
   timeout: 'extraction took too long: raise the timeout or split the document',
   io: 'the file could not be read: check the path and permissions',
 };

@@ -69,3 +69,22 @@ export function checkInputSize(size: number, file: string, maxBytes: number = DE
     throw new ExtractError('too_large', file, `${thousands(size)} bytes, more than the limit of ${megabytes(maxBytes)}; raise it with --max-mb`);
   }
 }
+
+/**
+ * Most bytes one part of an .xlsx/.docx/.ods (a ZIP) may inflate to. A 10,000-row sheet is about
+ * 2 MB of XML; parsing costs ~10x the XML in memory, so 100 MB is far past any disclosure and
+ * still well inside the worker heap. Checked against the ZIP directory before inflating.
+ */
+export const MAX_ZIP_PART_BYTES = 100 * MB;
+
+/** Most bytes all parts of one ZIP container may inflate to together. */
+export const MAX_ZIP_TOTAL_BYTES = 300 * MB;
+
+/** Most parts in one ZIP container (a 40-sheet workbook has about 100). */
+export const MAX_ZIP_ENTRIES = 10_000;
+
+/** Most non-empty cells read from one workbook or document; a 10,000-row, 30-column sheet is 300,000. */
+export const MAX_OFFICE_CELLS = 5_000_000;
+
+/** Most sheets (or HTML/Word tables) read from one file. */
+export const MAX_OFFICE_SHEETS = 1_000;
