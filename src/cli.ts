@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, type FileResult } from './batch.js';
+import { countFacts, DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { documentsToWorkbook } from './export/xlsx.js';
+import { factsToParquet } from './export/parquet.js';
 import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
 import { documentToReviewHtml, sourceLinesOf } from './export/review.js';
 import { annotatePdf, marksOf } from './export/annotated.js';
@@ -28,8 +29,9 @@ Usage:
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
-  -f, --format <list>   json,csv,facts,xlsx,datapackage,html,annotated (default: json,csv,facts);
-                        xlsx writes budget.xlsx (a sheet per table type, checks);
+  -f, --format <list>   json,csv,facts,xlsx,datapackage,parquet,html,annotated (default:
+                        json,csv,facts); xlsx writes budget.xlsx (a sheet per table type, checks);
+                        parquet writes facts.parquet (the facts, typed; amount_yuan decimal);
                         datapackage writes facts and csv with datapackage.json;
                         html writes a review page <name>.html per document;
                         annotated writes <name>.annotated.pdf for PDF input: the
@@ -52,7 +54,7 @@ Options:
 
 Exit codes: 0 all files extracted, 1 some files failed, 2 usage error.`;
 
-const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage', 'html', 'annotated']);
+const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage', 'parquet', 'html', 'annotated']);
 const MB = 1024 * 1024;
 /** Run-level outputs a document's `<name>.json` must never replace (lower case). */
 const RESERVED_NAMES = new Set(['summary', 'datapackage']);
@@ -205,6 +207,7 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom }));
   if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom })) await writeAtomic(out, `csv/${type}.csv`, text);
   if (formats.includes('xlsx')) await writeAtomic(out, 'budget.xlsx', await documentsToWorkbook(docs));
+  if (formats.includes('parquet')) await writeAtomic(out, 'facts.parquet', factsToParquet(docs));
   if (formats.includes('datapackage')) await writeAtomic(out, 'datapackage.json', dataPackageToJson(documentsToDataPackage(docs, { facts: formats.includes('facts'), wide: formats.includes('csv') })));
   const files = results.map(({ documents, ...rest }) => {
     const outputs = rest.status === 'ok' ? outputFiles(names.get(rest.path)!, documents?.length ?? 1) : undefined;
@@ -212,7 +215,7 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   });
   const ok = results.filter((r) => r.status === 'ok').length;
   // `document_count`, not `documents`: tools that read every JSON file of a folder (score.mjs) take a `documents` key for a list of documents.
-  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, document_count: docs.length }, null, 2)}\n`);
+  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, document_count: docs.length, facts: countFacts(docs) }, null, 2)}\n`);
 }
 
 /** `schema`: the JSON Schema shipped in the package (generated from src/model.ts by `npm run schema`). */
@@ -343,6 +346,8 @@ async function main(argv: string[]): Promise<number> {
   const failed = results.filter((r) => r.status === 'failed').length;
   const checks = docs.reduce((a, d) => ({ run: a.run + d.validation.run, held: a.held + d.validation.held, broken: a.broken + d.validation.broken }), { run: 0, held: 0, broken: 0 });
   log(`${results.length - failed} of ${results.length} files extracted${docs.length > results.length - failed ? ` (${docs.length} documents)` : ""}${failed ? `, ${failed} failed` : ''}; checks: ${checks.run} run, ${checks.held} held, ${checks.broken} broken`);
+  const repeated = countFacts(docs).duplicates.flatMap((d) => d.not_counted);
+  if (repeated.length) log(`${repeated.length} document(s) repeat another's department and year or content, counted once: ${repeated.join(', ')} (summary.json facts.duplicates)`);
   return failed ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './seeds.js';
 
@@ -34,6 +35,28 @@ describe('CLI output formats', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, 'budget.xlsx')) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toContain('checks');
+  });
+
+  it('should write one facts.parquet for --format parquet, and merge the shards of a split run into one equal file', async () => {
+    const read = async (dir: string): Promise<string[]> => {
+      const b = readFileSync(join(dir, 'facts.parquet'));
+      const rows = await parquetReadObjects({ file: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer });
+      return rows.map((r) => JSON.stringify(r)).sort();
+    };
+    const one = mkdtempSync(join(tmpdir(), 'be-pq-'));
+    expect(run(['samples', '-o', one, '-q', '--format', 'parquet']).code).toBe(0);
+    expect(readdirSync(one).sort()).toEqual(['facts.parquet', 'summary.json']);
+    const shards = [0, 1].map((i) => {
+      const dir = mkdtempSync(join(tmpdir(), `be-pq-shard${i}-`));
+      expect(run(['samples', '-o', dir, '-q', '--shard', `${i}/2`, '--format', 'json,parquet']).code).toBe(0);
+      return dir;
+    });
+    const merged = mkdtempSync(join(tmpdir(), 'be-pq-merged-'));
+    expect(run(['merge', ...shards, '-o', merged]).code).toBe(0);
+    const rows = await read(one);
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(await read(merged)).toEqual(rows);
+    expect((await Promise.all(shards.map(read))).flat().sort()).toEqual(rows);
   });
 
   it('should write datapackage.json with the CSVs it describes for --format datapackage', () => {
