@@ -16,6 +16,7 @@ import { imagesFor, pageImagesOf, type PageImage } from './export/page-images.js
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
+import { CompareError, compareInputs, comparisonsToCsv, comparisonsToHtml, comparisonToText, DEFAULT_TEXT_ROWS } from './compare/index.js';
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_PAGES } from './extract/limits.js';
 import type { BudgetDocument } from './model.js';
 
@@ -25,6 +26,11 @@ Usage:
   budget-extract <files or folders…> -o <dir> [options]
   budget-extract codes <code or name…> [--json]
   budget-extract merge <shard output dirs…> -o <dir>
+  budget-extract compare <old> <new> [-o <dir>] [-f csv,html] [--json] [--rows N]
+                        changes between two years of a department, in 元 and %:
+                        documents, JSON outputs or folders (paired by department);
+                        prints the largest changes; -o writes compare.csv (every
+                        figure) and with -f html compare.html
   budget-extract schema                 the JSON Schema of the document JSON
 
 Options:
@@ -243,8 +249,58 @@ async function mergeCommand(argv: string[]): Promise<number> {
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
+/** `compare OLD NEW`: the library compares, this prints and writes. */
+async function compareCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', default: 'csv' },
+        json: { type: 'boolean', default: false },
+        rows: { type: 'string', default: String(DEFAULT_TEXT_ROWS) },
+        ocr: { type: 'string', default: 'auto' },
+        password: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 2) usage('compare: budget-extract compare <old> <new> (documents, JSON outputs or folders)');
+  const formats = values.format.split(',').map((f) => f.trim()).filter(Boolean);
+  const bad = formats.find((f) => f !== 'csv' && f !== 'html');
+  if (bad) usage(`compare: unknown format '${bad}' (choose from csv, html)`);
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 0) usage(`--rows must be a whole number, not '${values.rows}'`);
+  const ocr = values.ocr;
+  if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') usage(`--ocr must be auto, always or never, not '${ocr}'`);
+  let result;
+  try {
+    result = await compareInputs(positionals[0]!, positionals[1]!, { ocr, password: values.password, jobs: availableParallelism() });
+  } catch (e) {
+    if (e instanceof CompareError) {
+      process.stderr.write(`budget-extract compare: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const { comparisons, unpaired } = result;
+  if (values.json) process.stdout.write(`${JSON.stringify({ comparisons, unpaired }, null, 2)}\n`);
+  else process.stdout.write(comparisons.map((c) => comparisonToText(c, rows)).join('\n'));
+  for (const u of unpaired) process.stderr.write(`${u.file}: no document of the same department in the ${u.side === 'old' ? 'newer' : 'older'} set; not compared\n`);
+  if (values.output) {
+    if (formats.includes('csv')) await writeAtomic(values.output, 'compare.csv', await comparisonsToCsv(comparisons));
+    if (formats.includes('html')) await writeAtomic(values.output, 'compare.html', comparisonsToHtml(comparisons));
+  }
+  return comparisons.length ? 0 : 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'codes') return codesCommand(argv.slice(1));
+  if (argv[0] === 'compare') return compareCommand(argv.slice(1));
   if (argv[0] === 'merge') return mergeCommand(argv.slice(1));
   if (argv[0] === 'schema') return schemaCommand();
   let parsed;

@@ -59,6 +59,24 @@ describe('CLI output formats', () => {
     expect((await Promise.all(shards.map(read))).flat().sort()).toEqual(rows);
   });
 
+  it('should compare two JSON outputs: the largest changes on stdout, compare.csv and compare.html with -o, --json for programs', () => {
+    const ex = mkdtempSync(join(tmpdir(), 'be-cmp-in-'));
+    expect(run(['samples/002_46f91a7ccf92bf45.txt', 'samples/000_2f28e9293a4b3d29.txt', '-o', ex, '-q', '-f', 'json']).code).toBe(0);
+    const [older, newer] = [join(ex, '002_46f91a7ccf92bf45.json'), join(ex, '000_2f28e9293a4b3d29.json')];
+    const out = mkdtempSync(join(tmpdir(), 'be-cmp-'));
+    const r = run(['compare', older, newer, '-o', out, '-f', 'csv,html', '--rows', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^002_46f91a7ccf92bf45\.txt — 延津县医疗保障局, 2024, 部门预算 {2}→ {2}000_2f28e9293a4b3d29\.txt — 新乡市凤泉区医疗保障局, 2025, 部门预算\n/);
+    expect(readdirSync(out).sort()).toEqual(['compare.csv', 'compare.html']);
+    const csv = readFileSync(join(out, 'compare.csv'), 'utf8').trim().split('\n');
+    const json = JSON.parse(run(['compare', older, newer, '--json']).stdout) as { comparisons: { changes: unknown[] }[] };
+    expect(csv.length - 1).toBe(json.comparisons[0]!.changes.length);
+    expect(csv[0]).toBe('old_document,new_document,department,old_year,new_year,table,occurrence,key,name,old_name,measure,status,old_yuan,new_yuan,change_yuan,change_pct,prior_yuan,prior_disagrees,base');
+    expect(run(['compare', older]).code).toBe(2);
+    const missing = run(['compare', older, join(out, 'none.json')]);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('none.json: not found')]);
+  });
+
   it('should write datapackage.json with the CSVs it describes for --format datapackage', () => {
     const out = mkdtempSync(join(tmpdir(), 'be-dp-'));
     expect(run(['samples', '-o', out, '-q', '--format', 'datapackage']).code).toBe(0);
