@@ -113,15 +113,17 @@ describe('the same department and year twice in a batch', () => {
     expect(counts.by_year).toEqual({ '2025': n });
   });
 
-  it("should flag a 单位 disclosure repeating its department's, keep the 部门 one, and pair nothing of unknown department", () => {
+  it("should flag a 单位 disclosure repeating its department's, keep the 部门 one, and pair nothing of unknown department or other total", () => {
     const t = [table({ type: 'expenditure', rows: [row('total', '合计', { total: 5 })] })];
+    // Two offices whose department was read alike (`省级`): their totals differ, they are not merged.
+    const other = { ...fakeDocument([table({ type: 'expenditure', rows: [row('total', '合计', { total: 7 })] })], { department: '某局', kind: '部门预算' }), source: { file: 'other.txt', sha256: 'f'.repeat(64), kind: 'text' as const, pages: 1 } };
     const unit = { ...fakeDocument(t, { department: '某 局', kind: '单位预算' }), source: { file: 'unit.txt', sha256: 'a'.repeat(64), kind: 'text' as const, pages: 1 } };
     const dept = { ...fakeDocument(t, { department: '某局', kind: '部门预算' }), source: { file: 'dept.txt', sha256: 'b'.repeat(64), kind: 'text' as const, pages: 1 } };
     const final = { ...fakeDocument(t, { department: '某局', kind: '部门决算' }), source: { file: 'final.txt', sha256: 'c'.repeat(64), kind: 'text' as const, pages: 1 } };
     const anon1 = { ...fakeDocument(t, { department: undefined }), source: { file: 'a1.txt', sha256: 'd'.repeat(64), kind: 'text' as const, pages: 1 } };
     const anon2 = { ...fakeDocument(t, { department: undefined }), source: { file: 'a2.txt', sha256: 'e'.repeat(64), kind: 'text' as const, pages: 1 } };
-    const counts = countFacts([unit, dept, final, anon1, anon2]);
-    expect(counts.duplicates).toEqual([{ reason: 'same_department_year', department: '某局', year: 2025, phase: 'proposed', kept: 'dept.txt', not_counted: ['unit.txt'] }]);
-    expect(counts).toMatchObject({ facts: 5, counted: 4, by_department: { 某局: 2, '(unknown)': 2 } });
+    const counts = countFacts([unit, dept, final, anon1, anon2, other]);
+    expect(counts.duplicates).toEqual([{ reason: 'same_department_year', department: '某局', total_yuan: 50000, year: 2025, phase: 'proposed', kept: 'dept.txt', not_counted: ['unit.txt'] }]);
+    expect(counts).toMatchObject({ facts: 6, counted: 5, by_department: { 某局: 3, '(unknown)': 2 } });
   });
 });

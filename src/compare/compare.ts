@@ -173,8 +173,24 @@ export function compareDocuments(old: BudgetDocument, now: BudgetDocument): Comp
 
 /** Department names compared as printed but for width and spacing. */
 const departmentKey = (d: BudgetDocument): string | undefined => d.document.department?.normalize('NFKC').replace(/\s+/g, '');
-/** A file name without its years and digits: `江苏省委办公厅2018年度…表` pairs with its 2019 volume. */
-const fileKey = (d: BudgetDocument): string => d.source.file.normalize('NFKC').replace(/\.[^.]*$/, '').replace(/\d+|年度|年/g, '');
+/** A file name without its extension, digits and 年/度: what stays the same from year to year. */
+const fileStem = (d: BudgetDocument): string => d.source.file.normalize('NFKC').replace(/\.[^.]*$/, '').replace(/[\d年度]+/g, '');
+
+/** Characters two stems must share at their start to name one publisher (`江苏省政协办公厅…`, not just `江苏省`). */
+const MIN_SHARED_STEM = 5;
+
+function sharedPrefix(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && a[k] === b[k]) k++;
+  return k;
+}
+
+/** The one candidate whose file name shares the longest start with `d`'s, if it is unique and long enough. */
+function byFileName(d: BudgetDocument, candidates: BudgetDocument[]): BudgetDocument | undefined {
+  const scored = candidates.map((c) => ({ c, n: sharedPrefix(fileStem(d), fileStem(c)) })).sort((a, b) => b.n - a.n);
+  const [best, next] = scored;
+  return best && best.n >= MIN_SHARED_STEM && (!next || next.n < best.n) ? best.c : undefined;
+}
 
 export interface Pairing {
   pairs: [BudgetDocument, BudgetDocument][];
@@ -182,9 +198,9 @@ export interface Pairing {
 }
 
 /**
- * Documents of two years paired: one with one directly; otherwise by department, or where a
- * department was not found by the file name without its digits. Anything else is left unpaired
- * and said so, never paired by guess.
+ * Documents of two years paired: one with one directly; otherwise by department, and where that
+ * finds none or several, by the file name without its digits (the longest shared start, unique).
+ * Anything else is left unpaired and said so, never paired by guess.
  */
 export function pairDocuments(olds: BudgetDocument[], news: BudgetDocument[]): Pairing {
   if (olds.length === 1 && news.length === 1) return { pairs: [[olds[0]!, news[0]!]], unpaired: [] };
@@ -192,12 +208,12 @@ export function pairDocuments(olds: BudgetDocument[], news: BudgetDocument[]): P
   const left = new Set(news);
   const unpaired: Pairing['unpaired'] = [];
   for (const o of olds) {
-    const match = (key: (d: BudgetDocument) => string | undefined): BudgetDocument[] => (key(o) === undefined ? [] : [...left].filter((n) => key(n) === key(o)));
-    const byDept = match(departmentKey);
-    const candidates = byDept.length ? byDept : match(fileKey);
-    if (candidates.length === 1) {
-      pairs.push([o, candidates[0]!]);
-      left.delete(candidates[0]!);
+    const dept = departmentKey(o);
+    const byDept = dept === undefined ? [] : [...left].filter((n) => departmentKey(n) === dept);
+    const match = byDept.length === 1 ? byDept[0] : byFileName(o, byDept.length ? byDept : [...left]);
+    if (match) {
+      pairs.push([o, match]);
+      left.delete(match);
     } else unpaired.push({ side: 'old', file: o.source.file });
   }
   for (const n of left) unpaired.push({ side: 'new', file: n.source.file });

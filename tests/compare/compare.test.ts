@@ -82,14 +82,16 @@ describe('pair documents of two years', () => {
   const d = (file: string, year: number, department?: string): BudgetDocument => doc(file, year, [], { department });
 
   it('should pair by department, else by the file name without its digits, and leave the rest unpaired', () => {
-    const olds = [d('a2018.pdf', 2018, '江苏省委办公厅'), d('江苏省政协办公厅2018年度部门预算.pdf', 2018), d('x.pdf', 2018, '某局')];
-    const news = [d('b2019.pdf', 2019, '江苏省委 办公厅'), d('江苏省政协办公厅2019年度部门预算.pdf', 2019), d('y.pdf', 2019, '他局')];
+    const olds = [d('a2018.pdf', 2018, '江苏省委办公厅'), d('江苏省政协办公厅2018度部门预算公开表.pdf', 2018), d('江苏省人大办公厅2018.pdf', 2018, '省级'), d('x.pdf', 2018, '某局')];
+    const news = [d('b2019.pdf', 2019, '江苏省委 办公厅'), d('江苏省政协办公厅2019年预算公开表.pdf', 2019), d('江苏省人大办公厅2019.pdf', 2019, '省级'), d('江苏省法院2019.pdf', 2019, '省级'), d('y.pdf', 2019, '他局')];
     const p = pairDocuments(olds, news);
     expect(p.pairs.map(([o, n]) => [o.source.file, n.source.file])).toEqual([
       ['a2018.pdf', 'b2019.pdf'],
-      ['江苏省政协办公厅2018年度部门预算.pdf', '江苏省政协办公厅2019年度部门预算.pdf'],
+      ['江苏省政协办公厅2018度部门预算公开表.pdf', '江苏省政协办公厅2019年预算公开表.pdf'],
+      // Two 2019 documents read as 省级: the file name settles it.
+      ['江苏省人大办公厅2018.pdf', '江苏省人大办公厅2019.pdf'],
     ]);
-    expect(p.unpaired).toEqual([{ side: 'old', file: 'x.pdf' }, { side: 'new', file: 'y.pdf' }]);
+    expect(p.unpaired).toEqual([{ side: 'old', file: 'x.pdf' }, { side: 'new', file: '江苏省法院2019.pdf' }, { side: 'new', file: 'y.pdf' }]);
   });
 
   it('should pair one document with one whatever their departments say', () => {
