@@ -287,9 +287,10 @@ async function compareCommand(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const { comparisons, unpaired } = result;
-  if (values.json) process.stdout.write(`${JSON.stringify({ comparisons, unpaired }, null, 2)}\n`);
+  const { comparisons, unpaired, failed } = result;
+  if (values.json) process.stdout.write(`${JSON.stringify({ comparisons, unpaired, failed }, null, 2)}\n`);
   else process.stdout.write(comparisons.map((c) => comparisonToText(c, rows)).join('\n'));
+  for (const f of failed) process.stderr.write(`budget-extract compare: ${f.message}; not compared\n`);
   for (const u of unpaired) process.stderr.write(`${u.file}: no document of the same department in the ${u.side === 'old' ? 'newer' : 'older'} set; not compared\n`);
   if (values.output) {
     if (formats.includes('csv')) await writeAtomic(values.output, 'compare.csv', await comparisonsToCsv(comparisons));

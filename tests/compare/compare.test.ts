@@ -1,7 +1,10 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareDocuments, comparisonsToCsv, comparisonsToHtml, comparisonToText, pairDocuments, type Change } from '../../src/compare/index.js';
+import { compareDocuments, comparisonsToCsv, comparisonsToHtml, comparisonToText, loadDocuments, pairDocuments, type Change } from '../../src/compare/index.js';
 import type { BudgetDocument } from '../../src/model.js';
-import { fakeDocument, row, table } from '../export/seeds.js';
+import { fakeDocument, row, seedFiles, table } from '../export/seeds.js';
 
 const doc = (file: string, year: number, tables: Parameters<typeof fakeDocument>[0], over: Partial<BudgetDocument['document']> = {}): BudgetDocument => ({
   ...fakeDocument(tables, { year, ...over }),
@@ -96,5 +99,19 @@ describe('pair documents of two years', () => {
 
   it('should pair one document with one whatever their departments say', () => {
     expect(pairDocuments([d('a.pdf', 2018, '省级')], [d('b.pdf', 2019)]).pairs).toHaveLength(1);
+  });
+});
+
+describe('load the two sides of compare', () => {
+  it('should extract a folder of disclosures, name the files that failed, and refuse a path that holds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'be-cmp-load-'));
+    copyFileSync(seedFiles()[0]!, join(dir, 'a.txt'));
+    writeFileSync(join(dir, 'b.txt'), '这不是预算公开。\n');
+    const loaded = await loadDocuments(dir, { ocr: 'never' });
+    expect(loaded.documents.map((d) => d.source.file)).toEqual(['a.txt']);
+    expect(loaded.failed).toEqual([{ file: 'b.txt', message: expect.stringContaining('b.txt') }]);
+    await expect(loadDocuments(join(dir, 'none'))).rejects.toMatchObject({ name: 'CompareError', code: 'io' });
+    writeFileSync(join(dir, 'summary.json'), '{"files": []}');
+    await expect(loadDocuments(join(dir, 'summary.json'))).rejects.toMatchObject({ code: 'no_documents' });
   });
 });
