@@ -134,9 +134,23 @@ function rowChanges(table: TableType, occurrence: number, old: { row?: Row; unit
   });
 }
 
+/**
+ * Rows by key; a key printed twice in one table (two projects of one name) is kept as `key#2`,
+ * matched with the second of the other year, so that no row is silently dropped.
+ */
+function rowsByKey(t: Table | undefined): Map<string, Row> {
+  const out = new Map<string, Row>();
+  for (const r of t?.rows ?? []) {
+    let key = r.key;
+    for (let n = 2; out.has(key); n++) key = `${r.key}#${n}`;
+    out.set(key, key === r.key ? r : { ...r, key });
+  }
+  return out;
+}
+
 function tableChanges(table: TableType, occurrence: number, old: Table | undefined, now: Table | undefined): Change[] {
-  const oldRows = new Map((old?.rows ?? []).map((r) => [r.key, r]));
-  const newRows = new Map((now?.rows ?? []).map((r) => [r.key, r]));
+  const oldRows = rowsByKey(old);
+  const newRows = rowsByKey(now);
   const keys = [...new Set([...newRows.keys(), ...oldRows.keys()])];
   return keys.flatMap((k) => rowChanges(table, occurrence, { row: oldRows.get(k), unit: old?.unit ?? now!.unit }, { row: newRows.get(k), unit: now?.unit ?? old!.unit }));
 }

@@ -60,6 +60,12 @@ describe('compare two years of a department', () => {
     expect(x.some((c) => c.measure.startsWith('prior_'))).toBe(false);
   });
 
+  it('should keep a key printed twice in one table as key#2, matched with the second of the other year', () => {
+    const t = (a: number, b: number) => [table({ type: 'project_expenditure', rows: [row('信息化建设', '信息化建设', { total: a }), row('信息化建设', '信息化建设', { total: b })] })];
+    const x = compareDocuments(doc('a.txt', 2024, t(1, 2)), doc('b.txt', 2025, t(1, 5))).changes;
+    expect(x.map((c) => [c.key, c.change_yuan])).toEqual([['信息化建设#2', 30_000], ['信息化建设', 0]]);
+  });
+
   it('should say so when the older document is not of an earlier year', () => {
     expect(compareDocuments(now, old).notes[0]).toBe('the older document (2025.txt, 2025) is not of an earlier year than the newer (2024.txt, 2024)');
   });
