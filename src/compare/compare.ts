@@ -50,7 +50,11 @@ export interface Comparison {
   new: DocumentRef;
   /** Largest absolute change in 元 first. */
   changes: Change[];
-  /** Tables of one year without a counterpart of the same type in the other. */
+  /**
+   * Tables with figures in one year only: no table of the type in the other year, or one printed
+   * (or read) without rows. Their figures are all `added` or `removed`; check the other document
+   * before quoting them.
+   */
   unmatched_tables: { side: 'old' | 'new'; table: TableType; title: string }[];
   /** Things a reader should know before quoting a change (years out of order, units differ). */
   notes: string[];
@@ -170,7 +174,8 @@ export function compareDocuments(old: BudgetDocument, now: BudgetDocument): Comp
     const o = oldTables.get(type) ?? [];
     const n = newTables.get(type) ?? [];
     for (let k = 0; k < Math.max(o.length, n.length); k++) {
-      if (!o[k] || !n[k]) unmatched.push({ side: o[k] ? 'old' : 'new', table: type, title: (o[k] ?? n[k])!.title });
+      const [oldRows, newRows] = [o[k]?.rows.length ?? 0, n[k]?.rows.length ?? 0];
+      if (!oldRows !== !newRows) unmatched.push({ side: oldRows ? 'old' : 'new', table: type, title: (oldRows ? o[k] : n[k])!.title });
       changes.push(...tableChanges(type, k + 1, o[k], n[k]));
     }
   }

@@ -85,7 +85,7 @@ export function comparisonToText(c: Comparison, rows = DEFAULT_TEXT_ROWS): strin
     `${label(c.old)}  →  ${label(c.new)}`,
     countsLine(c),
     ...c.notes.map((n) => `note: ${n}`),
-    ...c.unmatched_tables.map((t) => `note: ${t.table} (${t.title}) only in the ${t.side === 'old' ? 'older' : 'newer'} document`),
+    ...c.unmatched_tables.map((t) => `note: ${t.table} (${t.title}) has figures only in the ${t.side === 'old' ? 'older' : 'newer'} document`),
     '',
     ...lines,
     ...(unchangedLeft > 0 ? [`… ${unchangedLeft} smaller changes (all figures: the CSV or --json)`] : []),
@@ -110,7 +110,7 @@ function changeRow(x: Change): string {
 function comparisonHtml(c: Comparison): string {
   const y0 = c.old.year ?? 'older';
   const y1 = c.new.year ?? 'newer';
-  const notes = [...c.notes, ...c.unmatched_tables.map((t) => `${t.table} (${t.title}) only in the ${t.side === 'old' ? 'older' : 'newer'} document`)];
+  const notes = [...c.notes, ...c.unmatched_tables.map((t) => `${t.table} (${t.title}) has figures only in the ${t.side === 'old' ? 'older' : 'newer'} document`)];
   return `<section>
 <h2>${esc(c.new.department ?? c.old.department ?? c.new.file)}: ${esc(y0)} → ${esc(y1)}</h2>
 <dl class="doc"><dt>${esc(y0)}</dt><dd>${esc(label(c.old))}</dd><dt>${esc(y1)}</dt><dd>${esc(label(c.new))}</dd></dl>

@@ -66,6 +66,14 @@ describe('compare two years of a department', () => {
     expect(x.map((c) => [c.key, c.change_yuan])).toEqual([['信息化建设#2', 30_000], ['信息化建设', 0]]);
   });
 
+  it('should name a table with figures in one year only (absent, or read without rows, in the other)', () => {
+    const older = doc('a.txt', 2024, [table({ type: 'income', title: '收入预算总表', rows: [row('total', '合计', { total: 9 })] }), table({ type: 'procurement', rows: [] })]);
+    const newer = doc('b.txt', 2025, [table({ type: 'income', title: '收入预算总表', rows: [] }), table({ type: 'procurement', rows: [] }), table({ type: 'assets', title: '资产表', rows: [row('total', '合计', { total: 1 })] })]);
+    const x = compareDocuments(older, newer);
+    expect(x.unmatched_tables).toEqual([{ side: 'old', table: 'income', title: '收入预算总表' }, { side: 'new', table: 'assets', title: '资产表' }]);
+    expect(comparisonToText(x)).toContain('note: income (收入预算总表) has figures only in the older document');
+  });
+
   it('should say so when the older document is not of an earlier year', () => {
     expect(compareDocuments(now, old).notes[0]).toBe('the older document (2025.txt, 2025) is not of an earlier year than the newer (2024.txt, 2024)');
   });
