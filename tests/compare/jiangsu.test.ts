@@ -21,7 +21,16 @@ describe.skipIf(!existsSync(y2018) || !existsSync(y2019))('compare 江苏省委�
     c = r.comparisons[0]!;
   }, 120_000);
 
-  const at = (table: string, key: string, occurrence = 1): Change | undefined => c.changes.find((x) => x.table === table && x.key === key && x.measure === 'total' && x.occurrence === occurrence);
+  const at = (table: string, key: string): Change | undefined => c.changes.find((x) => x.table === table && x.key === key && x.measure === 'total');
+  /**
+   * Every 基本支出 table's change of a row: today the 财政拨款 and the 一般公共预算 基本支出表 are both
+   * typed basic_expenditure; table reading may type the first apart. Either way each prints the same rows.
+   */
+  const basic = (key: string): Change[] => {
+    const found = c.changes.filter((x) => x.table === 'basic_expenditure' && x.key === key && x.measure === 'total');
+    expect(found.length).toBeGreaterThan(0);
+    return found;
+  };
 
   it('should give the changes of the 一般公共预算支出 rows in 元 and percent, as computed from the printed figures', () => {
     // 合计 24,458.43 → 27,664.22 万元: +3,205.79 万元 = +32,057,900 元, 3205.79 / 24458.43 = 13.107%.
@@ -36,17 +45,17 @@ describe.skipIf(!existsSync(y2018) || !existsSync(y2019))('compare 江苏省委�
 
   it('should report the economic class printed only in 2019 as added, and unchanged rows as unchanged', () => {
     // 30299 其他商品和服务支出 50.00 万元 appears in 2019's 基本支出表 only.
-    expect(at('basic_expenditure', '30299', 2)).toMatchObject({ status: 'added', name: '其他商品和服务支出', new_yuan: 500_000, change_yuan: 500_000 });
+    for (const x of basic('30299')) expect(x).toMatchObject({ status: 'added', name: '其他商品和服务支出', new_yuan: 500_000, change_yuan: 500_000 });
     // 30211 差旅费 350.00 both years; 30213 维修(护)费 50.00 → 130.00 (+160%).
-    expect(at('basic_expenditure', '30211', 2)).toMatchObject({ status: 'unchanged', change_yuan: 0 });
-    expect(at('basic_expenditure', '30213', 2)).toMatchObject({ status: 'changed', old_yuan: 500_000, new_yuan: 1_300_000, change_pct: 160 });
+    for (const x of basic('30211')) expect(x).toMatchObject({ status: 'unchanged', change_yuan: 0 });
+    for (const x of basic('30213')) expect(x).toMatchObject({ status: 'changed', old_yuan: 500_000, new_yuan: 1_300_000, change_pct: 160 });
     // 基本支出 合计 10,403.11 → 11,700.63: +1,297.52 万元.
-    expect(at('basic_expenditure', 'total', 2)).toMatchObject({ change_yuan: 12_975_200, change_pct: 12.47 });
+    for (const x of basic('total')) expect(x).toMatchObject({ change_yuan: 12_975_200, change_pct: 12.47 });
   });
 
   it('should print the largest changes first in the terminal table', () => {
-    const text = comparisonToText(c, 5);
-    expect(text).toMatch(/total +合计 +total +244,584,300 +276,642,200 +\+32,057,900 +\+13\.11% +changed/);
+    const text = comparisonToText(c, 20);
+    expect(text).toMatch(/general_expenditure +total +合计 +total +244,584,300 +276,642,200 +\+32,057,900 +\+13\.11% +changed/);
     const shown = c.changes.filter((x) => x.status !== 'unchanged');
     expect(Math.abs(shown[0]!.change_yuan)).toBe(32_057_900);
     for (let k = 1; k < c.changes.length; k++) expect(Math.abs(c.changes[k - 1]!.change_yuan)).toBeGreaterThanOrEqual(Math.abs(c.changes[k]!.change_yuan));
