@@ -257,7 +257,7 @@ const HEADLINE_TOTALS: [TableType, string, string][] = [
 ];
 
 /** The document's total spending in 元, from the first table that prints one. */
-export function headlineTotal(d: BudgetDocument): string | undefined {
+function headlineTotal(d: BudgetDocument): string | undefined {
   for (const [type, key, measure] of HEADLINE_TOTALS) {
     for (const t of d.tables.filter((x) => x.type === type)) {
       const v = t.rows.find((r) => r.key === key)?.values[measure];

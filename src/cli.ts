@@ -30,7 +30,8 @@ Usage:
                         changes between two years of a department, in 元 and %:
                         documents, JSON outputs or folders (paired by department);
                         prints the largest changes; -o writes compare.csv (every
-                        figure) and with -f html compare.html
+                        figure) and with -f html compare.html; --ocr and --password
+                        as for extraction when a side is a disclosure
   budget-extract schema                 the JSON Schema of the document JSON
 
 Options:

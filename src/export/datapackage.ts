@@ -165,7 +165,6 @@ const documentFields = {
 
 export function wideResource(docs: BudgetDocument[], type: TableType): Resource {
   const measures = measuresOfType(docs, type);
-  const tables = docs.flatMap((d) => d.tables.filter((t) => t.type === type));
   const described: Record<(typeof WIDE_LEADING_COLUMNS)[number], Field> = {
     document: text('document', 'input file the row was extracted from', { required: true }),
     department: documentFields.department,
