@@ -28,7 +28,7 @@ export interface Change {
   new_yuan?: number;
   /** new − old in 元; for an added figure the new amount, for a removed one minus the old. */
   change_yuan: number;
-  /** change / old × 100, two decimals; absent where the older amount is absent or 0. */
+  /** change / |old| × 100 (a fall is negative whatever the sign of the base), two decimals; absent where the older amount is absent or 0. */
   change_pct?: number;
   /** The figure the newer document prints for last year (a `prior_<measure>` column), in 元. */
   prior_yuan?: number;
