@@ -3,10 +3,11 @@ import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { BudgetDocument } from './model.js';
+import type { BudgetDocument, TableType } from './model.js';
 import { extractUnits } from './index.js';
 import type { ExtractOptions } from './pipeline.js';
 import { ExtractError } from './extract/errors.js';
+import { documentToFacts, phaseOf, toYuan, type Phase } from './export/facts.js';
 
 /** Inputs → documents, one file at a time per job; a failing file is recorded, never fatal. */
 
@@ -207,4 +208,116 @@ export async function runBatch(paths: string[], options: BatchOptions): Promise<
   } finally {
     await runner.close();
   }
+}
+
+/** A document of a run by name: its file, and its unit for a county bundle (`a.pdf#2`). */
+export const documentId = (d: BudgetDocument): string => (d.source.part ? `${d.source.file}#${d.source.part.index}` : d.source.file);
+
+/**
+ * Documents of a run that hold the same figures as an earlier one: the same content extracted
+ * twice (`same_content`), or a second disclosure of the same department, year and phase with the
+ * same headline total (`same_department_year`: a 部门 and a 单位 disclosure of a one-unit
+ * department repeat each other). The total must agree too, because a department name can be
+ * misread alike for two offices (both `省级`): their figures differ, and they are not merged.
+ * Only `kept` is counted in the run's totals; every document's facts stay in its own outputs.
+ */
+export interface Duplicate {
+  reason: 'same_content' | 'same_department_year';
+  department?: string;
+  /** The headline total the documents share, in 元 (`same_department_year`). */
+  total_yuan?: number;
+  year?: number;
+  phase?: Phase;
+  kept: string;
+  not_counted: string[];
+}
+
+/** What a panel of the run holds: facts by department (or unit) and by year, duplicates counted once. */
+export interface FactCounts {
+  /** Facts in facts.csv (every document). */
+  facts: number;
+  /** Facts of the documents counted: each department and year once. */
+  counted: number;
+  by_department: Record<string, number>;
+  by_year: Record<string, number>;
+  duplicates: Duplicate[];
+}
+
+/** Department names compared as printed but for width and spacing (NFKC, no whitespace). */
+const sameName = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
+/** A department's own disclosure consolidates its units: it is kept before a 单位 one. */
+const KIND_RANK = (d: BudgetDocument): number => (d.document.kind?.startsWith('部门') ? 0 : 1);
+const UNKNOWN = '(unknown)';
+
+/** Where a document prints its total spending, in order of preference: (table, row key, measure). */
+const HEADLINE_TOTALS: [TableType, string, string][] = [
+  ['summary', 'expenditure_grand_total', 'amount'],
+  ['general_expenditure', 'total', 'total'],
+  ['expenditure', 'total', 'total'],
+];
+
+/** The document's total spending in 元, from the first table that prints one. */
+function headlineTotal(d: BudgetDocument): string | undefined {
+  for (const [type, key, measure] of HEADLINE_TOTALS) {
+    for (const t of d.tables.filter((x) => x.type === type)) {
+      const v = t.rows.find((r) => r.key === key)?.values[measure];
+      if (v !== undefined) return toYuan(v, t.unit);
+    }
+  }
+  return undefined;
+}
+
+/** Pure: the documents of a run in, the fact counts and duplicates of its summary out. */
+export function countFacts(docs: BudgetDocument[]): FactCounts {
+  const groups = new Map<string, { reason: Duplicate['reason']; docs: BudgetDocument[] }>();
+  const add = (key: string, reason: Duplicate['reason'], d: BudgetDocument): void => {
+    const g = groups.get(key) ?? { reason, docs: [] };
+    g.docs.push(d);
+    groups.set(key, g);
+  };
+  for (const d of docs) add(`content:${d.source.sha256}#${d.source.part?.index ?? 0}`, 'same_content', d);
+  const duplicates: Duplicate[] = [];
+  const dropped = new Set<BudgetDocument>();
+  const record = (reason: Duplicate['reason'], same: BudgetDocument[], total?: string): void => {
+    const [kept, ...rest] = [...same].sort((a, b) => KIND_RANK(a) - KIND_RANK(b));
+    rest.forEach((d) => dropped.add(d));
+    const { department, year, kind } = kept!.document;
+    duplicates.push({
+      reason,
+      ...(department ? { department } : {}),
+      ...(total !== undefined ? { total_yuan: Number(total) } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(phaseOf(kind) ? { phase: phaseOf(kind) } : {}),
+      kept: documentId(kept!),
+      not_counted: rest.map(documentId),
+    });
+  };
+  for (const g of groups.values()) if (g.docs.length > 1) record(g.reason, g.docs);
+  // Then by department, year and total, among what is left; an unknown department, year or total never pairs.
+  const byDepartmentYear = new Map<string, BudgetDocument[]>();
+  const totals = new Map<string, string>();
+  for (const d of docs.filter((x) => !dropped.has(x))) {
+    const { department, year, kind } = d.document;
+    const total = headlineTotal(d);
+    if (!department || year === undefined || total === undefined) continue;
+    const key = `${sameName(department)}|${year}|${phaseOf(kind) ?? ''}|${total}`;
+    byDepartmentYear.set(key, [...(byDepartmentYear.get(key) ?? []), d]);
+    totals.set(key, total);
+  }
+  for (const [key, same] of byDepartmentYear) if (same.length > 1) record('same_department_year', same, totals.get(key));
+  const by_department: Record<string, number> = {};
+  const by_year: Record<string, number> = {};
+  let facts = 0;
+  let counted = 0;
+  for (const d of docs) {
+    const n = documentToFacts(d).length;
+    facts += n;
+    if (dropped.has(d)) continue;
+    counted += n;
+    const department = d.document.department ?? UNKNOWN;
+    const year = d.document.year === undefined ? UNKNOWN : String(d.document.year);
+    by_department[department] = (by_department[department] ?? 0) + n;
+    by_year[year] = (by_year[year] ?? 0) + n;
+  }
+  return { facts, counted, by_department, by_year, duplicates };
 }

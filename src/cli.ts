@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, type FileResult } from './batch.js';
+import { countFacts, DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { documentsToWorkbook } from './export/xlsx.js';
+import { factsToParquet } from './export/parquet.js';
 import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
 import { documentToReviewHtml, sourceLinesOf } from './export/review.js';
 import { annotatePdf, marksOf } from './export/annotated.js';
@@ -15,6 +16,7 @@ import { imagesFor, pageImagesOf, type PageImage } from './export/page-images.js
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
+import { CompareError, compareInputs, comparisonsToCsv, comparisonsToHtml, comparisonToText, DEFAULT_TEXT_ROWS } from './compare/index.js';
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_PAGES } from './extract/limits.js';
 import type { BudgetDocument } from './model.js';
 
@@ -24,12 +26,19 @@ Usage:
   budget-extract <files or folders…> -o <dir> [options]
   budget-extract codes <code or name…> [--json]
   budget-extract merge <shard output dirs…> -o <dir>
+  budget-extract compare <old> <new> [-o <dir>] [-f csv,html] [--json] [--rows N]
+                        changes between two years of a department, in 元 and %:
+                        documents, JSON outputs or folders (paired by department);
+                        prints the largest changes; -o writes compare.csv (every
+                        figure) and with -f html compare.html; --ocr and --password
+                        as for extraction when a side is a disclosure
   budget-extract schema                 the JSON Schema of the document JSON
 
 Options:
   -o, --output <dir>    output folder, or - for stdout (NDJSON documents, or facts CSV)
-  -f, --format <list>   json,csv,facts,xlsx,datapackage,html,annotated (default: json,csv,facts);
-                        xlsx writes budget.xlsx (a sheet per table type, checks);
+  -f, --format <list>   json,csv,facts,xlsx,datapackage,parquet,html,annotated (default:
+                        json,csv,facts); xlsx writes budget.xlsx (a sheet per table type, checks);
+                        parquet writes facts.parquet (the facts, typed; amount_yuan decimal);
                         datapackage writes facts and csv with datapackage.json;
                         html writes a review page <name>.html per document;
                         annotated writes <name>.annotated.pdf for PDF input: the
@@ -52,7 +61,7 @@ Options:
 
 Exit codes: 0 all files extracted, 1 some files failed, 2 usage error.`;
 
-const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage', 'html', 'annotated']);
+const FORMATS = new Set(['json', 'csv', 'facts', 'xlsx', 'datapackage', 'parquet', 'html', 'annotated']);
 const MB = 1024 * 1024;
 /** Run-level outputs a document's `<name>.json` must never replace (lower case). */
 const RESERVED_NAMES = new Set(['summary', 'datapackage']);
@@ -205,6 +214,7 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom }));
   if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom })) await writeAtomic(out, `csv/${type}.csv`, text);
   if (formats.includes('xlsx')) await writeAtomic(out, 'budget.xlsx', await documentsToWorkbook(docs));
+  if (formats.includes('parquet')) await writeAtomic(out, 'facts.parquet', factsToParquet(docs));
   if (formats.includes('datapackage')) await writeAtomic(out, 'datapackage.json', dataPackageToJson(documentsToDataPackage(docs, { facts: formats.includes('facts'), wide: formats.includes('csv') })));
   const files = results.map(({ documents, ...rest }) => {
     const outputs = rest.status === 'ok' ? outputFiles(names.get(rest.path)!, documents?.length ?? 1) : undefined;
@@ -212,7 +222,7 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   });
   const ok = results.filter((r) => r.status === 'ok').length;
   // `document_count`, not `documents`: tools that read every JSON file of a folder (score.mjs) take a `documents` key for a list of documents.
-  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, document_count: docs.length }, null, 2)}\n`);
+  await writeAtomic(out, 'summary.json', `${JSON.stringify({ files, ok, failed: results.length - ok, document_count: docs.length, facts: countFacts(docs) }, null, 2)}\n`);
 }
 
 /** `schema`: the JSON Schema shipped in the package (generated from src/model.ts by `npm run schema`). */
@@ -240,8 +250,59 @@ async function mergeCommand(argv: string[]): Promise<number> {
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
+/** `compare OLD NEW`: the library compares, this prints and writes. */
+async function compareCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', default: 'csv' },
+        json: { type: 'boolean', default: false },
+        rows: { type: 'string', default: String(DEFAULT_TEXT_ROWS) },
+        ocr: { type: 'string', default: 'auto' },
+        password: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 2) usage('compare: budget-extract compare <old> <new> (documents, JSON outputs or folders)');
+  const formats = values.format.split(',').map((f) => f.trim()).filter(Boolean);
+  const bad = formats.find((f) => f !== 'csv' && f !== 'html');
+  if (bad) usage(`compare: unknown format '${bad}' (choose from csv, html)`);
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 0) usage(`--rows must be a whole number, not '${values.rows}'`);
+  const ocr = values.ocr;
+  if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') usage(`--ocr must be auto, always or never, not '${ocr}'`);
+  let result;
+  try {
+    result = await compareInputs(positionals[0]!, positionals[1]!, { ocr, password: values.password, jobs: availableParallelism() });
+  } catch (e) {
+    if (e instanceof CompareError) {
+      process.stderr.write(`budget-extract compare: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const { comparisons, unpaired, failed } = result;
+  if (values.json) process.stdout.write(`${JSON.stringify({ comparisons, unpaired, failed }, null, 2)}\n`);
+  else process.stdout.write(comparisons.map((c) => comparisonToText(c, rows)).join('\n'));
+  for (const f of failed) process.stderr.write(`budget-extract compare: ${f.message}; not compared\n`);
+  for (const u of unpaired) process.stderr.write(`${u.file}: no document of the same department in the ${u.side === 'old' ? 'newer' : 'older'} set; not compared\n`);
+  if (values.output) {
+    if (formats.includes('csv')) await writeAtomic(values.output, 'compare.csv', await comparisonsToCsv(comparisons));
+    if (formats.includes('html')) await writeAtomic(values.output, 'compare.html', comparisonsToHtml(comparisons));
+  }
+  return comparisons.length ? 0 : 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'codes') return codesCommand(argv.slice(1));
+  if (argv[0] === 'compare') return compareCommand(argv.slice(1));
   if (argv[0] === 'merge') return mergeCommand(argv.slice(1));
   if (argv[0] === 'schema') return schemaCommand();
   let parsed;
@@ -343,6 +404,8 @@ async function main(argv: string[]): Promise<number> {
   const failed = results.filter((r) => r.status === 'failed').length;
   const checks = docs.reduce((a, d) => ({ run: a.run + d.validation.run, held: a.held + d.validation.held, broken: a.broken + d.validation.broken }), { run: 0, held: 0, broken: 0 });
   log(`${results.length - failed} of ${results.length} files extracted${docs.length > results.length - failed ? ` (${docs.length} documents)` : ""}${failed ? `, ${failed} failed` : ''}; checks: ${checks.run} run, ${checks.held} held, ${checks.broken} broken`);
+  const repeated = countFacts(docs).duplicates.flatMap((d) => d.not_counted);
+  if (repeated.length) log(`${repeated.length} document(s) repeat another's department and year or content, counted once: ${repeated.join(', ')} (summary.json facts.duplicates)`);
   return failed ? 1 : 0;
 }
 

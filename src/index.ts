@@ -10,8 +10,11 @@ export type * from './model.js';
 export { ExtractError, type ExtractErrorCode } from './extract/errors.js';
 export { extractBytes, extractUnitsBytes, linesToDocument, linesToDocuments, sniffKind, type ExtractOptions } from './pipeline.js';
 export { documentToJson } from './export/json.js';
-export { documentToFacts, type Fact } from './export/facts.js';
+export { documentToFacts, toYuan, phaseOf, type Fact, type Phase } from './export/facts.js';
 export { factsToCsv, wideCsvByType } from './export/csv.js';
+export { factsToParquet } from './export/parquet.js';
+export { countFacts, type FactCounts, type Duplicate } from './batch.js';
+export * from './compare/index.js';
 export { lookupCode, classOfName, canonicalCode, kindOf, parentOf, findCodes } from './normalize/codes.js';
 /** Ends the OCR worker threads (idle ones never keep a process alive; this frees their memory). */
 export { closeOcr } from './extract/ocr-pool.js';

@@ -1,6 +1,7 @@
 import { writeToString } from '@fast-csv/format';
 import type { BudgetDocument, TableType } from '../model.js';
-import { documentToFacts, FACT_HEADERS } from './facts.js';
+import { documentToFacts, FACT_HEADERS, phaseOf, toYuan } from './facts.js';
+import { measuresOfType, typesOf, WIDE_LEADING_COLUMNS, yuanColumn } from './where.js';
 
 /**
  * CSV through fast-csv: the long facts file for programs, and one wide file per table type
@@ -33,31 +34,39 @@ function formatNumber(v: number): string {
  * so the facts file lists every table the JSON lists.
  */
 export async function factsToCsv(docs: BudgetDocument[], options: CsvOptions = {}): Promise<string> {
+  const textCells = (cells: string[]): string[] => (options.bom ? cells.map(neutralizeFormula) : cells);
   const rows = docs.flatMap((d) => {
-    const textCells = (cells: string[]): string[] => (options.bom ? cells.map(neutralizeFormula) : cells);
-    const facts = documentToFacts(d).map((f) => [...textCells([f.document, f.table, f.key, f.name, f.measure]), formatNumber(f.value)]);
-    const empty = d.tables.filter((t) => !t.rows.some((r) => Object.keys(r.values).length)).map((t) => [...textCells([d.source.file, t.type]), '', '', '', '']);
+    const about = documentColumns(d);
+    const facts = documentToFacts(d).map((f) => [...textCells([f.document, f.table, f.key, f.name, f.measure]), formatNumber(f.value), ...textCells(about), f.unit, toYuan(f.value, f.unit)]);
+    const empty = d.tables.filter((t) => !t.rows.some((r) => Object.keys(r.values).length)).map((t) => [...textCells([d.source.file, t.type]), '', '', '', '', ...textCells(about), t.unit, '']);
     return [...facts, ...empty];
   });
   const text = await writeToString(rows, { headers: [...FACT_HEADERS], includeEndRowDelimiter: true });
   return (options.bom ? BOM : '') + text;
 }
 
+/** department, year, kind, phase of a document, blank where unknown. */
+function documentColumns(d: BudgetDocument): string[] {
+  const { department, year, kind } = d.document;
+  return [department ?? '', year === undefined ? '' : String(year), kind ?? '', phaseOf(kind) ?? ''];
+}
+
 export async function wideCsvByType(docs: BudgetDocument[], options: CsvOptions = {}): Promise<Map<TableType, string>> {
   const out = new Map<TableType, string>();
-  const types = [...new Set(docs.flatMap((d) => d.tables.map((t) => t.type)))];
-  for (const type of types) {
-    const measures: string[] = [];
-    for (const d of docs) for (const t of d.tables.filter((x) => x.type === type)) for (const r of t.rows) for (const m of Object.keys(r.values)) if (!measures.includes(m)) measures.push(m);
-    const header = ['document', 'department', 'year', 'table_title', 'unit', 'key', 'kind', 'name', ...measures];
+  for (const type of typesOf(docs)) {
+    const measures = measuresOfType(docs, type);
+    const header = [...WIDE_LEADING_COLUMNS, ...measures, ...measures.map(yuanColumn)];
     const rows: string[][] = [];
     for (const d of docs) {
+      const [department, year, kind, phase] = documentColumns(d);
       for (const t of d.tables.filter((x) => x.type === type)) {
         for (const r of t.rows) {
-          const text = [d.source.file, d.document.department ?? '', d.document.year === undefined ? '' : String(d.document.year), t.title, t.unit, r.key, r.kind, r.name];
+          const text = [d.source.file, department!, year!, t.title, t.unit, r.key, r.kind, r.name, kind!, phase!];
+          const amount = (m: string, cell: (v: number) => string): string => (r.values[m] === undefined ? '' : cell(r.values[m]!));
           rows.push([
             ...(options.bom ? text.map(neutralizeFormula) : text),
-            ...measures.map((m) => (r.values[m] === undefined ? '' : formatNumber(r.values[m]!))),
+            ...measures.map((m) => amount(m, formatNumber)),
+            ...measures.map((m) => amount(m, (v) => toYuan(v, t.unit))),
           ]);
         }
       }

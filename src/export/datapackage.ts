@@ -1,13 +1,16 @@
 import type { BudgetDocument, DocumentKind, RowKind, TableType, Unit } from '../model.js';
-import { FACT_HEADERS } from './facts.js';
-import { measuresOfType, typesOf, WIDE_LEADING_COLUMNS } from './where.js';
+import { FACT_HEADERS, phaseOf, YUAN_PER, type Phase } from './facts.js';
+import { measuresOfType, typesOf, WIDE_LEADING_COLUMNS, yuanColumn } from './where.js';
 
 /**
  * `datapackage.json` beside the CSVs: a Frictionless (Tabular) Data Package, v1 profiles, so
  * frictionless, pandas-datapackage-reader, R's frictionless and OpenSpending read the CSVs with
  * the right types (codes stay strings, amounts are numbers, a blank is missing, not zero), plus
- * the Fiscal Data Package properties (currency, unit factor, budget phase, classification
- * dimensions in `model`) that say what the numbers are. Pure: documents in, descriptor out.
+ * the Fiscal Data Package properties (currency, budget phase, classification dimensions in
+ * `model`) that say what the numbers are. Units differ from table to table (a document of 元
+ * tables may print its 三公 table in 万元), so every row names its unit and the fiscal measures are
+ * the amounts converted to 元 (`amount_yuan`, `<measure>_yuan`, factor 1), never the printed value
+ * under one factor for the whole package. Pure: documents in, descriptor out.
  */
 
 export type FieldType = 'string' | 'number' | 'integer';
@@ -34,8 +37,6 @@ export interface Resource {
   encoding: 'utf-8';
   dialect: { delimiter: string; doubleQuote: boolean; quoteChar: string; lineTerminator: string; header: boolean };
   schema: { fields: Field[]; missingValues: string[] };
-  /** The unit of every amount in the resource, when its tables share one (Fiscal Data Package). */
-  unit?: UnitInfo;
 }
 
 export interface UnitInfo {
@@ -44,7 +45,7 @@ export interface UnitInfo {
   factor: number;
 }
 
-export type Phase = 'proposed' | 'executed';
+export type { Phase };
 type Direction = 'expenditure' | 'revenue';
 
 export interface Measure {
@@ -81,8 +82,6 @@ export interface DataPackage {
   countryCode: 'CN';
   currency: 'CNY';
   granularity: 'aggregated';
-  /** Set when every table of the run is printed in one unit; else see each resource and document. */
-  unit?: UnitInfo;
   /** Set when every document of the run is of one phase; else see `documents`. */
   phase?: Phase;
   fiscalPeriod?: { start: string; end: string };
@@ -98,14 +97,10 @@ export interface DataPackageOptions {
   wide: boolean;
 }
 
-const FACTORS: Record<Unit, number> = { 元: 1, 万元: 10000 };
-const unitInfo = (unit: Unit): UnitInfo => ({ name: unit, factor: FACTORS[unit] });
-
-/** 预算 documents are budgets (before the year), 决算 documents final accounts (after it). */
-export function phaseOf(kind: DocumentKind | undefined): Phase | undefined {
-  if (!kind) return undefined;
-  return kind.endsWith('决算') ? 'executed' : 'proposed';
-}
+const unitInfo = (unit: Unit): UnitInfo => ({ name: unit, factor: YUAN_PER[unit] });
+const UNITS = Object.keys(YUAN_PER);
+const PHASES: Phase[] = ['proposed', 'executed'];
+const DOCUMENT_KINDS = Object.keys({ 部门预算: 1, 单位预算: 1, 部门决算: 1, 单位决算: 1 } satisfies Record<DocumentKind, 1>);
 
 /** Which way a table type's amounts go, where the type says; summaries hold both. */
 const DIRECTIONS: Partial<Record<TableType, Direction>> = {
@@ -145,43 +140,54 @@ function resourceBase(name: string, path: string, title: string, fields: Field[]
 
 export function factsResource(docs: BudgetDocument[]): Resource {
   const types = typesOf(docs);
-  const fields: Field[] = [
-    text('document', 'input file the fact was extracted from', { required: true }),
+  const described: Record<(typeof FACT_HEADERS)[number], Field> = {
+    document: text('document', 'input file the fact was extracted from', { required: true }),
     // Table Schema wants a non-empty enum; a run without tables lists none.
-    text('table', 'table type id (CONTRACT.md)', types.length ? { required: true, enum: types } : { required: true }),
-    text('key', 'row key: classification code as text (leading zeros kept), line key, project code or name; blank for a table printed empty'),
-    text('name', 'row label as printed'),
-    text('measure', 'column (measure) name, snake_case; blank for a table printed empty'),
-    amount('value', "amount in the table's unit"),
-  ];
-  const unit = shared(docs.flatMap((d) => d.tables.map((t) => t.unit)));
-  return {
-    ...resourceBase('facts', 'facts.csv', 'Every printed amount, one per line', fields),
-    ...(unit ? { unit: unitInfo(unit) } : { description: "Tables of this run are printed in different units: each amount is in its table's unit (the unit column of csv/<type>.csv)." }),
+    table: text('table', 'table type id (CONTRACT.md)', types.length ? { required: true, enum: types } : { required: true }),
+    key: text('key', 'row key: classification code as text (leading zeros kept), line key, project code or name; blank for a table printed empty'),
+    name: text('name', 'row label as printed'),
+    measure: text('measure', 'column (measure) name, snake_case; blank for a table printed empty'),
+    value: amount('value', 'amount as printed, in the unit of this row (the unit field)'),
+    ...documentFields,
+    unit: text('unit', "unit of value: the unit its table is printed in (元, or 万元 = 10000 元)", { required: true, enum: UNITS }),
+    amount_yuan: amount('amount_yuan', 'value converted to 元 in decimal arithmetic: the amount to sum or compare across tables and documents'),
   };
+  return { ...resourceBase('facts', 'facts.csv', 'Every printed amount, one per line', FACT_HEADERS.map((c) => described[c])), description: "Each amount is in its table's unit (unit); amount_yuan is the same amount in 元." };
 }
+
+/** Who published the document, for which year, budget or final accounts. */
+const documentFields = {
+  department: text('department', 'department or unit publishing the document'),
+  year: { name: 'year', type: 'integer', description: 'budget year' } satisfies Field,
+  kind: text('kind', 'document kind: 部门预算, 单位预算, 部门决算, 单位决算', { enum: DOCUMENT_KINDS }),
+  phase: text('phase', 'proposed (预算, a budget) or executed (决算, final accounts)', { enum: PHASES }),
+};
 
 export function wideResource(docs: BudgetDocument[], type: TableType): Resource {
   const measures = measuresOfType(docs, type);
-  const tables = docs.flatMap((d) => d.tables.filter((t) => t.type === type));
   const described: Record<(typeof WIDE_LEADING_COLUMNS)[number], Field> = {
     document: text('document', 'input file the row was extracted from', { required: true }),
-    department: text('department', 'department or unit publishing the document'),
-    year: { name: 'year', type: 'integer', description: 'budget year' },
+    department: documentFields.department,
+    year: documentFields.year,
+    document_kind: { ...documentFields.kind, name: 'document_kind' },
+    phase: documentFields.phase,
     table_title: text('table_title', 'table title as printed'),
-    unit: text('unit', 'unit of the amounts in this row', { required: true, enum: Object.keys(FACTORS) }),
+    unit: text('unit', 'unit of the printed amounts in this row (元, or 万元 = 10000 元)', { required: true, enum: UNITS }),
     key: text('key', 'row key: classification code as text (leading zeros kept), line key, project code or name', { required: true }),
     kind: text('kind', 'row kind: class/section/item (functional classification), econ, unit, total, line, project, other', { required: true, enum: ROW_KINDS }),
     name: text('name', 'row label as printed'),
   };
-  const fields = [...WIDE_LEADING_COLUMNS.map((c) => described[c]), ...measures.map((m) => amount(m, `column ${m}; blank where the document prints nothing`))];
-  const unit = shared(tables.map((t) => t.unit));
-  return { ...resourceBase(type, `csv/${type}.csv`, `Tables of type ${type}, one row per printed row`, fields), ...(unit ? { unit: unitInfo(unit) } : {}) };
+  const fields = [
+    ...WIDE_LEADING_COLUMNS.map((c) => described[c]),
+    ...measures.map((m) => amount(m, `column ${m} as printed, in the row's unit; blank where the document prints nothing`)),
+    ...measures.map((m) => amount(yuanColumn(m), `column ${m} converted to 元 in decimal arithmetic`)),
+  ];
+  return resourceBase(type, `csv/${type}.csv`, `Tables of type ${type}, one row per printed row`, fields);
 }
 
-/** A measure of the fiscal model: what an amount column is, in which currency, unit and phase. */
+/** A measure of the fiscal model: an amount column in 元 (factor 1), its phase and direction. */
 function measure(resource: Resource, source: string, phase: Phase | undefined, direction: Direction | undefined): Measure {
-  return { source, resource: resource.name, currency: 'CNY', ...(resource.unit ? { factor: resource.unit.factor } : {}), ...(phase ? { phase } : {}), ...(direction ? { direction } : {}) };
+  return { source, resource: resource.name, currency: 'CNY', factor: 1, ...(phase ? { phase } : {}), ...(direction ? { direction } : {}) };
 }
 
 /** Which classification a row kind's key belongs to (the others are line keys or names). */
@@ -214,7 +220,6 @@ function documentInfo(d: BudgetDocument): DocumentInfo {
 export function documentsToDataPackage(docs: BudgetDocument[], options: DataPackageOptions): DataPackage {
   const phase = shared(docs.map((d) => phaseOf(d.document.kind)));
   const years = docs.flatMap((d) => (d.document.year === undefined ? [] : [d.document.year]));
-  const unit = shared(docs.flatMap((d) => d.tables.map((t) => t.unit)));
   // A type printed only empty has no rows, and its csv/<type>.csv no header row: nothing to describe.
   const wideTypes = typesOf(docs).filter((t) => docs.some((d) => d.tables.some((x) => x.type === t && x.rows.length)));
   const resources = [...(options.facts ? [factsResource(docs)] : []), ...(options.wide ? wideTypes.map((t) => wideResource(docs, t)) : [])];
@@ -222,22 +227,21 @@ export function documentsToDataPackage(docs: BudgetDocument[], options: DataPack
   const dims: Record<string, Dimension> = {};
   for (const r of resources) {
     if (r.name === 'facts') {
-      measures.facts = measure(r, 'value', phase, undefined);
+      measures.facts = measure(r, 'amount_yuan', phase, undefined);
       continue;
     }
     const type = r.name as TableType;
-    for (const f of r.schema.fields.filter((x) => x.type === 'number')) measures[`${type}.${f.name}`] = measure(r, f.name, phase, DIRECTIONS[type]);
+    for (const m of measuresOfType(docs, type)) measures[`${type}.${m}`] = measure(r, yuanColumn(m), phase, DIRECTIONS[type]);
     Object.assign(dims, dimensions(docs, type));
   }
   return {
     profile: 'tabular-data-package',
     name: 'budget-extract',
     title: 'Chinese government budget disclosures, extracted and checked',
-    description: 'Tables of 部门预算/决算 disclosures extracted by budget-extract: facts.csv (one amount per line) and csv/<type>.csv (one row per printed row). Amounts are in the unit of their table (see unit); codes are text.',
+    description: 'Tables of 部门预算/决算 disclosures extracted by budget-extract: facts.csv (one amount per line) and csv/<type>.csv (one row per printed row). Printed amounts are in the unit of their table (the unit field of each row); amount_yuan and <measure>_yuan are the same amounts in 元, the ones to sum; codes are text.',
     countryCode: 'CN',
     currency: 'CNY',
     granularity: 'aggregated',
-    ...(unit ? { unit: unitInfo(unit) } : {}),
     ...(phase ? { phase } : {}),
     // China's fiscal year is the calendar year; a run over several years spans them.
     ...(years.length ? { fiscalPeriod: { start: `${Math.min(...years)}-01-01`, end: `${Math.max(...years)}-12-31` } } : {}),

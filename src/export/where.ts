@@ -33,8 +33,15 @@ export function allIssues(doc: BudgetDocument): Issue[] {
   return [...doc.issues, ...own];
 }
 
-/** Columns before the measures in csv/<type>.csv and the workbook's sheets (`wideCsvByType`'s order). */
-export const WIDE_LEADING_COLUMNS = ['document', 'department', 'year', 'table_title', 'unit', 'key', 'kind', 'name'] as const;
+/**
+ * Columns before the measures in csv/<type>.csv and the workbook's sheets (`wideCsvByType`'s
+ * order). `kind` is the row's kind; the document's is `document_kind`, added after the older
+ * columns so that they keep their places.
+ */
+export const WIDE_LEADING_COLUMNS = ['document', 'department', 'year', 'table_title', 'unit', 'key', 'kind', 'name', 'document_kind', 'phase'] as const;
+
+/** The column of a measure's amount in 元, after the measures as printed. */
+export const yuanColumn = (measure: string): string => `${measure}_yuan`;
 
 /**
  * The measures of a table type across a run, in first-seen order: the value columns of

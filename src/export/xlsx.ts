@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { BudgetDocument, Table, TableType } from '../model.js';
 import { neutralizeFormula } from './csv.js';
-import { allIssues, formatAt, measuresOfType, typesOf, WIDE_LEADING_COLUMNS } from './where.js';
+import { amountYuan, phaseOf } from './facts.js';
+import { allIssues, formatAt, measuresOfType, typesOf, WIDE_LEADING_COLUMNS, yuanColumn } from './where.js';
 
 /**
  * The Excel workbook of a run, for people who open the data in a spreadsheet: one sheet per table
@@ -64,15 +65,18 @@ export function typeSheet(docs: BudgetDocument[], type: TableType): Sheet {
       text(r.key),
       text(r.kind),
       text(r.name),
+      text(doc.document.kind),
+      text(phaseOf(doc.document.kind)),
       ...measures.map((m) => r.values[m] ?? null),
+      ...measures.map((m) => (r.values[m] === undefined ? null : amountYuan(r.values[m]!, table.unit))),
     ]),
   );
   const lead = LEADING_COLUMNS.length;
   return {
     name: type,
-    header: [...LEADING_COLUMNS, ...measures.map((m) => measureHeader(m, sharedUnit))],
-    textColumns: [0, 1, 3, 4, 5, 6, 7],
-    amountColumns: measures.map((_, k) => lead + k),
+    header: [...LEADING_COLUMNS, ...measures.map((m) => measureHeader(m, sharedUnit)), ...measures.map(yuanColumn)],
+    textColumns: [0, 1, 3, 4, 5, 6, 7, 8, 9],
+    amountColumns: [...measures, ...measures].map((_, k) => lead + k),
     rows,
   };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './seeds.js';
 
@@ -34,6 +35,46 @@ describe('CLI output formats', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, 'budget.xlsx')) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toContain('checks');
+  });
+
+  it('should write one facts.parquet for --format parquet, and merge the shards of a split run into one equal file', async () => {
+    const read = async (dir: string): Promise<string[]> => {
+      const b = readFileSync(join(dir, 'facts.parquet'));
+      const rows = await parquetReadObjects({ file: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer });
+      return rows.map((r) => JSON.stringify(r)).sort();
+    };
+    const one = mkdtempSync(join(tmpdir(), 'be-pq-'));
+    expect(run(['samples', '-o', one, '-q', '--format', 'parquet']).code).toBe(0);
+    expect(readdirSync(one).sort()).toEqual(['facts.parquet', 'summary.json']);
+    const shards = [0, 1].map((i) => {
+      const dir = mkdtempSync(join(tmpdir(), `be-pq-shard${i}-`));
+      expect(run(['samples', '-o', dir, '-q', '--shard', `${i}/2`, '--format', 'json,parquet']).code).toBe(0);
+      return dir;
+    });
+    const merged = mkdtempSync(join(tmpdir(), 'be-pq-merged-'));
+    expect(run(['merge', ...shards, '-o', merged]).code).toBe(0);
+    const rows = await read(one);
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(await read(merged)).toEqual(rows);
+    expect((await Promise.all(shards.map(read))).flat().sort()).toEqual(rows);
+  });
+
+  it('should compare two JSON outputs: the largest changes on stdout, compare.csv and compare.html with -o, --json for programs', () => {
+    const ex = mkdtempSync(join(tmpdir(), 'be-cmp-in-'));
+    expect(run(['samples/002_46f91a7ccf92bf45.txt', 'samples/000_2f28e9293a4b3d29.txt', '-o', ex, '-q', '-f', 'json']).code).toBe(0);
+    const [older, newer] = [join(ex, '002_46f91a7ccf92bf45.json'), join(ex, '000_2f28e9293a4b3d29.json')];
+    const out = mkdtempSync(join(tmpdir(), 'be-cmp-'));
+    const r = run(['compare', older, newer, '-o', out, '-f', 'csv,html', '--rows', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^002_46f91a7ccf92bf45\.txt — 延津县医疗保障局, 2024, 部门预算 {2}→ {2}000_2f28e9293a4b3d29\.txt — 新乡市凤泉区医疗保障局, 2025, 部门预算\n/);
+    expect(readdirSync(out).sort()).toEqual(['compare.csv', 'compare.html']);
+    const csv = readFileSync(join(out, 'compare.csv'), 'utf8').trim().split('\n');
+    const json = JSON.parse(run(['compare', older, newer, '--json']).stdout) as { comparisons: { changes: unknown[] }[] };
+    expect(csv.length - 1).toBe(json.comparisons[0]!.changes.length);
+    expect(csv[0]).toBe('old_document,new_document,department,old_year,new_year,table,occurrence,key,name,old_name,measure,status,old_yuan,new_yuan,change_yuan,change_pct,prior_yuan,prior_disagrees,base');
+    expect(run(['compare', older]).code).toBe(2);
+    const missing = run(['compare', older, join(out, 'none.json')]);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('none.json: not found')]);
   });
 
   it('should write datapackage.json with the CSVs it describes for --format datapackage', () => {

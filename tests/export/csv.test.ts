@@ -26,7 +26,7 @@ describe('CSV for spreadsheets', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain(`'@evil`);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv.trim().split('\n')[1]!.endsWith(',-3.5')).toBe(true);
+    expect(csv.trim().split('\n')[1]!.endsWith(',-3.5,-35000')).toBe(true);
   });
 
   it('should keep text exact without --bom (CSV for programs)', async () => {

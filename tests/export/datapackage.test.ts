@@ -2,7 +2,8 @@ import { parseString } from '@fast-csv/parse';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { factsToCsv, wideCsvByType } from '../../src/export/csv.js';
-import { dataPackageToJson, documentsToDataPackage, phaseOf, type DataPackage, type Resource } from '../../src/export/datapackage.js';
+import { dataPackageToJson, documentsToDataPackage, type DataPackage, type Resource } from '../../src/export/datapackage.js';
+import { phaseOf } from '../../src/export/facts.js';
 import type { BudgetDocument } from '../../src/model.js';
 import { fiscalTabularDataPackage } from './frictionless-profile.js';
 import { fakeDocument, row, seedDocuments, table } from './seeds.js';
@@ -78,10 +79,11 @@ describe('Data Package', () => {
     expect(pkg.resources[0]!.schema.fields.find((f) => f.name === 'value')).toMatchObject({ type: 'number', bareNumber: true });
   });
 
-  it('should carry the fiscal metadata: CNY, 万元 factor 10000, phase, classification dimensions', () => {
-    expect(pkg).toMatchObject({ currency: 'CNY', countryCode: 'CN', unit: { name: '万元', factor: 10000 }, phase: 'proposed', fiscalPeriod: { start: '2024-01-01', end: '2025-12-31' } });
-    expect(pkg.model.measures['facts']).toEqual({ source: 'value', resource: 'facts', currency: 'CNY', factor: 10000, phase: 'proposed' });
-    expect(pkg.model.measures['expenditure.basic']).toMatchObject({ direction: 'expenditure', factor: 10000 });
+  it('should carry the fiscal metadata: CNY, measures in 元 (factor 1), phase, classification dimensions', () => {
+    expect(pkg).toMatchObject({ currency: 'CNY', countryCode: 'CN', phase: 'proposed', fiscalPeriod: { start: '2024-01-01', end: '2025-12-31' } });
+    expect(pkg).not.toHaveProperty('unit');
+    expect(pkg.model.measures['facts']).toEqual({ source: 'amount_yuan', resource: 'facts', currency: 'CNY', factor: 1, phase: 'proposed' });
+    expect(pkg.model.measures['expenditure.basic']).toMatchObject({ source: 'basic_yuan', direction: 'expenditure', factor: 1 });
     expect(pkg.model.dimensions['general_expenditure.functional']).toMatchObject({ classificationType: 'functional', attributes: { code: { source: 'key', resource: 'general_expenditure' } } });
     expect(pkg.model.dimensions['basic_expenditure.economic']).toMatchObject({ classificationType: 'economic' });
     // Every measure and attribute names a field of its resource.
@@ -95,8 +97,12 @@ describe('Data Package', () => {
     const docs = [fakeDocument([table({ type: 'expenditure', rows: [row('total', '合计', { total: 1 })] })]), fakeDocument([table({ type: 'expenditure', unit: '元', rows: [row('total', '合计', { total: 10000 })] })], { unit: '元', kind: '部门决算', year: 2024 })];
     const mixed = documentsToDataPackage(docs, { facts: true, wide: true });
     expect(validate(mixed), JSON.stringify(validate.errors)).toBe(true);
-    expect([mixed.phase, mixed.unit, mixed.model.measures['facts']!.factor]).toEqual([undefined, undefined, undefined]);
+    expect(mixed.phase).toBe(undefined);
     expect(mixed.documents.map((d) => [d.phase, d.unit.factor])).toEqual([['proposed', 10000], ['executed', 1]]);
+    // The unit is a field of every row, not one factor for the whole package.
+    const facts = mixed.resources.find((r) => r.name === 'facts')!;
+    expect(facts).not.toHaveProperty('unit');
+    expect(facts.schema.fields.find((f) => f.name === 'unit')).toMatchObject({ constraints: { required: true, enum: ['元', '万元'] } });
   });
 
   it('should have a profile schema that rejects what the spec forbids', () => {

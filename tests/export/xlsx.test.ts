@@ -23,10 +23,16 @@ function factsOfWorkbook(wb: ExcelJS.Workbook): Fact[] {
     ws.eachRow((r, n) => {
       if (n === 1) return;
       const at = (c: string): ExcelJS.CellValue => r.getCell(header.indexOf(c) + 1).value;
-      for (let c = LEADING_COLUMNS.length; c < header.length; c++) {
+      const optional = (c: string): Record<string, ExcelJS.CellValue> => (at(c) === null || at(c) === '' ? {} : { [c === 'document_kind' ? 'kind' : c]: at(c) });
+      for (let c = LEADING_COLUMNS.length; c < header.length && !header[c]!.endsWith('_yuan'); c++) {
         const value = r.getCell(c + 1).value;
         if (value === null || value === undefined) continue;
-        facts.push({ document: String(at('document')), table: ws.name, key: String(at('key')), name: String(at('name')), measure: measureOfHeader(header[c]!), value: value as number });
+        const measure = measureOfHeader(header[c]!);
+        facts.push({
+          document: String(at('document')), table: ws.name, key: String(at('key')), name: String(at('name')), measure, value: value as number,
+          ...optional('department'), ...optional('year'), ...optional('document_kind'), ...optional('phase'),
+          unit: at('unit') as Fact['unit'], amount_yuan: at(`${measure}_yuan`) as number,
+        } as Fact);
       }
     });
   }
@@ -108,13 +114,15 @@ describe('Excel workbook', () => {
     const ws = (await load([doc])).getWorksheet('expenditure')!;
     expect(ws.getRow(2).getCell(8).value).toBe(`'=HYPERLINK("http://evil","x")`);
     expect(ws.getRow(2).getCell(2).value).toBe(`'@SUM(A1)`);
-    expect(ws.getRow(2).getCell(9).value).toBe(-3.5);
+    expect(ws.getRow(2).getCell(LEADING_COLUMNS.length + 1).value).toBe(-3.5);
   });
 
   it('should keep the header plain and the unit in its column when units differ', async () => {
     const docs = [fakeDocument([table({ type: 'expenditure', rows: [row('total', '合计', { total: 1 })] })]), fakeDocument([table({ type: 'expenditure', unit: '元', rows: [row('total', '合计', { total: 10000 })] })], { unit: '元' })];
     const ws = (await load(docs)).getWorksheet('expenditure')!;
-    expect(headerOf(ws)).toEqual([...LEADING_COLUMNS, 'total']);
+    expect(headerOf(ws)).toEqual([...LEADING_COLUMNS, 'total', 'total_yuan']);
     expect([ws.getRow(2).getCell(5).value, ws.getRow(3).getCell(5).value]).toEqual(['万元', '元']);
+    // 1 万元 and 10000 元: the same amount in 元, so the two rows can be summed.
+    expect([ws.getRow(2).getCell(LEADING_COLUMNS.length + 2).value, ws.getRow(3).getCell(LEADING_COLUMNS.length + 2).value]).toEqual([10000, 10000]);
   });
 });
