@@ -1,7 +1,7 @@
 import { loadJson } from '../data.js';
 import type { TableType } from '../model.js';
 import { measureNameIn } from '../tables/header.js';
-import { roundingTolerance, sumExact } from './amounts.js';
+import { roundingTolerance } from './amounts.js';
 
 /**
  * Column placement: which printed number belongs in which column. Dumps and PDFs drop blank

@@ -1,5 +1,5 @@
 import type { At, Line } from '../model.js';
-import { parseAmount } from '../normalize/amounts.js';
+import { parseAmount } from './amount.js';
 
 /**
  * Body lines → raw rows: the codes, labels and numbers a printed row carries, before any column

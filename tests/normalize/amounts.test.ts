@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAmount, roundingTolerance, sumExact } from '../../src/normalize/amounts.js';
+import { roundingTolerance, sumExact } from '../../src/normalize/amounts.js';
+import { parseAmount } from '../../src/tables/amount.js';
 
 describe('amounts', () => {
   it('should parse thousands separators, integers, zero and negatives', () => {

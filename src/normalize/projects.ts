@@ -1,0 +1,157 @@
+import type { Line, Row } from '../model.js';
+import type { RawTable } from '../tables/build.js';
+import { measureOfLabel } from '../tables/header.js';
+import { classify, withYearsInLabels, type RawRow } from '../tables/rows.js';
+import { baseRow, compact, type Built } from './built.js';
+import { ORDINAL, TOTAL_LABEL } from './line-keys.js';
+
+/** Project tables and one-project forms: rows keyed by project code, else by name. */
+
+const PROJECT_CODE = /^\d{10,}$/;
+const PROJECT_TYPE_WORDS = /^(特定目标类|其他运转类|运转类|人员类|专项|一般性项目)$/;
+
+export function projectsTable(raw: RawTable): Built {
+  if (raw.body.some((l) => l.cells.some((c) => compact(c.text) === '项目名称')) || raw.header.some(isFormLine)) return projectForms(raw);
+  const nameCol = nameColumnIndex(raw);
+  const body = raw.rows.filter((r) => r.numbers.length > 0);
+  // Unit lines (`710 焦作市解放区医疗保障局`) name the unit printed beside each project; their
+  // names are cut from project names a dump ran together with the unit column.
+  const unitRows = body.filter((r) => !r.codes.some((c) => PROJECT_CODE.test(c)) && r.codes.some((c) => /^\d{3}$|^\d{6}$/.test(c)));
+  const unitNames = [...new Set([...unitRows.map((r) => r.labels.map(compact).join('')), ...unitColumnOf(body)].filter((n) => n.length >= 4))];
+  const rows: Row[] = [];
+  const units: Row[] = [];
+  const seen = new Set<string>();
+  for (const r of body) {
+    const labels = r.labels.map(compact);
+    const code = r.codes.find((c) => PROJECT_CODE.test(c));
+    let row: Row | undefined;
+    if (!code && (labels.some((l) => TOTAL_LABEL.test(l)) || (!labels.length && !r.codes.length && !rows.length))) {
+      row = baseRow('total', 'total', '合计', r.at);
+    } else if (unitRows.includes(r)) {
+      units.push(putTotal(baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at), r));
+      continue;
+    } else {
+      const name = withoutUnitNames(projectName(r, nameCol) ?? '', unitNames);
+      const key = code ?? name;
+      if (key) row = baseRow(key, 'project', name, r.at);
+    }
+    if (!row || seen.has(row.key)) continue;
+    seen.add(row.key);
+    rows.push(putTotal(row, r));
+  }
+  return { rows: rows.some((r) => r.kind === 'project') ? rows : [...units, ...rows], columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
+}
+
+/** Rows a label must repeat in, and the share of rows, to be a 项目单位 column and not a name. */
+const UNIT_COLUMN_MIN_ROWS = 3;
+const UNIT_COLUMN_SHARE = 0.5;
+
+/**
+ * A space-separated dump runs the 项目单位 column into the project name. The label that most
+ * rows print word for word, besides the project type, is that column.
+ */
+function unitColumnOf(body: RawRow[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of body) for (const l of new Set(r.labels.map(compact))) if (!PROJECT_TYPE_WORDS.test(l) && !TOTAL_LABEL.test(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= UNIT_COLUMN_MIN_ROWS && n >= UNIT_COLUMN_SHARE * body.length).map(([l]) => l);
+}
+
+function withoutUnitNames(name: string, unitNames: string[]): string {
+  let out = name;
+  for (const u of unitNames) if (out.length > u.length) out = out.split(u).join('');
+  return out;
+}
+
+function putTotal(row: Row, r: RawRow): Row {
+  const first = r.numbers[0];
+  if (first) {
+    row.values.total = first.value;
+    row.sources.total = first.at;
+  }
+  return row;
+}
+
+function nameColumnIndex(raw: RawTable): number | undefined {
+  for (const l of raw.header) {
+    const i = l.cells.findIndex((c) => /^项目名称|项目单位\(项目名称\)|^项目$/.test(compact(c.text)));
+    if (i >= 0 && l.delimited) return i;
+  }
+  return undefined;
+}
+
+/** The project's name: the cell under 项目名称 when positions are known, else the longest label that is not a type word. */
+function projectName(r: RawRow, nameCol: number | undefined): string | undefined {
+  const labelTokens = r.tokens.filter((t) => t.kind === 'label');
+  if (nameCol !== undefined && r.positioned) {
+    const cell = labelTokens.find((t) => t.idx === nameCol);
+    if (cell) return compact(cell.text);
+  }
+  const labels = labelTokens.map((t) => compact(t.text)).filter((l) => !PROJECT_TYPE_WORDS.test(l));
+  if (!labels.length) return undefined;
+  if (!r.positioned) return labels.join('');
+  return labels.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/** Words of a column header beside 项目名称 in a tabular project table; in a form, its value (the name) follows instead. */
+const COLUMN_WORD = /单位|部门|类型|类别|编码|代码|名称|科目|金额|合计|预算|资金/;
+
+/** Labels printed after the name on a form's 项目名称 line (Shanghai: 项目名称 | … | 项目性质 | … | 项目类别 | …). */
+const FORM_LABEL = /^(项目性质|项目类别|项目类型|主管部门|实施单位|项目编码|项目期限|项目负责人)/;
+
+/** A form's 项目名称 line: the label followed by the project's name (or by 项目编码 and the code). */
+function isFormLine(l: Line): boolean {
+  const cells = l.cells.map((c) => compact(c.text));
+  const i = cells.indexOf('项目名称');
+  if (i < 0 || l.cells.length > 8) return false;
+  if (/项目编码/.test(l.text)) return true;
+  const next = cells.slice(i + 1).find((t) => t);
+  return next !== undefined && !COLUMN_WORD.test(next.replace(/\d+/g, '').slice(0, 6)) && measureOfLabel(next) === undefined;
+}
+
+/** One form per project: 项目编码 / 项目名称 / 预算数 (or 项目金额) printed as label-value pairs. */
+function projectForms(raw: RawTable): Built {
+  const rows: Row[] = [];
+  let current: Row | undefined;
+  const lines = [...raw.header, ...raw.body];
+  const titleName = compact(raw.title).replace(ORDINAL, '').replace(/(项目)?(绩效目标|绩效)(表)?$/, '');
+  for (const line of lines) {
+    const cells = withYearsInLabels(line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text), (c) => classify(c.text) === 'label');
+    cells.forEach((c, i) => {
+      const next = cells[i + 1];
+      if (c.text === '项目名称' && next) {
+        const code = cells.find((x, j) => j < i && PROJECT_CODE.test(x.text))?.text;
+        // A long name runs over the following cells of the line.
+        const rest = cells.slice(i + 1);
+        const end = rest.findIndex((x) => FORM_LABEL.test(x.text));
+        const printed = (end < 0 ? rest : rest.slice(0, end)).filter((x) => !/^\d[\d,.]*$/.test(x.text)).map((x) => x.text).join('');
+        // The title of a one-project table names the project whole, where a cell wrap may have
+        // doubled or cut a character.
+        const name = !rows.length && titleName.length >= 4 && editDistance(titleName, printed) <= 2 ? titleName : printed;
+        current = baseRow(code ?? name, 'project', name, line.at);
+        rows.push(current);
+      } else if (current && /^(预算数|项目金额|(年度|项目)?资金总额|金额)[:：]?$/.test(c.text) && next && current.values.total === undefined) {
+        const v = Number(next.text.replace(/,/g, ''));
+        if (Number.isFinite(v) && /^-?[\d,]+(\.\d+)?$/.test(next.text)) {
+          current.values.total = v;
+          current.sources.total = next.at;
+        }
+      }
+    });
+  }
+  return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }], issues: [] };
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
