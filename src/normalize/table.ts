@@ -1,5 +1,5 @@
 import type { Row, Table } from '../model.js';
-import { FAMILY, type Family, type RawTable } from '../tables/build.js';
+import type { Family, RawTable } from '../tables/build.js';
 import { sumExact } from './amounts.js';
 import { baseRow, type Built } from './built.js';
 import { codedTable } from './coded.js';
@@ -23,7 +23,7 @@ export function linesOf(t: Table): Row[] {
 
 
 export function rawTableToTable(raw: RawTable, options: { rollup?: boolean } = {}): Table {
-  const built = READERS[FAMILY[raw.type]](raw);
+  const built = READERS[raw.family](raw);
   const hasValues = (r: Row): boolean => Object.keys(r.values).length > 0;
   const printed = built.rows.filter(hasValues);
   const subtotals = (built.subtotals ?? []).filter(hasValues);

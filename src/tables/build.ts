@@ -35,6 +35,8 @@ export const FAMILY: Record<TableType, Family> = {
 
 export interface RawTable {
   type: TableType;
+  /** How the table is read: its type's family, or `coded` for a one-row grid under a column header. */
+  family: Family;
   title: string;
   unit: Unit;
   /** True when the unit was printed with the table, not taken from the document. */
@@ -97,6 +99,7 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
   const pages = [...new Set([at, ...block.lines.map((l) => l.at)].map((a) => a.page).filter((p): p is number => p !== undefined))];
   return {
     type: block.type,
+    family: FAMILY[block.type] === 'labeled' && isOneRowGrid(header, body) ? 'coded' : FAMILY[block.type],
     title: block.title,
     unit: printedUnit ?? docUnit ?? '万元',
     unitPrinted: printedUnit !== undefined,
@@ -108,6 +111,19 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
     rows: linesToRawRows(body.filter((l) => !isNote(l)), { serialColumn: hasSerialColumn(header, body) }),
     emptyNote: lines.some((l) => isNote(l) && EMPTY_NOTE.test(l.text)) || lines.some((l) => EMPTY_NOTE.test(l.text) && isProse(l)),
   };
+}
+
+/** Value columns a header names before a one-row table is read by its columns. */
+const GRID_MIN_COLUMNS = 3;
+
+/**
+ * A table printing one row of amounts, with no label, under a header of columns (the 三公 table:
+ * 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 …): read by its columns, like a coded table.
+ */
+function isOneRowGrid(header: Line[], body: Line[]): boolean {
+  const numeric = body.filter((l) => tokensOf(l).some((t) => t.kind === 'amount'));
+  const wide = header.some((l) => l.delimited && l.cells.filter((c) => c.text.trim()).length >= GRID_MIN_COLUMNS);
+  return wide && numeric.length === 1 && tokensOf(numeric[0]!).every((t) => t.kind !== 'label');
 }
 
 /**

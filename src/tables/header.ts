@@ -15,7 +15,7 @@ interface MeasureFile {
   groups: string[];
   subtotal_words: string[];
   in_functional_tables: Record<string, string>;
-  order: Record<'expenditure' | 'income' | 'economic', string[]>;
+  order: Record<OrderFamily, string[]>;
 }
 
 const measures = loadJson<MeasureFile>('measures.json');
@@ -51,7 +51,10 @@ export function headerWordOf(measure: string): string {
   return measures.aliases[CANONICAL_NAMES[measure] ?? measure]?.[0] ?? measure;
 }
 
-export function orderFamily(type: TableType): 'expenditure' | 'income' | 'economic' {
+type OrderFamily = 'expenditure' | 'income' | 'economic' | 'three_public';
+
+export function orderFamily(type: TableType): OrderFamily {
+  if (type === 'three_public') return 'three_public';
   if (type === 'income' || type === 'economic_summary') return 'income';
   if (type === 'basic_expenditure' || type === 'basic_expenditure_detail' || type === 'appropriation_basic_expenditure') return 'economic';
   return 'expenditure';
@@ -96,6 +99,8 @@ const GROUP_CHILDREN: Record<string, string[]> = {
   current_income: ['general_budget', 'government_fund', 'state_capital', 'special_account', 'institution_income'],
   current_appropriation: [],
   carryover: [],
+  three_public: ['overseas', 'reception', 'vehicles'],
+  vehicles: ['vehicle_purchase', 'vehicle_operation'],
 };
 
 const SIBLINGS: string[][] = [

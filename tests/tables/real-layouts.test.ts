@@ -135,3 +135,17 @@ describe('misprinted codes', () => {
     expect(t.issues.find((i) => i.kind === 'code_repaired')).toMatchObject({ key: '2101101', printed: '7 11 01' });
   });
 });
+
+describe('one-row grids', () => {
+  it('reads a one-row 三公 table by its columns: 因公出国, 公务接待, 公务用车 (购置, 运行), 机关运行经费', async () => {
+    const t = tableOf(await extractFixture('real-three-public.txt'), 'three_public');
+    expect(valuesOf(t, 'total')).toEqual({ total: 346.3, overseas: 288.7, reception: 25.4, vehicles: 32.2, vehicle_operation: 32.2, operating_expenses: 2517.78 });
+    expect(t.columns.find((c) => c.measure === 'total')?.children).toEqual(['overseas', 'reception', 'vehicles']);
+  });
+
+  it('reads Jiangsu’s 三公 table with 会议费 and 培训费: total = 三公 + meetings + training', async () => {
+    const t = tableOf(await extractFixture('real-wrapped-title.txt'), 'three_public');
+    expect(valuesOf(t, 'total')).toEqual({ total: 1384.74, three_public: 484.3, overseas: 100, vehicles: 267.8, vehicle_operation: 267.8, reception: 116.5, meetings: 200.44, training: 700 });
+    expect(t.columns.find((c) => c.measure === 'three_public')?.children).toEqual(['overseas', 'reception', 'vehicles']);
+  });
+});
