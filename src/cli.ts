@@ -10,15 +10,16 @@ import { factsToCsv, wideCsvByType } from './export/csv.js';
 import { documentsToWorkbook } from './export/xlsx.js';
 import { factsToParquet } from './export/parquet.js';
 import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
-import { documentToReviewHtml, sourceLinesOf } from './export/review.js';
+import { documentToReviewHtml } from './export/review.js';
+import { pageImagesOf, sourceLinesOf } from './review-sources.js';
 import { annotatePdf, marksOf } from './export/annotated.js';
-import { imagesFor, pageImagesOf, type PageImage } from './export/page-images.js';
+import { imagesFor } from './export/page-images.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
 import { CompareError, compareInputs, comparisonsToCsv, comparisonsToHtml, comparisonToText, DEFAULT_TEXT_ROWS } from './compare/index.js';
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_PAGES } from './extract/limits.js';
-import type { BudgetDocument } from './model.js';
+import type { BudgetDocument, PageImage } from './model.js';
 
 const HELP = `budget-extract — Chinese budget disclosures (部门预算/决算) to checked data
 

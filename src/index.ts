@@ -10,6 +10,8 @@ export type * from './model.js';
 export { ExtractError, type ExtractErrorCode } from './extract/errors.js';
 export { extractBytes, extractUnitsBytes, linesToDocument, linesToDocuments, sniffKind, type ExtractOptions } from './pipeline.js';
 export { documentToJson } from './export/json.js';
+export { documentToReviewHtml } from './export/review.js';
+export { sourceLinesOf, pageImagesOf } from './review-sources.js';
 export { documentToFacts, toYuan, phaseOf, type Fact, type Phase } from './export/facts.js';
 export { factsToCsv, wideCsvByType } from './export/csv.js';
 export { factsToParquet } from './export/parquet.js';

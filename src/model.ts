@@ -206,3 +206,17 @@ export interface BudgetDocument {
   issues: Issue[];
   validation: ValidationSummary;
 }
+
+/**
+ * A rendered page of a PDF input, for the review page: a value's box times `scale` is its place
+ * in the image, so a clicked value shows a crop of its page.
+ * @example { src: 'data:image/jpeg;base64,…', width: 827, height: 1169, scale: 1.39 }
+ */
+export interface PageImage {
+  /** `data:image/jpeg;base64,…` */
+  src: string;
+  width: number;
+  height: number;
+  /** Image pixels per PDF point. */
+  scale: number;
+}

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { At, BudgetDocument, CheckResult, Issue, Row, Table } from '../model.js';
-import { decodeText, sniffEncoding } from '../extract/text.js';
+import type { At, BudgetDocument, CheckResult, Issue, Row, Table, PageImage } from '../model.js';
 import { allIssues, formatAt, linesOf } from './where.js';
-import type { PageImage } from './page-images.js';
 
 /**
  * The review page: one self-contained HTML file per document for the person who checks an
@@ -30,7 +28,6 @@ export interface ReviewOptions {
 }
 
 /** Longest stretch of a source line the page embeds; a table row is far shorter. */
-const MAX_SHOWN_CHARS = 1000;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text safe inside an element and inside a quoted attribute. */
@@ -57,25 +54,6 @@ export function citedLines(doc: BudgetDocument): Set<number> {
     }
   }
   allIssues(doc).forEach((i) => add(i.at));
-  return out;
-}
-
-/**
- * The cited lines of a text input, numbered as the extractor numbered them (same decoding, same
- * line breaks); undefined for PDFs, or when the bytes are not the ones the document was extracted
- * from (the file changed since), since wrong lines would mislead more than none.
- */
-export function sourceLinesOf(bytes: Uint8Array, doc: BudgetDocument): Map<number, string> | undefined {
-  if (doc.source.kind !== 'text') return undefined;
-  if (createHash('sha256').update(bytes).digest('hex') !== doc.source.sha256) return undefined;
-  const encoding = sniffEncoding(bytes);
-  if (encoding === 'binary') return undefined;
-  const lines = decodeText(bytes, encoding).split(/\r\n|\r|\n/);
-  const out = new Map<number, string>();
-  for (const n of [...citedLines(doc)].sort((a, b) => a - b)) {
-    const text = lines[n - 1];
-    if (text !== undefined) out.set(n, text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}…` : text);
-  }
   return out;
 }
 

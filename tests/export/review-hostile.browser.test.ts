@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { documentToReviewHtml, sourceLinesOf } from '../../src/export/review.js';
+import { documentToReviewHtml } from '../../src/export/review.js';
+import { sourceLinesOf } from '../../src/review-sources.js';
 import { extract } from '../../src/index.js';
 import { root } from './seeds.js';
 
