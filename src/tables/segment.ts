@@ -82,6 +82,8 @@ function titleAt(lines: Line[], i: number): TitleHit | undefined {
   if (!text || isTableLabel(line) || (line.delimited && line.cells.filter((c) => c.text).length > 2)) return undefined;
   // A cell inside a table row ("\t\t二十三、国有资本经营预算\t…") is no title.
   if (line.delimited && !line.cells[0]?.text) return undefined;
+  // A row holding an amount is no title, nor the first half of one.
+  if (line.cells.some((c) => AMOUNT_TOKEN.test(c.text.trim()))) return undefined;
   // A header row whose top label reads like a title (`项目 | 收入预算`, `项目 | 支出预算`) is no title.
   if (line.delimited && line.cells.filter((c) => c.text.trim()).length >= 2 && HEADER_WORD.test(compact(line.cells[0]!.text))) return undefined;
   if (/^(?:[(]?[一二三四五六七八九十]+[)、]).*预算$/.test(text.replace(/\s+/g, ''))) return undefined;
@@ -135,7 +137,7 @@ export function linesToBlocks(lines: Line[]): Block[] {
     const next = hits[k + 1]?.index ?? lines.length;
     return hasBody(lines, h.index + h.span, next);
   });
-  return accepted.map((h, k) => {
+  const blocks = accepted.map((h, k) => {
     const start = h.index + h.span;
     const limit = accepted[k + 1]?.index ?? lines.length;
     return {
@@ -145,7 +147,32 @@ export function linesToBlocks(lines: Line[]): Block[] {
       lines: bodyLines(lines, start, limit),
     };
   });
+  return withContinuations(blocks);
 }
+
+/** A title without its table label (`表十二`, `公开12表:`), for comparing a repeated title. */
+const bareTitle = (title: string): string => compact(title).replace(/^(?:表[一二三四五六七八九十\d]+|公开\d+表[:：]?|\d+)/, '');
+
+/**
+ * A table continued on the next page under its title repeated (Jiangsu's 政府采购预算表 prints
+ * title, unit line and header again): one table. The repeated header lines are dropped from the
+ * body when the table is built.
+ */
+function withContinuations(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    const prevPage = prev?.lines[prev.lines.length - 1]?.at.page ?? prev?.titleLine.at.page;
+    const page = b.titleLine.at.page;
+    if (prev && prev.type === b.type && prevPage !== undefined && page === prevPage + 1 && bareTitle(prev.title) === bareTitle(b.title) && !isFormTitle(b.title)) {
+      out[out.length - 1] = { ...prev, lines: [...prev.lines, ...b.lines] };
+    } else out.push(b);
+  }
+  return out;
+}
+
+/** One-project forms repeat one title, a form a page (财政项目支出绩效目标填报表): each its own table. */
+const isFormTitle = (title: string): boolean => /绩效目标/.test(title);
 
 /** The block's lines, cut where prose resumes or a new part of the document begins. */
 function bodyLines(lines: Line[], start: number, limit: number): Line[] {

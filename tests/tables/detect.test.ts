@@ -48,3 +48,21 @@ describe('table type by title', () => {
     expect(linesToBlocks(textToLines(text, 'x.txt'))).toEqual([]);
   });
 });
+
+describe('tables continued on the next page', () => {
+  // Jiangsu's 政府采购预算表 prints its title, unit line and header again on the next page.
+  const page = (n: number, text: string) => textToLines(text, 'p.txt').map((l) => ({ ...l, at: { ...l.at, page: n } }));
+  const first = page(1, '表十二\n2017年政府采购预算表\n部门:某办公厅\t单位:万元\n采购品目大类\t专项名称\t总计\n合计\t\t1,271.22\n一、货物A\t\t259.32');
+  const next = (title: string) => page(2, `${title}\n部门:某办公厅\t单位:万元\n采购品目大类\t专项名称\t总计\n\t省政协全委会\t714.80`);
+
+  it('joins a table whose title is repeated on the next page into one table', () => {
+    const blocks = linesToBlocks([...first, ...next('2017年政府采购预算表')]);
+    expect(blocks.map((b) => b.type)).toEqual(['procurement']);
+    expect(blocks[0]!.lines.some((l) => l.text.includes('714.80'))).toBe(true);
+  });
+
+  it('keeps one-project forms that repeat one title a page apart', () => {
+    const form = (n: number, name: string) => page(n, `财政项目支出绩效目标填报表\n项目名称\t${name}\n项目资金总额\t\t1,000.00`);
+    expect(linesToBlocks([...form(1, '甲项目'), ...form(2, '乙项目')]).length).toBe(2);
+  });
+});
