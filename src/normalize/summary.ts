@@ -18,8 +18,12 @@ interface Segment {
   side: number;
 }
 
-/** A row's tokens → label/number segments; a label that starts with an ordinal or names a line by itself starts a new segment. */
-export function segmentsOf(row: RawRow): Segment[] {
+/**
+ * A row's tokens → label/number segments; a label that starts with an ordinal or names a line by
+ * itself starts a new segment. `rightFrom`: the cell where a two-sided summary's expenditure side
+ * begins, when its header says (`收入 | | 支出`).
+ */
+export function segmentsOf(row: RawRow, rightFrom?: number): Segment[] {
   const segs: Segment[] = [];
   let seenLabel = false;
   for (const t of row.tokens) {
@@ -28,8 +32,9 @@ export function segmentsOf(row: RawRow): Segment[] {
       // "一般公共预算 | 小计 | 1794.14": a 小计/合计 cell completes the label before it.
       const completes = last !== undefined && !last.numbers.length && /^(小计|合计)$/.test(compact(t.text)) && lineKeyOf(last.label) !== undefined;
       const startsNew = !completes && (!last || last.numbers.length > 0 || ORDINAL.test(compact(t.text)) || /^其中/.test(t.text) || standsAlone(t.text) || standsAlone(last.label));
-      // A label printed right of the first cell, with nothing before it, is the right-hand side.
-      if (startsNew) segs.push({ label: t.text, numbers: [], at: t.at, side: segs.length ? 1 : (t.idx ?? 0) > 0 ? 1 : 0 });
+      // Without the header's word, a label printed right of the first cell with nothing before it is the right-hand side.
+      const side = rightFrom !== undefined && t.idx !== undefined ? Number(t.idx >= rightFrom) : segs.length || (t.idx ?? 0) > 0 ? 1 : 0;
+      if (startsNew) segs.push({ label: t.text, numbers: [], at: t.at, side });
       else last.label += t.text;
       seenLabel = true;
     } else {
@@ -66,6 +71,36 @@ function ordinalLevel(label: string): 0 | 1 | 2 {
 /** Summary measures a line may print beside its amount, read from the header word above the number (Shanghai's 人员经费 | 公用经费 | 项目支出). */
 const SUMMARY_SPLIT = new Set(['basic', 'project', 'personnel', 'public', 'general_budget', 'government_fund', 'state_capital']);
 
+/** The cell where the expenditure side of a two-sided summary begins: its header's 支出 word. */
+function expenditureSideOf(header: Line[]): number | undefined {
+  for (const l of header) {
+    if (!l.delimited) continue;
+    const cells = l.cells.map((c) => compact(c.text));
+    const income = cells.findIndex((t) => /^(本年|财政拨款)?收入$/.test(t));
+    const spending = cells.findIndex((t) => /^(本年|财政拨款)?支出$/.test(t));
+    if (income >= 0 && spending > income) return spending;
+  }
+  return undefined;
+}
+
+/**
+ * Split columns kept only where they add up to the line's amount (parts of 基本支出 and 项目支出, or
+ * the funds): a header whose cells do not line up with the rows' would put numbers under the wrong
+ * words, and no number is better than a wrong one.
+ */
+function splitAddsUp(values: Record<string, number>): boolean {
+  const { amount, basic, personnel, public: pub, project, general_budget: gb, government_fund: gf, state_capital: sc } = values;
+  if (amount === undefined) return false;
+  const eq = (parts: (number | undefined)[], total: number): boolean => Math.abs(sumExact(parts.map((v) => v ?? 0)) - total) < 1e-6;
+  const purpose = [basic, personnel, pub, project].some((v) => v !== undefined);
+  const funds = [gb, gf, sc].some((v) => v !== undefined);
+  if (purpose) {
+    const basicOk = basic === undefined || personnel === undefined || eq([personnel, pub], basic);
+    if (!basicOk || !eq([basic ?? sumExact([personnel ?? 0, pub ?? 0]), project], amount)) return false;
+  }
+  return !funds || eq([gb, gf, sc], amount);
+}
+
 /** The deepest header label printed at each cell index of a delimited header. */
 function headerLabels(header: Line[]): Map<number, string> {
   const labels = new Map<number, string>();
@@ -96,9 +131,10 @@ export function linesTable(raw: RawTable): Built {
   // 决算 tables print a 行次 (line number) column between each label and its amount.
   const lineNumbers = /行次/.test(raw.header.map((l) => l.text).join(''));
   const labelsAt = headerLabels(raw.header);
+  const rightFrom = expenditureSideOf(raw.header);
   const splitColumns = new Set<string>();
   for (const r of raw.rows) {
-    for (const seg of segmentsOf(r)) {
+    for (const seg of segmentsOf(r, rightFrom)) {
       if (lineNumbers && seg.numbers.length && Number.isInteger(seg.numbers[0]!.value) && !seg.numbers[0]!.decimal) seg.numbers.shift();
       if (!seg.numbers.length) {
         if (lineKeyOf(seg.label) === 'carryover') heading = 'carryover';
@@ -146,12 +182,20 @@ export function linesTable(raw: RawTable): Built {
         row.values.amount = first.value;
         row.sources.amount = first.at;
       }
+      const split: Record<string, number> = {};
+      const splitAt: Record<string, At> = {};
       for (const n of seg.numbers.slice(1)) {
         const measure = n.idx === undefined ? undefined : measureOfLabel(labelsAt.get(n.idx) ?? '');
-        if (!measure || !SUMMARY_SPLIT.has(measure) || row.values[measure] !== undefined) continue;
-        row.values[measure] = n.value;
-        row.sources[measure] = n.at;
-        splitColumns.add(measure);
+        if (!measure || !SUMMARY_SPLIT.has(measure) || split[measure] !== undefined) continue;
+        split[measure] = n.value;
+        splitAt[measure] = n.at;
+      }
+      // The amount itself must stand under the total's word (合计), or the header is not lined up.
+      const underTotal = first?.idx !== undefined && measureOfLabel(labelsAt.get(first.idx) ?? '') === 'total';
+      if (Object.keys(split).length && underTotal && splitAddsUp({ ...row.values, ...split })) {
+        Object.assign(row.values, split);
+        Object.assign(row.sources, splitAt);
+        Object.keys(split).forEach((m) => splitColumns.add(m));
       }
       if (partOfSubtotal || isSubtotalLine(key)) subtotals.push(row);
       else printed.push({ row, level: ordinalLevel(seg.label), side: seg.side });
@@ -160,9 +204,12 @@ export function linesTable(raw: RawTable): Built {
   const headings = headingsOf(printed);
   const rows = printed.filter((x) => !headings.has(x)).map((x) => x.row);
   for (const h of headings) subtotals.push(h.row);
-  // The central template's lone 一、财政拨款 is its general-budget line.
-  const lone = rows.find((r) => r.key === 'appropriation');
-  if (lone && !used.has('general_budget')) lone.key = 'general_budget';
+  // 财政拨款 printed without an ordinal right under 一般公共预算 is its 其中 line; the central
+  // template's lone 一、财政拨款 is its general-budget line.
+  const lone = printed.find((x) => x.row.key === 'appropriation' && !headings.has(x));
+  const above = lone && printed.filter((x) => x.side === lone.side && printed.indexOf(x) < printed.indexOf(lone)).pop();
+  if (lone && lone.level === 0 && above?.row.key === 'general_budget') lone.row.key = 'general_budget.appropriation';
+  else if (lone && !used.has('general_budget')) lone.row.key = 'general_budget';
   const columns: HeaderColumn[] = [{ measure: 'amount', path: ['金额'], children: [] }, ...[...splitColumns].map((m) => ({ measure: m, path: [headerWordOf(m)], children: [] }))];
   return { rows, subtotals, columns, issues };
 }

@@ -50,13 +50,17 @@ export function classify(text: string): TokenKind | undefined {
 
 /** A class code and its 款/项 in one cell (`208 05 01`, `301 2`): pieces of a code, never an amount. */
 const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$/;
+/** …and a name run into the same cell after them (`301 08基本养`). */
+const CODE_BEFORE_NAME = /^(\d{3}(?:\s+\d{2}){1,2})\s*([^\d\s].*)$/;
 
 export function tokensOf(line: Line): Token[] {
   const out: Token[] = [];
   line.cells.forEach((c, i) => {
     const idx = line.delimited ? i : undefined;
-    if (CODE_IN_PIECES.test(c.text.trim())) {
-      for (const piece of c.text.trim().split(/\s+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
+    const coded = CODE_BEFORE_NAME.exec(c.text.trim());
+    if (CODE_IN_PIECES.test(c.text.trim()) || coded) {
+      for (const piece of (coded?.[1] ?? c.text).trim().split(/\s+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
+      if (coded) out.push({ kind: 'label', text: coded[2]!, idx, at: c.at });
       return;
     }
     const kind = classify(c.text);
@@ -115,7 +119,7 @@ export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
       flushDigits();
       labels.push(t.text);
       seenLabel = true;
-    } else if (t.kind === 'digits' && (!seenLabel || next?.kind === 'label' || next?.kind === 'digits' && isCodeShaped(t.text) && !numbers.length)) {
+    } else if (t.kind === 'digits' && (!seenLabel || next?.kind === 'label' || next?.kind === 'digits' && isCodeShaped(t.text) && !numbers.length || samePrintedCode(tokens[i - 1], t, pendingDigits))) {
       pendingDigits.push(t.text);
     } else {
       flushDigits();
@@ -125,6 +129,11 @@ export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
   });
   flushDigits();
   return { codes, labels, numbers, at, positioned, tokens };
+}
+
+/** A piece printed in the same cell as the code piece before it (`501 02`) continues that code. */
+function samePrintedCode(prev: Token | undefined, t: Token, pending: string[]): boolean {
+  return pending.length > 0 && prev?.kind === 'digits' && prev.idx !== undefined && prev.idx === t.idx;
 }
 
 function isCodeShaped(t: string): boolean {

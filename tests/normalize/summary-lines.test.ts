@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFixture, tableOf } from '../helpers.js';
 import { documentToFacts } from '../../src/export/facts.js';
 import { allIssues } from '../../src/export/where.js';
+import { extractBytes } from '../../src/pipeline.js';
 
 /**
  * Summary lines that restate others (本年收入合计, the parts printed under a heading that carries
@@ -36,5 +37,31 @@ describe('summary rows and subtotals', () => {
     const facts = documentToFacts(doc);
     expect(facts.some((f) => f.key === 'income_total')).toBe(false);
     expect(facts.filter((f) => f.table === 'fiscal_summary').map((f) => f.key)).toEqual(['208', '210', 'carryover', 'income_grand_total', 'expenditure_grand_total']);
+  });
+});
+
+describe('summary lines of other templates', () => {
+  const doc = (text: string) => extractBytes(Buffer.from(text), 'summary.txt');
+  // A fiscal summary whose left side takes two label columns (一般公共预算 | 小计), whose header
+  // cells do not line up with its rows (horizontal rules only): made up, in the layout of a render.
+  const misaligned = [
+    '2025年财政拨款收支预算表',
+    '单位:万元',
+    '收入\t\t\t支出\t\t\t',
+    '项目\t金额\t项目\t合计\t一般公共预算\t政府性基金\t国有资本经营预算',
+    '一般公共预算\t小计\t100.00\t一、社会保障和就业\t40.00\t40.00',
+    '\t财政拨款\t90.00\t二、卫生健康\t60.00\t60.00',
+    '收入总计\t\t100.00\t支出总计\t100.00\t100.00',
+  ].join('\n');
+
+  it('keys 财政拨款 printed without an ordinal under 一般公共预算, on its side by the header, as its 其中 line', async () => {
+    const t = tableOf(await doc(misaligned), 'fiscal_summary');
+    expect(t.rows.find((r) => r.key === 'general_budget.appropriation')?.values).toEqual({ amount: 90 });
+    expect(t.rows.some((r) => r.key === 'appropriation' || r.key === 'general_budget' && r.values.amount === 90)).toBe(false);
+  });
+
+  it('keeps no split column whose numbers do not add up to the line (a header not lined up with the rows)', async () => {
+    const t = tableOf(await doc(misaligned), 'fiscal_summary');
+    expect(t.rows.find((r) => r.key === '208')?.values).toEqual({ amount: 40 });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFixture, tableOf, valuesOf } from '../helpers.js';
+import { rowOf, tokensOf } from '../../src/tables/rows.js';
+import type { Line } from '../../src/model.js';
 
 // Layouts of real disclosures from regions the seeds do not cover (fixtures cut from
 // ../shared/corpus/real-pdfs with scripts/dump-lines.mjs --tsv).
@@ -147,5 +149,21 @@ describe('one-row grids', () => {
     const t = tableOf(await extractFixture('real-wrapped-title.txt'), 'three_public');
     expect(valuesOf(t, 'total')).toEqual({ total: 1384.74, three_public: 484.3, overseas: 100, vehicles: 267.8, vehicle_operation: 267.8, reception: 116.5, meetings: 200.44, training: 700 });
     expect(t.columns.find((c) => c.measure === 'three_public')?.children).toEqual(['overseas', 'reception', 'vehicles']);
+  });
+});
+
+describe('code pieces inside cells', () => {
+  const line = (cells: string[]): Line => ({ text: cells.join('\t'), cells: cells.map((text) => ({ text, at: { file: 'x' } })), at: { file: 'x' }, delimited: true });
+  const row = (cells: string[]) => rowOf(tokensOf(line(cells)), { file: 'x' }, true);
+
+  it('reads a code and its name run into one cell, then a second code in pieces, as the two codes of the row', () => {
+    const r = row(['301 08基本养', '501 02', '52.31', '52.31']);
+    expect(r.codes).toEqual(['30108', '50102']);
+    expect(r.labels).toEqual(['基本养']);
+    expect(r.numbers.map((n) => n.value)).toEqual([52.31, 52.31]);
+  });
+
+  it('never reads a project name opening with digits (236中央高校…) as a code', () => {
+    expect(row(['236中央高校教育教学改革专项', '1,960.35']).codes).toEqual([]);
   });
 });
