@@ -119,7 +119,7 @@ export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
       flushDigits();
       labels.push(t.text);
       seenLabel = true;
-    } else if (t.kind === 'digits' && (!seenLabel || next?.kind === 'label' || next?.kind === 'digits' && isCodeShaped(t.text) && !numbers.length || samePrintedCode(tokens[i - 1], t, pendingDigits))) {
+    } else if (t.kind === 'digits' && ((!seenLabel && !numbers.length) || next?.kind === 'label' || next?.kind === 'digits' && isCodeShaped(t.text) && !numbers.length || samePrintedCode(tokens[i - 1], t, pendingDigits))) {
       pendingDigits.push(t.text);
     } else {
       flushDigits();
