@@ -8,7 +8,7 @@ import { linesToBlocks, type Block } from './tables/segment.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
 import { documentMeta } from './normalize/meta.js';
-import { validateDocument } from './normalize/validate.js';
+import { validateDocument } from './checks/index.js';
 
 /** Budgets (maxBytes, maxPages, maxImagePixels) default to src/extract/limits.ts. */
 export interface ExtractOptions extends Limits {

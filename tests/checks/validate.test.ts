@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/index.js';
 import { extractText, sniffEncoding, type TextEncoding } from '../../src/extract/text.js';
-import { CHECK_IDS, findNarrativeStatements, validateDocument } from '../../src/normalize/validate.js';
+import { CHECK_IDS, findNarrativeStatements, validateDocument } from '../../src/checks/index.js';
 import type { At, CheckResult, DocumentMeta, Issue, Line, Row, RowKind, Table, TableType, Unit } from '../../src/model.js';
 
 const FILE = 't.txt';

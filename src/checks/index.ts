@@ -1,0 +1,103 @@
+import type { CheckResult, CheckStatus, DocumentMeta, Issue, Line, Table, ValidationSummary } from '../model.js';
+import { requiredTables } from './completeness.js';
+import {
+  basicMatchesGeneral, expenditureMatchesGeneral, projectAmountsMatch, projectMatchesExpenditure, summaryClassesMatchTables,
+  threePublicCoversBasic,
+} from './cross-table.js';
+import {
+  codeHierarchy, columnSum, rowIdentity, summaryClassLines, summaryExpenditureAddsUp, summaryGrandTotals, summaryIncomeAddsUp,
+  summaryIncomeLines,
+} from './identities.js';
+import { narrativeTotals } from './narrative.js';
+import { CHECK_DATA, type CheckDef, type Context, type Outcome } from './shared.js';
+
+export { findNarrativeStatements, type NarrativeStatement } from './narrative.js';
+
+/**
+ * Checks a document's printed figures against the identities budget tables obey and against the
+ * prose that describes them. Which checks run is data (data/checks.json); each id is dispatched
+ * to one pure function of a rule-family module: identities.ts (row and group identities inside a
+ * table), cross-table.ts, completeness.ts, narrative.ts (text against tables).
+ */
+
+type CheckFn =
+  | { scope: 'table'; run: (table: Table, ctx: Context, def: CheckDef) => Outcome }
+  | { scope: 'document'; run: (ctx: Context, def: CheckDef) => Outcome };
+
+const CHECKS: Record<string, CheckFn> = {
+  row_identity: { scope: 'table', run: rowIdentity },
+  column_sum: { scope: 'table', run: columnSum },
+  code_hierarchy: { scope: 'table', run: codeHierarchy },
+  summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
+  summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
+  summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },
+  summary_income_lines: { scope: 'table', run: summaryIncomeLines },
+  summary_class_lines: { scope: 'table', run: summaryClassLines },
+  expenditure_matches_general: { scope: 'document', run: expenditureMatchesGeneral },
+  summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
+  basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
+  three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
+  project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
+  project_amounts_match: { scope: 'document', run: projectAmountsMatch },
+  required_tables: { scope: 'document', run: requiredTables },
+  narrative_totals: { scope: 'document', run: narrativeTotals },
+};
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
+
+/** Every data entry has a function of its scope and every function an entry: no silent skips. */
+function checkDefinitions(defs: CheckDef[]): CheckDef[] {
+  for (const d of defs) {
+    const fn = CHECKS[d.id];
+    if (!fn) throw new Error(`data/checks.json: no check function for id "${d.id}"`);
+    if (fn.scope !== d.scope) throw new Error(`data/checks.json: check "${d.id}" has scope "${d.scope}", its function is "${fn.scope}"`);
+    if (!SEVERITIES.has(d.severity)) throw new Error(`data/checks.json: check "${d.id}" has unknown severity "${d.severity}"`);
+  }
+  const listed = new Set(defs.map((d) => d.id));
+  const unlisted = Object.keys(CHECKS).filter((id) => !listed.has(id));
+  if (unlisted.length) throw new Error(`data/checks.json: checks ${unlisted.join(', ')} have functions but no entry`);
+  return defs;
+}
+
+const CHECK_DEFS = checkDefinitions(CHECK_DATA);
+
+/** Ids of the checks every document is put through, in order. */
+export const CHECK_IDS: readonly string[] = CHECK_DEFS.map((d) => d.id);
+
+function runCheck(def: CheckDef, ctx: Context): Outcome {
+  const fn = CHECKS[def.id]!;
+  if (fn.scope === 'document') return fn.run(ctx, def);
+  const outcomes = ctx.tables.map((t) => fn.run(t, ctx, def));
+  return { applicable: outcomes.some((o) => o.applicable), instances: outcomes.flatMap((o) => o.instances) };
+}
+
+function resultOf(check: string, outcome: Outcome): CheckResult {
+  if (!outcome.applicable) return { check, status: 'not_applicable', evaluated: 0, failed: 0 };
+  const evaluated = outcome.instances.filter((i) => i.verdict !== 'unknown');
+  const failed = evaluated.filter((i) => i.verdict === 'broken').length;
+  const status: CheckStatus = failed ? 'fail' : evaluated.length ? 'pass' : 'insufficient_data';
+  const rounding = status === 'pass' && evaluated.some((i) => i.verdict === 'rounding');
+  return { check, status, evaluated: evaluated.length, failed, ...(rounding ? { rounding } : {}) };
+}
+
+/**
+ * Runs every check of data/checks.json over a document. Issues of in-table checks are also
+ * appended to their table's `issues`; no printed value is changed.
+ */
+export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Line[]): { issues: Issue[]; validation: ValidationSummary } {
+  const ctx: Context = { tables, meta, lines };
+  const issues: Issue[] = [];
+  const checks: CheckResult[] = [];
+  for (const def of CHECK_DEFS) {
+    const outcome = runCheck(def, ctx);
+    for (const finding of outcome.instances.flatMap((i) => i.findings)) {
+      issues.push(finding.issue);
+      finding.table?.issues.push(finding.issue);
+    }
+    checks.push(resultOf(def.id, outcome));
+  }
+  const run = checks.filter((c) => c.status !== 'not_applicable').length;
+  const held = checks.filter((c) => c.status === 'pass').length;
+  const broken = checks.filter((c) => c.status === 'fail').length;
+  return { issues, validation: { checks, run, held, broken } };
+}

@@ -1,0 +1,185 @@
+import type { At, Issue, Line, Row, Table } from '../model.js';
+import {
+  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, describeAt, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
+  unknown, type CheckDef, type Comparison, type Context, type Outcome, type StatementDef, type Target,
+} from './shared.js';
+
+/** Text against tables: figures the explanatory prose states, against the table figures they describe. */
+
+interface CompiledStatement {
+  def: StatementDef;
+  re: RegExp;
+}
+
+
+const PROSE_PUNCTUATION = new RegExp(NARRATIVE.prosePunctuation);
+const SENTENCE_END = new RegExp(NARRATIVE.sentenceEnd);
+const CLAUSE_BREAK = new RegExp(NARRATIVE.clauseBreak, 'g');
+const SKIP_CLAUSE = new RegExp(NARRATIVE.skipClause);
+/** A line of a table dumped with spaces: amounts but none of the punctuation prose has (row labels keep 、). */
+const TABLE_LIKE = /^[^，。,;；:：]*$/;
+const AMOUNT_TOKEN = /(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)/g;
+const STATEMENTS: CompiledStatement[] = NARRATIVE.statements.map((def) => ({
+  def,
+  // `d` gives the amount's own offset, which is how rival phrases for one figure are told apart.
+  re: new RegExp(`(?:${def.phrase})${NARRATIVE.filler}${NARRATIVE.amount}`, 'dg'),
+}));
+
+/** One figure a prose sentence states. */
+export interface NarrativeStatement {
+  /** Id of the statement pattern (data/checks.json `narrative.statements`). */
+  statement: string;
+  /** The matched words, e.g. `基本支出 124.42 万元`. */
+  text: string;
+  /** In 万元, as the prose states it. */
+  amount: number;
+  at: At;
+}
+
+interface Piece {
+  start: number;
+  at: At;
+}
+
+interface Paragraph {
+  text: string;
+  pieces: Piece[];
+}
+
+const isTableLike = (text: string): boolean => TABLE_LIKE.test(text) && (text.match(AMOUNT_TOKEN) ?? []).length >= 2;
+
+/**
+ * Prose lines joined into paragraphs: text dumps wrap sentences mid-word ("公用" / "经费7.93万元"),
+ * with blank lines between the pieces, so a sentence is read whole until it ends with 。.
+ * Delimited lines and space-dumped table rows end a paragraph and are never part of one.
+ */
+function paragraphsOf(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let open: Paragraph | undefined;
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text === '') continue;
+    if (line.delimited || isTableLike(text)) {
+      open = undefined;
+      continue;
+    }
+    if (!open) {
+      open = { text: '', pieces: [] };
+      out.push(open);
+    }
+    open.pieces.push({ start: open.text.length, at: line.at });
+    open.text += text;
+    if (SENTENCE_END.test(text)) open = undefined;
+  }
+  return out;
+}
+
+const isProse = (p: Paragraph): boolean =>
+  p.text.length > NARRATIVE.minLength && p.text.includes(NARRATIVE.unitWord) && PROSE_PUNCTUATION.test(p.text);
+
+function clausesOf(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push({ text: text.slice(start, m.index), start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(start), start });
+  return out;
+}
+
+function pieceAt(p: Paragraph, offset: number): At {
+  return [...p.pieces].reverse().find((piece) => piece.start <= offset)?.at ?? p.pieces[0]!.at;
+}
+
+interface Match {
+  statement: string;
+  start: number;
+  amountStart: number;
+  text: string;
+  amount: number;
+}
+
+/** Every statement pattern's matches in a clause; per amount, the phrase starting earliest wins. */
+function matchesIn(clause: string): Match[] {
+  const all = STATEMENTS.flatMap(({ def, re }) =>
+    [...clause.matchAll(re)].map((m) => ({
+      statement: def.id,
+      start: m.index,
+      amountStart: m.indices?.[1]?.[0] ?? m.index,
+      text: m[0].trim(),
+      amount: Number((m[1] ?? '').replace(/,/g, '')),
+    })),
+  );
+  const best = new Map<number, Match>();
+  for (const m of all) {
+    const held = best.get(m.amountStart);
+    if (!held || m.start < held.start) best.set(m.amountStart, m);
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start);
+}
+
+/** The figures the prose states about this year's budget (change and last-year clauses skipped). */
+export function findNarrativeStatements(lines: Line[]): NarrativeStatement[] {
+  return paragraphsOf(lines)
+    .filter(isProse)
+    .flatMap((p) =>
+      clausesOf(p.text)
+        // Every statement ends in an amount: a clause without a digit states none.
+        .filter((c) => /\d/.test(c.text) && !SKIP_CLAUSE.test(c.text))
+        .flatMap((c) =>
+          matchesIn(c.text).map((m) => ({ statement: m.statement, text: m.text, amount: m.amount, at: pieceAt(p, c.start + m.start) })),
+        ),
+    );
+}
+
+interface Figure {
+  table: Table;
+  row: Row;
+  target: Target;
+  value: number;
+}
+
+/** The first of a statement's targets the document prints. */
+function figureFor(tables: Table[], targets: Target[]): Figure | undefined {
+  for (const target of targets) {
+    const table = filled(tables, target.table);
+    const row = table ? rowByKey(table, target.key) : undefined;
+    const value = row?.values[target.measure];
+    if (table && row && value !== undefined) return { table, row, target, value };
+  }
+  return undefined;
+}
+
+const STATEMENT_DEFS = new Map(NARRATIVE.statements.map((s) => [s.id, s]));
+
+export function narrativeTotals(ctx: Context, def: CheckDef): Outcome {
+  const statements = findNarrativeStatements(ctx.lines);
+  if (!statements.length) return NOT_APPLICABLE;
+  const instances = statements.map((s) => {
+    const figure = figureFor(ctx.tables, STATEMENT_DEFS.get(s.statement)!.targets);
+    // A figure the tables do not print cannot contradict the prose.
+    if (!figure) return unknown();
+    const c = compareSum([toWan(figure.value, figure.table.unit)], s.amount, NARRATIVE_TOLERANCE_WAN);
+    return judged(c, () => ({ issue: narrativeIssue(def, s, figure, c) }));
+  });
+  return { applicable: true, instances };
+}
+
+function narrativeIssue(def: CheckDef, s: NarrativeStatement, f: Figure, c: Comparison): Issue {
+  const where = at(f.row, f.target.measure);
+  return {
+    kind: 'narrative_mismatch',
+    severity: def.severity,
+    check: def.id,
+    table: f.table.type,
+    key: f.row.key,
+    measure: f.target.measure,
+    expected: c.expected,
+    found: c.found,
+    at: s.at,
+    message:
+      `the text says "${s.text}" but ${label(f.table)} row ${rowLabel(f.row)}, column ${f.target.measure} ` +
+      `prints ${fmt(c.expected)} 万元 (at ${describeAt(where)})`,
+  };
+}

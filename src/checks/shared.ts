@@ -1,0 +1,261 @@
+import Big from 'big.js';
+import { loadJson } from '../data.js';
+import type { At, DocumentMeta, Issue, IssueKind, Line, Row, Severity, Table, TableType, Unit } from '../model.js';
+import { diffExact, roundingTolerance, sumExact } from '../normalize/amounts.js';
+import { linesOf } from '../normalize/table.js';
+
+/**
+ * What every check module shares: the reference data of data/checks.json, the outcome types a
+ * check returns, exact arithmetic with rounding tolerances, and row and issue helpers. Checks
+ * report, never edit: the only mutation is appending issues to `table.issues` (src/checks/index.ts).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Reference data, checked once at load so a typo fails loudly instead of silently skipping a check.
+
+export type Scope = 'table' | 'document';
+
+export interface CheckDef {
+  id: string;
+  description: string;
+  severity: Severity;
+  scope: Scope;
+}
+
+export interface Target {
+  table: TableType;
+  key: string;
+  measure: string;
+}
+
+export interface StatementDef {
+  id: string;
+  phrase: string;
+  targets: Target[];
+}
+
+export interface NarrativeData {
+  minLength: number;
+  prosePunctuation: string;
+  unitWord: string;
+  sentenceEnd: string;
+  clauseBreak: string;
+  skipClause: string;
+  filler: string;
+  amount: string;
+  statements: StatementDef[];
+}
+
+export interface SummaryData {
+  measure: string;
+  incomeSources: string[];
+  subtotals: Record<string, string[]>;
+  incomeAdditions: string[];
+  expenditureAdditions: string[];
+  otherFunding: string[];
+}
+
+export interface ChecksFile {
+  checks: CheckDef[];
+  summary: SummaryData;
+  threePublicEconomicCodes: { codes: string[] };
+  narrative: NarrativeData;
+}
+
+export interface RequiredFile {
+  kinds: Record<string, string>;
+  sets: Record<string, { anyOf: TableType[] }[]>;
+}
+
+
+const checksFile = loadJson<ChecksFile>('checks.json');
+export const requiredFile = loadJson<RequiredFile>('required-tables.json');
+export const CHECK_DATA = checksFile.checks;
+export const NARRATIVE = checksFile.narrative;
+export const SUMMARY = checksFile.summary;
+export const THREE_PUBLIC_CODES = new Set(checksFile.threePublicEconomicCodes.codes);
+
+// ---------------------------------------------------------------------------------------------
+// Tolerances.
+
+/** Converted 元 figures are compared with 万元 ones to the 万元 table's last printed place. */
+export const CONVERTED_TOLERANCE_WAN = 0.01;
+/** A narrative figure and the table figure it quotes are the same two-decimal number. */
+export const NARRATIVE_TOLERANCE_WAN = roundingTolerance(1);
+export const YUAN_PER_WAN = 10_000;
+
+// ---------------------------------------------------------------------------------------------
+// What a check returns: one instance per comparison it made, each with the issues it raised.
+
+export type Verdict = 'held' | 'rounding' | 'broken' | 'unknown';
+
+/** An issue, and the table whose `issues` list it also belongs in (in-table checks only). */
+export interface Finding {
+  issue: Issue;
+  table?: Table;
+}
+
+export interface Instance {
+  verdict: Verdict;
+  findings: Finding[];
+}
+
+export interface Outcome {
+  /** False when the tables the check needs are absent or empty. */
+  applicable: boolean;
+  instances: Instance[];
+}
+
+export interface Context {
+  tables: Table[];
+  meta: DocumentMeta;
+  lines: Line[];
+}
+
+export const NOT_APPLICABLE: Outcome = { applicable: false, instances: [] };
+export const unknown = (): Instance => ({ verdict: 'unknown', findings: [] });
+export const instance = (verdict: Verdict, findings: Finding[] = []): Instance => ({ verdict, findings });
+
+// ---------------------------------------------------------------------------------------------
+// Arithmetic: exact decimal sums, tolerances from how many rounded terms went in.
+
+export interface Comparison {
+  expected: number;
+  found: number;
+  verdict: Exclude<Verdict, 'unknown'>;
+  tolerance: number;
+}
+
+/** `found` against the sum of `terms`: each printed term may carry half a cent of rounding. */
+export function compareSum(terms: readonly number[], found: number, tolerance = roundingTolerance(terms.length)): Comparison {
+  const expected = sumExact(terms);
+  const diff = Math.abs(diffExact(found, expected));
+  const verdict = diff === 0 ? 'held' : diff <= tolerance ? 'rounding' : 'broken';
+  return { expected, found, verdict, tolerance };
+}
+
+/** `found` must reach the sum of `terms` (it may hold more than they do). */
+export function compareAtLeast(terms: readonly number[], found: number): Comparison {
+  const c = compareSum(terms, found);
+  return found >= c.expected ? { ...c, verdict: 'held' } : c;
+}
+
+export function toWan(value: number, unit: Unit): number {
+  return unit === '元' ? new Big(value).div(YUAN_PER_WAN).toNumber() : value;
+}
+
+/** Figures from two tables: same unit compares as printed, else both in 万元 with a cent of slack. */
+export function compareAcross(terms: readonly number[], termsUnit: Unit, found: number, foundUnit: Unit): Comparison & { unit: Unit } {
+  if (termsUnit === foundUnit) return { ...compareSum(terms, found), unit: foundUnit };
+  const tolerance = Math.max(roundingTolerance(terms.length), CONVERTED_TOLERANCE_WAN);
+  const converted = terms.map((t) => toWan(t, termsUnit));
+  return { ...compareSum(converted, toWan(found, foundUnit), tolerance), unit: '万元' };
+}
+
+export const fmt = (n: number): string => new Big(n).toString();
+
+export function describeAt(where: At): string {
+  if (where.line !== undefined) return `${where.file}:${where.line}`;
+  if (where.page !== undefined) return `${where.file} p.${where.page}`;
+  return where.file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows.
+
+export const FUNCTIONAL_KEY = /^\d{3}(?:\d{2}){0,2}$/;
+export const CLASS_KEY = /^\d{3}$/;
+export const FUNCTIONAL_KINDS = new Set(['class', 'section', 'item']);
+
+/** The printed rows, with a summary's subtotal lines: the checks read both. */
+export const printedRows = (t: Table): Row[] => linesOf(t).filter((r) => !r.derived);
+export const isFunctional = (r: Row): boolean => FUNCTIONAL_KINDS.has(r.kind) && FUNCTIONAL_KEY.test(r.key);
+/** Economic rows key as `30101` or `30101|50101`; the first code is the one that nests. */
+export const econCode = (r: Row): string => r.key.split('|')[0] ?? r.key;
+export const isEcon = (r: Row): boolean => r.kind === 'econ' && /^\d{3}(?:\d{2})?$/.test(econCode(r));
+export const totalRow = (t: Table): Row | undefined => printedRows(t).find((r) => r.kind === 'total' && r.key === 'total');
+export const rowByKey = (t: Table, key: string): Row | undefined => printedRows(t).find((r) => r.key === key);
+export const at = (row: Row, measure: string): At => row.sources[measure] ?? row.at;
+export const label = (t: Table): string => `${t.type} 《${t.title}》`;
+export const rowLabel = (r: Row): string => (r.name && r.name !== r.key ? `${r.key} ${r.name}` : r.key);
+
+/** The first table of a type that prints anything; empty tables have no figures to compare. */
+export const filled = (tables: Table[], type: TableType): Table | undefined => tables.find((t) => t.type === type && !t.empty);
+
+/**
+ * A `reading` identity the row breaks: no reading of its numbers into the header's columns fits,
+ * which says the columns are doubtful (dumps scramble such headers) rather than that the
+ * document is wrong. A warning, and the instance counts as insufficient data.
+ */
+export function doubtfulReading(t: Table, row: Row, measure: string, how: string): Finding {
+  const issue: Issue = {
+    kind: 'ambiguous_placement',
+    severity: 'warning',
+    table: t.type,
+    key: row.key,
+    measure,
+    at: row.at,
+    message: `${label(t)} row ${rowLabel(row)}: no reading of its numbers into the header's columns fits ${measure} = ${how}; the columns after ${measure} are doubtful (the dump may have scrambled them, or a figure is misprinted)`,
+  };
+  return { issue, table: t };
+}
+
+export function identityIssue(
+  def: CheckDef,
+  t: Table,
+  row: Row,
+  measure: string,
+  c: Comparison,
+  how: string,
+  where: At = at(row, measure),
+): Finding {
+  const diff = fmt(Math.abs(diffExact(c.found, c.expected)));
+  const message =
+    `${label(t)} row ${rowLabel(row)}, column ${measure}: expected ${fmt(c.expected)} (${how}), found ${fmt(c.found)}; ` +
+    `off by ${diff} ${t.unit}, more than the ${fmt(Number(c.tolerance.toFixed(3)))} rounding allows`;
+  const issue: Issue = {
+    kind: 'identity_broken',
+    severity: def.severity,
+    check: def.id,
+    table: t.type,
+    key: row.key,
+    measure,
+    expected: c.expected,
+    found: c.found,
+    at: where,
+    message,
+  };
+  return { issue, table: t };
+}
+
+export function judged(c: Comparison, finding: () => Finding): Instance {
+  return c.verdict === 'broken' ? instance('broken', [finding()]) : instance(c.verdict);
+}
+
+
+export function crossIssue(def: CheckDef, a: Table, b: Table, row: Row, measure: string, c: Comparison & { unit: Unit }, what: string): Finding {
+  const issue: Issue = {
+    kind: 'identity_broken',
+    severity: def.severity,
+    check: def.id,
+    table: b.type,
+    key: row.key,
+    measure,
+    expected: c.expected,
+    found: c.found,
+    at: at(row, measure),
+    message:
+      `${what}: ${label(a)} gives ${fmt(c.expected)} ${c.unit}, ${label(b)} prints ${fmt(c.found)} ${c.unit} ` +
+      `(row ${rowLabel(row)}, column ${measure}, at ${describeAt(at(row, measure))})`,
+  };
+  return { issue };
+}
+
+/**
+ * True when a summary-type table shows no funding besides the current year's general budget:
+ * only then do its tables and the general-budget tables cover the same money.
+ */
+
+export function docIssue(kind: IssueKind, severity: Severity, check: string, message: string, table?: TableType): Issue {
+  return { kind, severity, check, message, ...(table ? { table } : {}) };
+}
