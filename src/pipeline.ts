@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BudgetDocument, Extracted, Line, SourceKind } from './model.js';
+import type { BudgetDocument, Extracted, Issue, Line, NarrativeStatement, SourceKind } from './model.js';
 import { ExtractError } from './extract/errors.js';
 import { extractText, sniffEncoding } from './extract/text.js';
 import { checkInputSize, type Limits } from './extract/limits.js';
@@ -8,7 +8,7 @@ import { linesToBlocks, type Block } from './tables/segment.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
 import { documentMeta } from './normalize/meta.js';
-import { validateDocument } from './checks/index.js';
+import { findNarrativeStatements, validateDocument } from './checks/index.js';
 
 /** Budgets (maxBytes, maxPages, maxImagePixels) default to src/extract/limits.ts. */
 export interface ExtractOptions extends Limits {
@@ -70,17 +70,52 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
 /** Lines → the document: tables found, typed, keyed, placed and checked. */
 export function linesToDocument(extracted: Extracted, file: string, sha256: string, options: ExtractOptions = {}): BudgetDocument {
   const blocks = linesToBlocks(extracted.lines);
-  if (!blocks.length) throw new ExtractError('no_budget_table', file);
+  if (!blocks.length) return narrativeOnlyDocument(extracted, file, sha256);
   return blocksToDocument(extracted, extracted.lines, blocks, file, sha256, options);
 }
 
 function blocksToDocument(extracted: Extracted, lines: Line[], blocks: Block[], file: string, sha256: string, options: ExtractOptions): BudgetDocument {
   const docUnit = unitOf(lines);
   const tables = blocks.map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
-  const document = documentMeta(lines, tables);
+  const { meta: document, issues: metaIssues } = documentMeta(lines, tables);
   const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
   const { issues, validation } = validateDocument(tables, document, lines);
-  return { source, document, tables, issues: [...extracted.issues, ...issues], validation };
+  return { source, document, tables, issues: [...extracted.issues, ...metaIssues, ...issues], validation };
+}
+
+/** Budget prose states at least this many figures (收入, 基本支出, 项目支出 …); fewer is not a budget volume. */
+const MIN_NARRATIVE_FIGURES = 2;
+const BUDGET_WORD = /预算|决算/;
+
+/**
+ * A volume with budget prose and no table (…部门预算公开文件: its tables are a separate 公开表
+ * volume) → a document with no tables, a `narrative_only` note and the figures its prose states.
+ * Anything else without a table is not a disclosure: `no_budget_table`.
+ */
+function narrativeOnlyDocument(extracted: Extracted, file: string, sha256: string): BudgetDocument {
+  const statements = findNarrativeStatements(extracted.lines);
+  const isBudget = extracted.lines.some((l) => BUDGET_WORD.test(l.text));
+  if (statements.length < MIN_NARRATIVE_FIGURES || !isBudget) throw new ExtractError('no_budget_table', file);
+  const { meta: document, issues: metaIssues } = documentMeta(extracted.lines, []);
+  const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
+  const { issues, validation } = validateDocument([], document, extracted.lines);
+  const note: Issue = {
+    kind: 'narrative_only',
+    severity: 'info',
+    message: `this volume prints no tables; its tables are published as a separate 公开表 volume. The ${statements.length} figures its prose states are in \`narrative\``,
+  };
+  return { source, document, tables: [], issues: [...extracted.issues, note, ...metaIssues, ...issues], validation, narrative: distinctStatements(statements) };
+}
+
+/** Each stated figure once per distinct amount, where it is first printed. */
+function distinctStatements(statements: NarrativeStatement[]): NarrativeStatement[] {
+  const seen = new Set<string>();
+  return statements.filter((s) => {
+    const id = `${s.statement}\u0000${s.amount}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** A unit's disclosure has at least this many tables; fewer after a split means no bundle. */
@@ -107,7 +142,7 @@ export function blocksToUnits(blocks: Block[]): Block[][] {
  */
 export function linesToDocuments(extracted: Extracted, file: string, sha256: string, options: ExtractOptions = {}): BudgetDocument[] {
   const blocks = linesToBlocks(extracted.lines);
-  if (!blocks.length) throw new ExtractError('no_budget_table', file);
+  if (!blocks.length) return [narrativeOnlyDocument(extracted, file, sha256)];
   const units = blocksToUnits(blocks);
   if (units.length === 1) return [blocksToDocument(extracted, extracted.lines, blocks, file, sha256, options)];
   const index = new Map(extracted.lines.map((l, i) => [l, i]));

@@ -11,7 +11,7 @@ import {
 import { narrativeTotals } from './narrative.js';
 import { CHECK_DATA, type CheckDef, type Context, type Outcome } from './shared.js';
 
-export { findNarrativeStatements, type NarrativeStatement } from './narrative.js';
+export { findNarrativeStatements } from './narrative.js';
 
 /**
  * Checks a document's printed figures against the identities budget tables obey and against the

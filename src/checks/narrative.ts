@@ -1,4 +1,4 @@
-import type { At, Issue, Line, Row, Table } from '../model.js';
+import type { At, Issue, Line, NarrativeStatement, Row, Table } from '../model.js';
 import {
   NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, describeAt, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
   unknown, type CheckDef, type Comparison, type Context, type Outcome, type StatementDef, type Target,
@@ -24,17 +24,6 @@ const STATEMENTS: CompiledStatement[] = NARRATIVE.statements.map((def) => ({
   // `d` gives the amount's own offset, which is how rival phrases for one figure are told apart.
   re: new RegExp(`(?:${def.phrase})${NARRATIVE.filler}${NARRATIVE.amount}`, 'dg'),
 }));
-
-/** One figure a prose sentence states. */
-export interface NarrativeStatement {
-  /** Id of the statement pattern (data/checks.json `narrative.statements`). */
-  statement: string;
-  /** The matched words, e.g. `基本支出 124.42 万元`. */
-  text: string;
-  /** In 万元, as the prose states it. */
-  amount: number;
-  at: At;
-}
 
 interface Piece {
   start: number;
