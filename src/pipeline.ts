@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BudgetDocument, Extracted, Issue, Line, NarrativeStatement, SourceKind } from './model.js';
+import type { BudgetDocument, Extracted, Issue, Line, NarrativeStatement, SourceKind, Table } from './model.js';
 import { ExtractError } from './extract/errors.js';
 import { extractText, sniffEncoding } from './extract/text.js';
 import { checkInputSize, type Limits } from './extract/limits.js';
@@ -77,6 +77,7 @@ export function linesToDocument(extracted: Extracted, file: string, sha256: stri
 function blocksToDocument(extracted: Extracted, lines: Line[], blocks: Block[], file: string, sha256: string, options: ExtractOptions): BudgetDocument {
   const docUnit = unitOf(lines);
   const tables = blocks.map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
+  if (isProseReadAsTables(tables)) return narrativeOnlyDocument(extracted, file, sha256);
   const { meta: document, issues: metaIssues } = documentMeta(lines, tables);
   const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
   const { issues, validation } = validateDocument(tables, document, lines);
@@ -105,6 +106,19 @@ function narrativeOnlyDocument(extracted: Extracted, file: string, sha256: strin
     message: `this volume prints no tables; its tables are published as a separate 公开表 volume. The ${statements.length} figures its prose states are in \`narrative\``,
   };
   return { source, document, tables: [], issues: [...extracted.issues, note, ...metaIssues, ...issues], validation, narrative: distinctStatements(statements) };
+}
+
+/** A row name that is a piece of a sentence (`万元,与上年相比增加`, `…说明本表(公开`), not a budget line. */
+const PROSE_ROW = /万元|[，。；,;]|本表/;
+
+/**
+ * Prose a narrative volume's headings made look like tables (`…机关运行经费预算` followed by
+ * sentences): at least half the rows are sentence pieces. A real table's rows are budget lines.
+ */
+function isProseReadAsTables(tables: Table[]): boolean {
+  const rows = tables.flatMap((t) => t.rows).filter((r) => r.kind !== 'total');
+  const prose = rows.filter((r) => PROSE_ROW.test(r.name)).length;
+  return tables.length > 0 && prose > 0 && prose * 2 >= rows.length;
 }
 
 /** Each stated figure once per distinct amount, where it is first printed. */

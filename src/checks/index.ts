@@ -1,5 +1,5 @@
 import type { CheckResult, CheckStatus, DocumentMeta, Issue, Line, Table, ValidationSummary } from '../model.js';
-import { requiredTables } from './completeness.js';
+import { requiredTables, tocTables } from './completeness.js';
 import {
   basicMatchesGeneral, expenditureMatchesGeneral, projectAmountsMatch, projectMatchesExpenditure, summaryClassesMatchTables,
   threePublicCoversBasic,
@@ -39,6 +39,7 @@ const CHECKS: Record<string, CheckFn> = {
   three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
   project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
   project_amounts_match: { scope: 'document', run: projectAmountsMatch },
+  toc_tables: { scope: 'document', run: tocTables },
   required_tables: { scope: 'document', run: requiredTables },
   narrative_totals: { scope: 'document', run: narrativeTotals },
 };

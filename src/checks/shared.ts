@@ -62,9 +62,15 @@ export interface ChecksFile {
   narrative: NarrativeData;
 }
 
+export interface Requirement {
+  anyOf: TableType[];
+}
+
 export interface RequiredFile {
   kinds: Record<string, string>;
-  sets: Record<string, { anyOf: TableType[] }[]>;
+  sets: Record<string, Requirement[]>;
+  /** Fuller sets of a region's template, recognized by a table title. */
+  templates: { id: string; set: string; titles: string; tables: Requirement[] }[];
 }
 
 

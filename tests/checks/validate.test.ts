@@ -213,15 +213,6 @@ describe('validateDocument: narrative', () => {
 });
 
 describe('validateDocument: completeness and summary', () => {
-  it('should count an empty printed table as present and report a missing one', () => {
-    const types: TableType[] = ['summary', 'income', 'expenditure', 'fiscal_summary', 'general_expenditure', 'basic_expenditure', 'project_expenditure'];
-    const tables = [...types.map((type) => table(type, ['total'], [row('total', 'total', { total: 1 })])), table('three_public', ['total'], [])];
-    const { issues, validation } = validateDocument(tables, META, []);
-    expect(issues.filter((i) => i.kind === 'table_missing')).toMatchObject([{ severity: 'warning', table: 'fund_expenditure' }]);
-    expect(issues.filter((i) => i.kind === 'table_empty')).toMatchObject([{ severity: 'info', table: 'three_public' }]);
-    expect(resultOf(validation.checks, 'required_tables')).toMatchObject({ status: 'fail', failed: 1 });
-  });
-
   it('should report one result per check id, in data order, and count run, held and broken', () => {
     const { validation } = validateDocument([expenditure({ '2080501': { total: 10.68, basic: 10.58 } })], META, []);
     expect(validation.checks.map((c) => c.check)).toEqual(CHECK_IDS);
