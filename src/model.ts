@@ -172,6 +172,8 @@ export interface CheckResult {
   failed: number;
   /** Set when every instance held only within rounding. */
   rounding?: boolean;
+  /** With `rounding`: how many comparisons held only within rounding and the widest gap, e.g. `2 sums within rounding, at most 0.01 万元 over 12 terms`. */
+  note?: string;
 }
 
 export interface ValidationSummary {

@@ -1,6 +1,6 @@
 import type { Row, Table, TableType } from '../model.js';
 import {
-  CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareSum, crossIssue, econCode, filled,
+  CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
   isEcon, isFunctional, judged, printedRows, totalRow, unknown,
   type CheckDef, type Context, type Instance, type Outcome,
 } from './shared.js';
@@ -18,7 +18,7 @@ export function allGeneralBudget(t: Table): boolean {
   if (SUMMARY.otherFunding.some((k) => (amountOf(t, k) ?? 0) !== 0)) return false;
   const general = amountOf(t, 'general_budget');
   const grand = amountOf(t, 'income_grand_total');
-  return general === undefined || grand === undefined || compareSum([general], grand).verdict !== 'broken';
+  return general === undefined || grand === undefined || compareIn(t, [general], grand).verdict !== 'broken';
 }
 
 /** `total` of every functional code, summed over repeats (one block per unit). */
@@ -56,7 +56,7 @@ export function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome 
     if (!y && !bLevels.has(code.length)) continue;
     const row = y?.row ?? x!.row;
     const found = y ? sumExact(y.terms) : 0;
-    const c = compareAcross(x?.terms ?? [0], exp.unit, found, gen.unit);
+    const c = compareAcross(x?.terms ?? [0], exp, found, gen);
     instances.push(judged(c, () => crossIssue(def, exp, gen, row, 'total', c, `functional code ${code}`)));
   }
   // The total rows agree column by column, finer columns included (a header printed in another
@@ -66,7 +66,7 @@ export function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome 
   for (const [m, va] of Object.entries(ra?.values ?? {})) {
     const vb = tb?.values[m];
     if (vb === undefined || m.startsWith('col_')) continue;
-    const c = compareAcross([va], exp.unit, vb, gen.unit);
+    const c = compareAcross([va], exp, vb, gen);
     instances.push(judged(c, () => crossIssue(def, exp, gen, tb!, m, c, 'total row')));
   }
   return { applicable: true, instances };
@@ -116,7 +116,7 @@ export function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPai
     const terms = totals.get(cls) ?? [0];
     // Both blank or 0: nothing printed to compare.
     if (found === 0 && sumExact(terms) === 0) continue;
-    const c = compareAcross(terms, t.unit, found, s.unit);
+    const c = compareAcross(terms, t, found, s);
     // A class the summary leaves blank is reported at the table row that prints it.
     const row = line ?? printedRows(t).find((r) => r.key.startsWith(cls))!;
     const what = line ? `class ${cls}` : `class ${cls} (no ${s.type} line)`;
@@ -134,7 +134,7 @@ export function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, strin
   const row = totalRow(b);
   const y = row?.values[to[1]];
   if (x === undefined || !row || y === undefined) return { applicable: true, instances: [unknown()] };
-  const c = compareAcross([x], a.unit, y, b.unit);
+  const c = compareAcross([x], a, y, b);
   return { applicable: true, instances: [judged(c, () => crossIssue(def, a, b, row, to[1], c, `${from[0]} ${from[1]} vs ${to[0]} ${to[1]}`))] };
 }
 
@@ -156,7 +156,7 @@ export function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outc
   if (!exp || !projects.length) return NOT_APPLICABLE;
   const found = row?.values.project;
   if (!row || found === undefined) return { applicable: true, instances: [unknown()] };
-  const c = compareAcross(projects.map((p) => p.r.values.total!), projects[0]!.t.unit, found, exp.unit);
+  const c = compareAcross(projects.map((p) => p.r.values.total!), projects[0]!.t, found, exp);
   const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project`;
   return { applicable: true, instances: [judged(c, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
 }
@@ -178,7 +178,7 @@ export function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
         // Names are already folded (NFKC, spaces removed) when rows are built.
         const same = projects.filter((p) => p.key === r.key || p.name === r.name);
         if (same.length !== 1) return [];
-        const c = compareAcross([same[0]!.values.total!], listed.unit, r.values.total!, t.unit);
+        const c = compareAcross([same[0]!.values.total!], listed, r.values.total!, t);
         const printedPrecision = listed.unit === t.unit ? halfLastDigit(r.values.total!) : 0;
         const verdict = c.verdict === 'broken' && Math.abs(diffExact(c.found, c.expected)) <= printedPrecision ? 'rounding' : c.verdict;
         return [judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`))];
@@ -202,7 +202,7 @@ export function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
   const lines = printedRows(basic).filter((r) => isEcon(r) && THREE_PUBLIC_CODES.has(econCode(r)));
   const terms = lines.map((r) => r.values.total).filter((v): v is number => v !== undefined);
   if (!row || found === undefined || !terms.length) return { applicable: true, instances: [unknown()] };
-  const c = compareAcross(terms, basic.unit, found, three.unit);
+  const c = compareAcross(terms, basic, found, three);
   // At least, not equal: 三公 money spent from project funds adds to the table but not to these lines.
   const verdict = c.found >= c.expected ? 'held' : c.verdict;
   const what = `三公 economic lines ${lines.map((r) => r.key).join(', ')} (at least)`;

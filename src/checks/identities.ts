@@ -1,7 +1,7 @@
 import type { Row, Table, TableType } from '../model.js';
 import { identitiesFor, type Identity } from '../normalize/place.js';
 import {
-  CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareSum, doubtfulReading, econCode, identityIssue, instance, isEcon,
+  CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
   isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
   type CheckDef, type Context, type Instance, type Outcome,
 } from './shared.js';
@@ -22,10 +22,10 @@ export function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Iden
   // A blank child is 0 only beside a printed one: a row printing none says nothing about the split.
   const terms = idn.children.map((c) => row.values[c]).filter((v): v is number => v !== undefined);
   if (parent === undefined || !terms.length) return [];
-  const c = idn.atLeast ? compareAtLeast(terms, parent) : compareSum(terms, parent);
+  const c = idn.atLeast ? compareAtLeast(t, terms, parent) : compareIn(t, terms, parent);
   const how = `${idn.children.join(' + ')}${idn.atLeast ? ' at least' : ''}`;
   if (idn.reading && c.verdict === 'broken') return [instance('unknown', [doubtfulReading(t, row, idn.parent, how)])];
-  return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how))];
+  return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how), t.unit, terms.length)];
 }
 
 export interface Group {
@@ -57,8 +57,8 @@ export function columnSum(t: Table, _ctx: Context, def: CheckDef): Outcome {
     Object.entries(total.values).flatMap(([measure, found]) => {
       const terms = g.rows.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
       if (!terms.length) return [];
-      const c = compareSum(terms, found);
-      return [judged(c, () => identityIssue(def, t, total, measure, c, `sum of ${terms.length} ${g.name} rows`))];
+      const c = compareIn(t, terms, found);
+      return [judged(c, () => identityIssue(def, t, total, measure, c, `sum of ${terms.length} ${g.name} rows`), t.unit, terms.length)];
     }),
   );
   return { applicable: true, instances };
@@ -114,9 +114,9 @@ export function hierarchyInstances(def: CheckDef, t: Table, parent: Row, childre
   return Object.entries(parent.values).flatMap(([measure, found]) => {
     const terms = children.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
     if (!terms.length) return [];
-    const c = compareSum(terms, found);
+    const c = compareIn(t, terms, found);
     const how = `sum of ${children.map((r) => r.key).join(', ')}`;
-    return [judged(c, () => identityIssue(def, t, parent, measure, c, how))];
+    return [judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length)];
   });
 }
 
@@ -134,8 +134,8 @@ export function summaryIdentity(def: CheckDef, t: Table, parentKey: string, term
   if (!parent || found === undefined || !required.every((k) => printed.includes(k)) || !printed.length) {
     return { applicable: true, instances: [unknown()] };
   }
-  const c = compareSum(printed.map((k) => amountOf(t, k)!), found);
-  return { applicable: true, instances: [judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')))] };
+  const c = compareIn(t, printed.map((k) => amountOf(t, k)!), found);
+  return { applicable: true, instances: [judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length)] };
 }
 
 export function summaryGrandTotals(t: Table, _ctx: Context, def: CheckDef): Outcome {

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import type { CheckResult, CheckStatus, DocumentMeta, Issue, Line, Table, ValidationSummary } from '../model.js';
 import { requiredTables, tocTables } from './completeness.js';
 import {
@@ -9,7 +10,7 @@ import {
   summaryIncomeLines,
 } from './identities.js';
 import { narrativeTotals } from './narrative.js';
-import { CHECK_DATA, type CheckDef, type Context, type Outcome } from './shared.js';
+import { CHECK_DATA, type CheckDef, type Context, type Instance, type Outcome } from './shared.js';
 
 export { findNarrativeStatements } from './narrative.js';
 
@@ -77,8 +78,16 @@ function resultOf(check: string, outcome: Outcome): CheckResult {
   const evaluated = outcome.instances.filter((i) => i.verdict !== 'unknown');
   const failed = evaluated.filter((i) => i.verdict === 'broken').length;
   const status: CheckStatus = failed ? 'fail' : evaluated.length ? 'pass' : 'insufficient_data';
-  const rounding = status === 'pass' && evaluated.some((i) => i.verdict === 'rounding');
-  return { check, status, evaluated: evaluated.length, failed, ...(rounding ? { rounding } : {}) };
+  const rounded = evaluated.filter((i) => i.verdict === 'rounding');
+  const rounding = status === 'pass' && rounded.length > 0;
+  return { check, status, evaluated: evaluated.length, failed, ...(rounding ? { rounding, note: roundingNote(rounded) } : {}) };
+}
+
+/** The rounding note of a check that passed only within rounding: how many, and the widest gap. */
+function roundingNote(rounded: Instance[]): string {
+  const widest = rounded.map((i) => i.gap).reduce((a, b) => (b && (!a || b.diff > a.diff) ? b : a), undefined);
+  const where = widest ? `, at most ${new Big(widest.diff).toString()} ${widest.unit} over ${widest.terms} term${widest.terms === 1 ? '' : 's'}` : '';
+  return `${rounded.length} comparison${rounded.length === 1 ? '' : 's'} held within rounding (a unit or two of the last printed place per term)${where}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { loadJson } from '../data.js';
 import type { At, DocumentMeta, Issue, IssueKind, Line, Row, Severity, Table, TableType, Unit } from '../model.js';
-import { diffExact, roundingTolerance, sumExact } from '../normalize/amounts.js';
+import { decimalsOf, diffExact, roundingTolerance, sumExact } from '../normalize/amounts.js';
 import { linesOf } from '../normalize/table.js';
 
 /**
@@ -104,6 +104,8 @@ export interface Finding {
 export interface Instance {
   verdict: Verdict;
   findings: Finding[];
+  /** How far apart the figures were, for a `rounding` verdict (in `unit`). */
+  gap?: { diff: number; unit: Unit; terms: number };
 }
 
 export interface Outcome {
@@ -141,8 +143,8 @@ export function compareSum(terms: readonly number[], found: number, tolerance = 
 }
 
 /** `found` must reach the sum of `terms` (it may hold more than they do). */
-export function compareAtLeast(terms: readonly number[], found: number): Comparison {
-  const c = compareSum(terms, found);
+export function compareAtLeast(t: Table, terms: readonly number[], found: number): Comparison {
+  const c = compareIn(t, terms, found);
   return found >= c.expected ? { ...c, verdict: 'held' } : c;
 }
 
@@ -151,11 +153,50 @@ export function toWan(value: number, unit: Unit): number {
 }
 
 /** Figures from two tables: same unit compares as printed, else both in 万元 with a cent of slack. */
-export function compareAcross(terms: readonly number[], termsUnit: Unit, found: number, foundUnit: Unit): Comparison & { unit: Unit } {
-  if (termsUnit === foundUnit) return { ...compareSum(terms, found), unit: foundUnit };
+export function compareAcross(terms: readonly number[], from: Table, found: number, to: Table): Comparison & { unit: Unit } {
+  if (from.unit === to.unit) {
+    const tolerance = Math.max(toleranceIn(from, terms.length), toleranceIn(to, terms.length));
+    return { ...compareSum(terms, found, tolerance), unit: to.unit };
+  }
   const tolerance = Math.max(roundingTolerance(terms.length), CONVERTED_TOLERANCE_WAN);
-  const converted = terms.map((t) => toWan(t, termsUnit));
-  return { ...compareSum(converted, toWan(found, foundUnit), tolerance), unit: '万元' };
+  const converted = terms.map((t) => toWan(t, from.unit));
+  return { ...compareSum(converted, toWan(found, to.unit), tolerance), unit: '万元' };
+}
+
+/**
+ * Rounding: a 万元 figure is an amount in 元 rounded to the table's last printed place, so a sum
+ * of n printed terms may miss its printed total by a unit or two of that place; real 决算 tables
+ * do (西南大学 2023 表3, one cent). Up to n units of the last place, and at least 2, is rounding.
+ * A 元 figure is the amount itself (budgets are set in whole 元): there the sum must be exact,
+ * which is how 上海市财政局's 302 printed 24,840,779 against items of 24,840,778 is a break.
+ */
+export function toleranceIn(t: Table, terms: number): number {
+  if (t.unit === '元') return roundingTolerance(terms);
+  return Math.max(terms, MIN_ROUNDING_UNITS) * lastPlaceOf(t) + 1e-9;
+}
+
+/** Rounding never explains less than this many units of the last place (a total and one term). */
+const MIN_ROUNDING_UNITS = 2;
+/** Past this many decimals a figure is not a rounded amount in 万元 but a conversion artefact. */
+const MAX_DECIMALS = 6;
+const lastPlaces = new WeakMap<Table, number>();
+
+/** 万元 tables print two decimals; a parsed `12.00` reads 12, so fewer seen is no evidence of fewer printed. */
+const WAN_DECIMALS = 2;
+
+/** The unit of a table's last printed place: 0.01 for two decimals, finer when its figures print more. */
+function lastPlaceOf(t: Table): number {
+  const cached = lastPlaces.get(t);
+  if (cached !== undefined) return cached;
+  const decimals = Math.min(MAX_DECIMALS, printedRows(t).reduce((d, r) => Object.values(r.values).reduce((e, v) => Math.max(e, decimalsOf(v)), d), WAN_DECIMALS));
+  const place = 10 ** -decimals;
+  lastPlaces.set(t, place);
+  return place;
+}
+
+/** `found` against the sum of `terms` printed in table `t`, within the rounding its figures allow. */
+export function compareIn(t: Table, terms: readonly number[], found: number): Comparison {
+  return compareSum(terms, found, toleranceIn(t, terms.length));
 }
 
 export const fmt = (n: number): string => new Big(n).toString();
@@ -234,8 +275,10 @@ export function identityIssue(
   return { issue, table: t };
 }
 
-export function judged(c: Comparison, finding: () => Finding): Instance {
-  return c.verdict === 'broken' ? instance('broken', [finding()]) : instance(c.verdict);
+export function judged(c: Comparison & { unit?: Unit }, finding: () => Finding, unit: Unit = c.unit ?? '万元', terms = 1): Instance {
+  if (c.verdict === 'broken') return instance('broken', [finding()]);
+  if (c.verdict === 'held') return instance('held');
+  return { ...instance('rounding'), gap: { diff: Math.abs(diffExact(c.found, c.expected)), unit, terms } };
 }
 
 

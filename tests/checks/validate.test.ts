@@ -68,15 +68,28 @@ describe('validateDocument: in-table identities', () => {
     expect(t.issues).toEqual(expect.arrayContaining(broken(issues, 'row_identity')));
   });
 
-  it('should pass with rounding when a sum drifts within n × 0.005, and fail beyond it', () => {
-    const drift = expenditure({ '2080501': { total: 10.67, basic: 10.67 } }); // 10.67 + 45.06 = 55.73 vs 55.74
+  it('should pass with a rounding note when a sum drifts by up to n units of the last place (at least 2), and fail beyond it', () => {
+    const drift = expenditure({ '2080501': { total: 10.66, basic: 10.66 } }); // 10.66 + 45.06 = 55.72 vs 55.74: two cents over 2 terms
     const within = validateDocument([drift], META, []);
     expect(resultOf(within.validation.checks, 'code_hierarchy')).toMatchObject({ status: 'pass', rounding: true, failed: 0 });
+    expect(resultOf(within.validation.checks, 'code_hierarchy').note).toMatch(/held within rounding.*at most 0\.02 万元 over 2 terms/);
+    expect(broken(within.issues, 'code_hierarchy')).toEqual([]);
 
-    const far = expenditure({ '2080501': { total: 10.66, basic: 10.66 } }); // off by 0.02 over 2 terms
+    const far = expenditure({ '2080501': { total: 10.65, basic: 10.65 } }); // off by 0.03 over 2 terms
     const beyond = validateDocument([far], META, []);
     expect(resultOf(beyond.validation.checks, 'code_hierarchy').status).toBe('fail');
-    expect(broken(beyond.issues, 'code_hierarchy')[0]).toMatchObject({ key: '20805', expected: 55.72, found: 55.74 });
+    expect(broken(beyond.issues, 'code_hierarchy')[0]).toMatchObject({ key: '20805', expected: 55.71, found: 55.74 });
+  });
+
+  it('should hold 元 figures to the exact sum: 上海市财政局 302 printed 24,840,779 against items of 24,840,778', () => {
+    const basic = table('basic_expenditure', ['total'], [
+      row('total', 'total', { total: 24840779 }, '合计'),
+      row('302', 'econ', { total: 24840779 }, '商品和服务支出'),
+      row('30201', 'econ', { total: 24000000 }, '办公费'),
+      row('30299', 'econ', { total: 840778 }, '其他商品和服务支出'),
+    ], '元');
+    const { issues } = validateDocument([basic], META, []);
+    expect(broken(issues, 'code_hierarchy')).toMatchObject([{ severity: 'error', key: '302', expected: 24840778, found: 24840779 }]);
   });
 
   it('should sum without binary-float drift', () => {
