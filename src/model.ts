@@ -140,7 +140,8 @@ export type IssueKind =
   | 'unit_assumed'
   | 'row_unparsed'
   | 'meta_conflict'
-  | 'narrative_only';
+  | 'narrative_only'
+  | 'reading_doubtful';
 
 /**
  * A finding about the document: a broken identity, a repaired code, a missing table.

@@ -10,6 +10,7 @@ import {
   summaryIncomeLines,
 } from './identities.js';
 import { narrativeTotals } from './narrative.js';
+import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
 import { CHECK_DATA, type CheckDef, type Context, type Instance, type Outcome } from './shared.js';
 
 export { findNarrativeStatements } from './narrative.js';
@@ -69,8 +70,8 @@ export const CHECK_IDS: readonly string[] = CHECK_DEFS.map((d) => d.id);
 function runCheck(def: CheckDef, ctx: Context): Outcome {
   const fn = CHECKS[def.id]!;
   if (fn.scope === 'document') return fn.run(ctx, def);
-  const outcomes = ctx.tables.map((t) => fn.run(t, ctx, def));
-  return { applicable: outcomes.some((o) => o.applicable), instances: outcomes.flatMap((o) => o.instances) };
+  const outcomes = ctx.tables.map((t) => ({ t, o: fn.run(t, ctx, def) }));
+  return { applicable: outcomes.some(({ o }) => o.applicable), instances: outcomes.flatMap(({ t, o }) => o.instances.map((i) => ({ ...i, table: t }))) };
 }
 
 function resultOf(check: string, outcome: Outcome): CheckResult {
@@ -98,13 +99,20 @@ export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Lin
   const ctx: Context = { tables, meta, lines };
   const issues: Issue[] = [];
   const checks: CheckResult[] = [];
-  for (const def of CHECK_DEFS) {
-    const outcome = runCheck(def, ctx);
-    for (const finding of outcome.instances.flatMap((i) => i.findings)) {
+  const outcomes = CHECK_DEFS.map((def) => ({ def, outcome: runCheck(def, ctx) }));
+  const doubtful = doubtfulTables(outcomes.filter(({ def }) => def.scope === 'table').map(({ outcome }) => outcome));
+  for (const [t, counts] of doubtful) {
+    const issue = doubtfulIssue(t, counts);
+    issues.push(issue);
+    t.issues.push(issue);
+  }
+  for (const { def, outcome } of outcomes) {
+    const settled = { ...outcome, instances: outcome.instances.map((i) => demoted(i, doubtful)) };
+    for (const finding of settled.instances.flatMap((i) => i.findings)) {
       issues.push(finding.issue);
       finding.table?.issues.push(finding.issue);
     }
-    checks.push(resultOf(def.id, outcome));
+    checks.push(resultOf(def.id, settled));
   }
   const run = checks.filter((c) => c.status !== 'not_applicable').length;
   const held = checks.filter((c) => c.status === 'pass').length;

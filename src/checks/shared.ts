@@ -104,6 +104,8 @@ export interface Finding {
 export interface Instance {
   verdict: Verdict;
   findings: Finding[];
+  /** The table an in-table check judged (set by the dispatcher). */
+  table?: Table;
   /** How far apart the figures were, for a `rounding` verdict (in `unit`). */
   gap?: { diff: number; unit: Unit; terms: number };
 }
