@@ -204,6 +204,8 @@ export interface NarrativeStatement {
   text: string;
   /** In 万元, as the prose states it. */
   amount: number;
+  /** The funds the sentence says the figure is of (data/checks.json `narrative.scopes`): `fiscal` for 财政拨款 / 一般公共预算. */
+  scope?: string;
   at: At;
 }
 

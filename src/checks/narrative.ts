@@ -110,16 +110,46 @@ function matchesIn(clause: string): Match[] {
 
 /** The figures the prose states about this year's budget (change and last-year clauses skipped). */
 export function findNarrativeStatements(lines: Line[]): NarrativeStatement[] {
-  return paragraphsOf(lines)
-    .filter(isProse)
-    .flatMap((p) =>
-      clausesOf(p.text)
-        // Every statement ends in an amount: a clause without a digit states none.
-        .filter((c) => /\d/.test(c.text) && !SKIP_CLAUSE.test(c.text))
-        .flatMap((c) =>
-          matchesIn(c.text).map((m) => ({ statement: m.statement, text: m.text, amount: m.amount, at: pieceAt(p, c.start + m.start) })),
-        ),
-    );
+  return paragraphsOf(lines).filter(isProse).flatMap(statementsOf);
+}
+
+const SENTENCE_BREAK = new RegExp(NARRATIVE.sentenceBreak, 'g');
+const DIVIDES = new RegExp(NARRATIVE.divides);
+const SCOPES = Object.entries(NARRATIVE.scopes).map(([id, words]) => ({ id, re: new RegExp(words, 'g') }));
+
+/** The scope the funds named last in `text` give (`财政拨款支出总计` → fiscal), if any. */
+function scopeNamed(text: string): string | undefined {
+  let best: { id: string; at: number } | undefined;
+  for (const { id, re } of SCOPES) for (const m of text.matchAll(re)) if (!best || m.index > best.at) best = { id, at: m.index };
+  return best?.id;
+}
+
+/**
+ * A paragraph's statements, each with its scope: the funds its own clause names before it, else,
+ * after a 其中 in the same sentence, the scope of the figure the 其中 divides.
+ */
+function statementsOf(p: Paragraph): NarrativeStatement[] {
+  const sentenceStarts = [0, ...[...p.text.matchAll(SENTENCE_BREAK)].map((m) => m.index + m[0].length)];
+  const sentenceOf = (offset: number): number => sentenceStarts.filter((s) => s <= offset).length;
+  const out: NarrativeStatement[] = [];
+  let sentence = -1;
+  let last: string | undefined;
+  let inherited: string | undefined;
+  for (const c of clausesOf(p.text)) {
+    if (sentenceOf(c.start) !== sentence) {
+      sentence = sentenceOf(c.start);
+      last = inherited = undefined;
+    }
+    if (DIVIDES.test(c.text)) inherited = last;
+    // Every statement ends in an amount: a clause without a digit states none.
+    if (!/\d/.test(c.text) || SKIP_CLAUSE.test(c.text)) continue;
+    for (const m of matchesIn(c.text)) {
+      const scope = scopeNamed(c.text.slice(0, m.start)) ?? inherited;
+      last = scope;
+      out.push({ statement: m.statement, text: m.text, amount: m.amount, ...(scope ? { scope } : {}), at: pieceAt(p, c.start + m.start) });
+    }
+  }
+  return out;
 }
 
 interface Figure {
@@ -140,16 +170,38 @@ function figureFor(tables: Table[], targets: Target[]): Figure | undefined {
   return undefined;
 }
 
+/** The amount's printed decimals: `17,192万元` has none. */
+const PRINTED_AMOUNT = /\d(?:\.(\d+))?\s*万元\s*$/;
+
+/**
+ * A figure the prose states is compared at the precision it prints: `17,192万元` for a table's
+ * 171,915,169 元 is that figure rounded to whole 万元, not a different one.
+ */
+function proseTolerance(s: NarrativeStatement): number {
+  const decimals = PRINTED_AMOUNT.exec(s.text)?.[1]?.length ?? 0;
+  return Math.max(NARRATIVE_TOLERANCE_WAN, 0.5 * 10 ** -decimals + 1e-9);
+}
+
+/**
+ * A statement's tables by its scope: a 财政拨款 figure is that of the 财政拨款 tables, one about
+ * other funds (政府性基金 …) has none to compare with; statements without `fiscalTargets`
+ * (三公, 机关运行经费, already 财政拨款 tables) keep theirs.
+ */
+function targetsOf(def: StatementDef, scope: string | undefined): Target[] {
+  if (!def.fiscalTargets || scope === undefined) return def.targets;
+  return scope === 'fiscal' ? def.fiscalTargets : [];
+}
+
 const STATEMENT_DEFS = new Map(NARRATIVE.statements.map((s) => [s.id, s]));
 
 export function narrativeTotals(ctx: Context, def: CheckDef): Outcome {
   const statements = findNarrativeStatements(ctx.lines);
   if (!statements.length) return NOT_APPLICABLE;
   const instances = statements.map((s) => {
-    const figure = figureFor(ctx.tables, STATEMENT_DEFS.get(s.statement)!.targets);
+    const figure = figureFor(ctx.tables, targetsOf(STATEMENT_DEFS.get(s.statement)!, s.scope));
     // A figure the tables do not print cannot contradict the prose.
     if (!figure) return unknown();
-    const c = compareSum([toWan(figure.value, figure.table.unit)], s.amount, NARRATIVE_TOLERANCE_WAN);
+    const c = compareSum([toWan(figure.value, figure.table.unit)], s.amount, proseTolerance(s));
     return judged(c, () => ({ issue: narrativeIssue(def, s, figure, c) }));
   });
   return { applicable: true, instances };

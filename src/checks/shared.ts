@@ -32,6 +32,8 @@ export interface StatementDef {
   id: string;
   phrase: string;
   targets: Target[];
+  /** The 财政拨款 tables a `fiscal` statement describes; without them the statement ignores scope. */
+  fiscalTargets?: Target[];
 }
 
 export interface NarrativeData {
@@ -44,6 +46,10 @@ export interface NarrativeData {
   filler: string;
   amount: string;
   statements: StatementDef[];
+  sentenceBreak: string;
+  divides: string;
+  /** Scope id → the words that name those funds before a figure. */
+  scopes: Record<string, string>;
 }
 
 export interface SummaryData {
