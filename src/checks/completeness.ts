@@ -106,6 +106,7 @@ export function requiredTables(ctx: Context, def: CheckDef): Outcome {
   // A type the 目录 lists is toc_tables' to report: one finding per missing table.
   const listed = new Set(tocEntries(ctx.lines).map((e) => e.type));
   const required = (template?.tables ?? minimum).filter(({ anyOf }) => !anyOf.some((t) => listed.has(t)));
+  if (!required.length) return NOT_APPLICABLE;
   const what = template ? `a ${ctx.meta.kind} of the ${template.id} template` : `a ${ctx.meta.kind}`;
   const instances = required.map(({ anyOf }) => requirementInstance(ctx, def, anyOf, what));
   return { applicable: true, instances };

@@ -150,9 +150,17 @@ export function summaryExpenditureAddsUp(t: Table, _ctx: Context, def: CheckDef)
   return summaryIdentity(def, t, 'expenditure_grand_total', ['expenditure_total', ...SUMMARY.expenditureAdditions], ['expenditure_total']);
 }
 
-/** A subtotal line (单位资金) is left out when its parts are printed, or they would count twice. */
+const PART_OF_LINE_ABOVE = new RegExp(SUMMARY.partOfLineAbove);
+
+/**
+ * A subtotal line (单位资金) is left out when its parts are printed, or they would count twice;
+ * so is a 其中 line, a part of the line above it.
+ */
 export function incomeSourcesOf(t: Table): string[] {
-  const printed = SUMMARY.incomeSources.filter((k) => amountOf(t, k) !== undefined);
+  const printed = SUMMARY.incomeSources.filter((k) => {
+    const row = rowByKey(t, k);
+    return row?.values[SUMMARY.measure] !== undefined && !PART_OF_LINE_ABOVE.test(row.name);
+  });
   return printed.filter((k) => !(SUMMARY.subtotals[k] ?? []).some((part) => printed.includes(part)));
 }
 

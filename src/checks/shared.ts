@@ -56,6 +56,7 @@ export interface SummaryData {
   measure: string;
   incomeSources: string[];
   subtotals: Record<string, string[]>;
+  partOfLineAbove: string;
   incomeAdditions: string[];
   expenditureAdditions: string[];
   otherFunding: string[];

@@ -115,3 +115,11 @@ describe('required_tables: the minimum set by kind and template', () => {
     expect(missing(lacking.issues)).toMatchObject([{ table: 'three_public', message: 'no three_public table found: a 单位预算 of the Shanghai template publishes one' }]);
   });
 });
+
+describe('required_tables beside a 目录', () => {
+  it('should leave to toc_tables every table the 目录 lists: not applicable when it lists them all', () => {
+    const entries = tocEntries(JIANGSU_TOC);
+    const { validation } = validateDocument(entries.map((e) => table(e.type, e.text)), META, JIANGSU_TOC);
+    expect(result(validation.checks, 'required_tables').status).toBe('not_applicable');
+  });
+});
