@@ -14,6 +14,16 @@ const goldenDir = new URL('../../shared/golden-real/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('./fixtures/real/real-meta.json', import.meta.url), 'utf8')) as {
   documents: Record<string, { department: string; year: number; kind: string; narrativeOnly?: boolean }>;
 };
+interface Explained {
+  document: string;
+  check: string;
+  table: string;
+  key?: string;
+  measure?: string;
+  expected?: number;
+  found?: number;
+}
+const findings = JSON.parse(readFileSync(new URL('./fixtures/real/real-findings.json', import.meta.url), 'utf8')) as { breaks: Explained[]; reading: Explained[] };
 const present = existsSync(corpus);
 
 describe.skipIf(!present)('the real corpus (../shared/corpus/real-pdfs)', () => {
@@ -49,6 +59,17 @@ describe.skipIf(!present)('the real corpus (../shared/corpus/real-pdfs)', () => 
     const stated = (id: string): number[] => nationalPeople.filter((s) => s.statement === id).map((s) => s.amount);
     expect([stated('basic'), stated('project'), stated('personnel'), stated('public')]).toEqual([[9312.9], [6459.58], [7670.82], [1642.08]]);
     expect(nationalPeople.find((s) => s.statement === 'basic')!.at).toMatchObject({ page: 10 });
+  });
+
+  it('should raise an error only for a real break of the document or a listed misreading, and report every real break', () => {
+    const errors = [...docs].flatMap(([document, d]) =>
+      d.issues.filter((i) => i.severity === 'error').map((i) => ({ document, check: i.check, table: i.table, key: i.key, measure: i.measure, expected: i.expected, found: i.found })),
+    );
+    const explains = (e: Explained, x: (typeof errors)[number]): boolean =>
+      (Object.keys(e) as (keyof Explained)[]).filter((k) => k !== ('why' as never)).every((k) => e[k] === x[k]);
+    const unexplained = errors.filter((x) => ![...findings.breaks, ...findings.reading].some((e) => explains(e, x)));
+    expect(unexplained).toEqual([]);
+    expect(findings.breaks.filter((b) => !errors.some((x) => explains(b, x)))).toEqual([]);
   });
 
   it('should give the golden-real documents the department, year and unit of their meta', () => {

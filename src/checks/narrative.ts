@@ -115,6 +115,7 @@ export function findNarrativeStatements(lines: Line[]): NarrativeStatement[] {
 
 const SENTENCE_BREAK = new RegExp(NARRATIVE.sentenceBreak, 'g');
 const DIVIDES = new RegExp(NARRATIVE.divides);
+const CLASS_MARKER = new RegExp(NARRATIVE.classMarker);
 const SCOPES = Object.entries(NARRATIVE.scopes).map(([id, words]) => ({ id, re: new RegExp(words, 'g') }));
 
 /** The scope the funds named last in `text` give (`财政拨款支出总计` → fiscal), if any. */
@@ -144,6 +145,8 @@ function statementsOf(p: Paragraph): NarrativeStatement[] {
     // Every statement ends in an amount: a clause without a digit states none.
     if (!/\d/.test(c.text) || SKIP_CLAUSE.test(c.text)) continue;
     for (const m of matchesIn(c.text)) {
+      // `检察(款): 预算支出合计 …` is a figure of one class or section.
+      if (CLASS_MARKER.test(c.text.slice(0, m.start))) continue;
       const scope = scopeNamed(c.text.slice(0, m.start)) ?? inherited;
       last = scope;
       out.push({ statement: m.statement, text: m.text, amount: m.amount, ...(scope ? { scope } : {}), at: pieceAt(p, c.start + m.start) });

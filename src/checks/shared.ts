@@ -48,6 +48,7 @@ export interface NarrativeData {
   statements: StatementDef[];
   sentenceBreak: string;
   divides: string;
+  classMarker: string;
   /** Scope id → the words that name those funds before a figure. */
   scopes: Record<string, string>;
 }
