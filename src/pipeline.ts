@@ -108,8 +108,11 @@ function narrativeOnlyDocument(extracted: Extracted, file: string, sha256: strin
   return { source, document, tables: [], issues: [...extracted.issues, note, ...metaIssues, ...issues], validation, narrative: distinctStatements(statements) };
 }
 
-/** A row name that is a piece of a sentence (`万元,与上年相比增加`, `…说明本表(公开`), not a budget line. */
-const PROSE_ROW = /万元|[，。；,;]|本表/;
+/**
+ * A row name that is a piece of a sentence (`万元,与上年相比增加`, `万元、拟采购工程支出`,
+ * `…说明本表(公开`), not a budget line (`项目资金(万元)` is one).
+ */
+const PROSE_ROW = /^万元|[，。；,;]|本表/;
 
 /**
  * Prose a narrative volume's headings made look like tables (`…机关运行经费预算` followed by
