@@ -1,6 +1,6 @@
 import type { At, Line, Table, TableType } from '../model.js';
 import { typeOfTitle } from '../tables/detect.js';
-import { NOT_APPLICABLE, docIssue, instance, label, requiredFile, type CheckDef, type Context, type Instance, type Outcome, type Requirement } from './shared.js';
+import { NOT_APPLICABLE, docIssue, instance, label, requiredFile, type CheckDef, type CheckFn, type Context, type Instance, type Outcome, type Requirement } from './shared.js';
 
 /**
  * Completeness: the tables the document's own 目录 lists (`toc_tables`), and the minimum set a
@@ -121,3 +121,9 @@ function requirementInstance(ctx: Context, def: CheckDef, anyOf: TableType[], wh
   }
   return matched(def, found.find((t) => !t.empty) ?? found[0]!);
 }
+
+/** This family's checks, by id (data/checks.json). */
+export const RULES: Record<string, CheckFn> = {
+  toc_tables: { scope: 'document', run: tocTables },
+  required_tables: { scope: 'document', run: requiredTables },
+};

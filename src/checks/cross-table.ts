@@ -2,7 +2,7 @@ import type { Row, Table, TableType } from '../model.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
   isEcon, isFunctional, judged, printedRows, totalRow, unknown,
-  type CheckDef, type Context, type Instance, type Outcome,
+  type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
 import { diffExact, sumExact } from '../normalize/amounts.js';
 import { amountOf } from './identities.js';
@@ -208,3 +208,13 @@ export function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
   const what = `三公 economic lines ${lines.map((r) => r.key).join(', ')} (at least)`;
   return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, basic, three, row, 'total', c, what))] };
 }
+
+/** This family's checks, by id (data/checks.json). */
+export const RULES: Record<string, CheckFn> = {
+  expenditure_matches_general: { scope: 'document', run: expenditureMatchesGeneral },
+  summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
+  basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
+  three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
+  project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
+  project_amounts_match: { scope: 'document', run: projectAmountsMatch },
+};

@@ -3,7 +3,7 @@ import { identitiesFor, type Identity } from '../normalize/place.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
   isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
-  type CheckDef, type Context, type Instance, type Outcome,
+  type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
 
 /** Row and group identities inside one table: each takes one table and returns its instances. */
@@ -175,3 +175,15 @@ export function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outco
   const classes = printedRows(t).filter((r) => CLASS_KEY.test(r.key) && r.values[SUMMARY.measure] !== undefined).map((r) => r.key);
   return summaryIdentity(def, t, 'expenditure_total', classes, classes.slice(0, 1));
 }
+
+/** This family's checks, by id (data/checks.json). */
+export const RULES: Record<string, CheckFn> = {
+  row_identity: { scope: 'table', run: rowIdentity },
+  column_sum: { scope: 'table', run: columnSum },
+  code_hierarchy: { scope: 'table', run: codeHierarchy },
+  summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
+  summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
+  summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },
+  summary_income_lines: { scope: 'table', run: summaryIncomeLines },
+  summary_class_lines: { scope: 'table', run: summaryClassLines },
+};

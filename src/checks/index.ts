@@ -1,17 +1,11 @@
 import Big from 'big.js';
 import type { CheckResult, CheckStatus, DocumentMeta, Issue, Line, Table, ValidationSummary } from '../model.js';
-import { requiredTables, tocTables } from './completeness.js';
-import {
-  basicMatchesGeneral, expenditureMatchesGeneral, projectAmountsMatch, projectMatchesExpenditure, summaryClassesMatchTables,
-  threePublicCoversBasic,
-} from './cross-table.js';
-import {
-  codeHierarchy, columnSum, rowIdentity, summaryClassLines, summaryExpenditureAddsUp, summaryGrandTotals, summaryIncomeAddsUp,
-  summaryIncomeLines,
-} from './identities.js';
-import { narrativeTotals } from './narrative.js';
+import { RULES as completeness } from './completeness.js';
+import { RULES as crossTable } from './cross-table.js';
+import { RULES as identities } from './identities.js';
+import { RULES as narrative } from './narrative.js';
 import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
-import { CHECK_DATA, type CheckDef, type Context, type Instance, type Outcome } from './shared.js';
+import { CHECK_DATA, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
 
 export { findNarrativeStatements } from './narrative.js';
 
@@ -22,42 +16,23 @@ export { findNarrativeStatements } from './narrative.js';
  * table), cross-table.ts, completeness.ts, narrative.ts (text against tables).
  */
 
-type CheckFn =
-  | { scope: 'table'; run: (table: Table, ctx: Context, def: CheckDef) => Outcome }
-  | { scope: 'document'; run: (ctx: Context, def: CheckDef) => Outcome };
-
-const CHECKS: Record<string, CheckFn> = {
-  row_identity: { scope: 'table', run: rowIdentity },
-  column_sum: { scope: 'table', run: columnSum },
-  code_hierarchy: { scope: 'table', run: codeHierarchy },
-  summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
-  summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
-  summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },
-  summary_income_lines: { scope: 'table', run: summaryIncomeLines },
-  summary_class_lines: { scope: 'table', run: summaryClassLines },
-  expenditure_matches_general: { scope: 'document', run: expenditureMatchesGeneral },
-  summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
-  basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
-  three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
-  project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
-  project_amounts_match: { scope: 'document', run: projectAmountsMatch },
-  toc_tables: { scope: 'document', run: tocTables },
-  required_tables: { scope: 'document', run: requiredTables },
-  narrative_totals: { scope: 'document', run: narrativeTotals },
-};
+/** The rule families, by the `family` data/checks.json names: one module each. */
+const FAMILIES: Record<string, Record<string, CheckFn>> = { identities, 'cross-table': crossTable, completeness, narrative };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 
-/** Every data entry has a function of its scope and every function an entry: no silent skips. */
+/** Every data entry has a function of its family and scope and every function an entry: no silent skips. */
 function checkDefinitions(defs: CheckDef[]): CheckDef[] {
   for (const d of defs) {
-    const fn = CHECKS[d.id];
-    if (!fn) throw new Error(`data/checks.json: no check function for id "${d.id}"`);
+    const family = FAMILIES[d.family];
+    if (!family) throw new Error(`data/checks.json: check "${d.id}" has unknown family "${d.family}"`);
+    const fn = family[d.id];
+    if (!fn) throw new Error(`data/checks.json: no check function for id "${d.id}" in src/checks/${d.family}.ts`);
     if (fn.scope !== d.scope) throw new Error(`data/checks.json: check "${d.id}" has scope "${d.scope}", its function is "${fn.scope}"`);
     if (!SEVERITIES.has(d.severity)) throw new Error(`data/checks.json: check "${d.id}" has unknown severity "${d.severity}"`);
   }
   const listed = new Set(defs.map((d) => d.id));
-  const unlisted = Object.keys(CHECKS).filter((id) => !listed.has(id));
+  const unlisted = Object.values(FAMILIES).flatMap((f) => Object.keys(f)).filter((id) => !listed.has(id));
   if (unlisted.length) throw new Error(`data/checks.json: checks ${unlisted.join(', ')} have functions but no entry`);
   return defs;
 }
@@ -68,7 +43,7 @@ const CHECK_DEFS = checkDefinitions(CHECK_DATA);
 export const CHECK_IDS: readonly string[] = CHECK_DEFS.map((d) => d.id);
 
 function runCheck(def: CheckDef, ctx: Context): Outcome {
-  const fn = CHECKS[def.id]!;
+  const fn = FAMILIES[def.family]![def.id]!;
   if (fn.scope === 'document') return fn.run(ctx, def);
   const outcomes = ctx.tables.map((t) => ({ t, o: fn.run(t, ctx, def) }));
   return { applicable: outcomes.some(({ o }) => o.applicable), instances: outcomes.flatMap(({ t, o }) => o.instances.map((i) => ({ ...i, table: t }))) };

@@ -1,7 +1,7 @@
 import type { At, Issue, Line, NarrativeStatement, Row, Table } from '../model.js';
 import {
   NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, describeAt, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
-  unknown, type CheckDef, type Comparison, type Context, type Outcome, type StatementDef, type Target,
+  unknown, type CheckDef, type CheckFn, type Comparison, type Context, type Outcome, type StatementDef, type Target,
 } from './shared.js';
 
 /** Text against tables: figures the explanatory prose states, against the table figures they describe. */
@@ -227,3 +227,8 @@ function narrativeIssue(def: CheckDef, s: NarrativeStatement, f: Figure, c: Comp
       `prints ${fmt(c.expected)} 万元 (at ${describeAt(where)})`,
   };
 }
+
+/** This family's checks, by id (data/checks.json). */
+export const RULES: Record<string, CheckFn> = {
+  narrative_totals: { scope: 'document', run: narrativeTotals },
+};

@@ -17,10 +17,19 @@ export type Scope = 'table' | 'document';
 
 export interface CheckDef {
   id: string;
+  /** The rule-family module that runs it (src/checks/<family>.ts). */
+  family: string;
   description: string;
   severity: Severity;
   scope: Scope;
+  /** The table types it reads, for the reader (documentation; the function decides). */
+  tables?: TableType[];
 }
+
+/** A check function: over one table, or over the whole document. */
+export type CheckFn =
+  | { scope: 'table'; run: (table: Table, ctx: Context, def: CheckDef) => Outcome }
+  | { scope: 'document'; run: (ctx: Context, def: CheckDef) => Outcome };
 
 export interface Target {
   table: TableType;
