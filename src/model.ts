@@ -141,7 +141,8 @@ export type IssueKind =
   | 'row_unparsed'
   | 'meta_conflict'
   | 'narrative_only'
-  | 'reading_doubtful';
+  | 'reading_doubtful'
+  | 'hygiene';
 
 /**
  * A finding about the document: a broken identity, a repaired code, a missing table.

@@ -2,6 +2,7 @@ import Big from 'big.js';
 import type { CheckResult, CheckStatus, DocumentMeta, Issue, Line, Table, ValidationSummary } from '../model.js';
 import { RULES as completeness } from './completeness.js';
 import { RULES as crossTable } from './cross-table.js';
+import { RULES as hygiene } from './hygiene.js';
 import { RULES as identities } from './identities.js';
 import { RULES as narrative } from './narrative.js';
 import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
@@ -13,11 +14,11 @@ export { findNarrativeStatements } from './narrative.js';
  * Checks a document's printed figures against the identities budget tables obey and against the
  * prose that describes them. Which checks run is data (data/checks.json); each id is dispatched
  * to one pure function of a rule-family module: identities.ts (row and group identities inside a
- * table), cross-table.ts, completeness.ts, narrative.ts (text against tables).
+ * table), cross-table.ts, completeness.ts, narrative.ts (text against tables), hygiene.ts.
  */
 
 /** The rule families, by the `family` data/checks.json names: one module each. */
-const FAMILIES: Record<string, Record<string, CheckFn>> = { identities, 'cross-table': crossTable, completeness, narrative };
+const FAMILIES: Record<string, Record<string, CheckFn>> = { identities, 'cross-table': crossTable, completeness, narrative, hygiene };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 
