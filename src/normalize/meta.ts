@@ -101,6 +101,14 @@ function departmentOf(lines: Line[], tables: Table[], cover: string): { departme
   if (!chosen) return { issues: [] };
   const department = mostFrequent(chosen.names)!;
   const named = new Set([department]);
+  const same = (a: string, b: string): boolean => abbreviates(a, b) || abbreviates(b, a);
+  // Unit lines over the tables should all name one body (unit rows of a 部门 name each of its units).
+  const strays = chosen === sources.find((s) => s.names === labelled) ? [...new Set(chosen.names)].filter((n) => !same(n, department)) : [];
+  const stray: Issue[] = strays.map((n) => ({
+    kind: 'meta_conflict',
+    severity: 'warning',
+    message: `department read as ${department}, named by ${chosen.names.filter((x) => same(x, department)).length} of the ${chosen.names.length} unit lines over the tables; ${chosen.names.filter((x) => x === n).length} name ${n}`,
+  }));
   const issues = sources.slice(1).flatMap((s): Issue[] => {
     const other = mostFrequent(s.names)!;
     if ([...named].some((n) => abbreviates(other, n) || abbreviates(n, other))) return [];
@@ -108,7 +116,7 @@ function departmentOf(lines: Line[], tables: Table[], cover: string): { departme
     const message = `department read as ${department} from ${chosen.what}; ${s.what} names ${other}`;
     return [{ kind: 'meta_conflict', severity: 'warning', message }];
   });
-  return { department, issues };
+  return { department, issues: [...stray, ...issues] };
 }
 
 /** `省检察院` for `江苏省人民检察院`, `江苏省委办公厅` for `中国共产党江苏省委员会办公厅`: the short name's characters in order. */

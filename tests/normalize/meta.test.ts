@@ -47,4 +47,13 @@ describe('documentMeta', () => {
       { kind: 'meta_conflict', severity: 'warning', message: 'department read as 江苏省人大常委会办公厅 from the unit line over the tables; the cover names 江苏省政协办公厅' },
     ]);
   });
+
+  it('should warn when the unit lines over the tables name two bodies, keeping the most frequent', () => {
+    const { meta, issues } = documentMeta(
+      lines([[1, '目 录'], [3, '部门:江苏省政协办公厅 单位:万元'], [4, '部门:江苏省政协办公厅 单位:万元'], [5, '部门:江苏省人大常委会办公厅 单位:万元']]),
+      [],
+    );
+    expect(meta.department).toBe('江苏省政协办公厅');
+    expect(issues.map((i) => i.message)).toEqual(['department read as 江苏省政协办公厅, named by 2 of the 3 unit lines over the tables; 1 name 江苏省人大常委会办公厅']);
+  });
 });
