@@ -7,7 +7,7 @@ import { checkImageBudget } from './extract/image-header.js';
 import { linesToBlocks, type Block } from './tables/segment.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
-import { documentMeta } from './normalize/meta.js';
+import { documentMeta, metaConflicts } from './normalize/meta.js';
 import { findNarrativeStatements, validateDocument } from './checks/index.js';
 
 /** Budgets (maxBytes, maxPages, maxImagePixels) default to src/extract/limits.ts. */
@@ -77,11 +77,11 @@ export function linesToDocument(extracted: Extracted, file: string, sha256: stri
 function blocksToDocument(extracted: Extracted, lines: Line[], blocks: Block[], file: string, sha256: string, options: ExtractOptions): BudgetDocument {
   const docUnit = unitOf(lines);
   const tables = blocks.map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
-  if (isProseReadAsTables(tables)) return narrativeOnlyDocument(extracted, file, sha256);
-  const { meta: document, issues: metaIssues } = documentMeta(lines, tables);
+  const document = documentMeta(lines, tables);
   const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
   const { issues, validation } = validateDocument(tables, document, lines);
-  return { source, document, tables, issues: [...extracted.issues, ...metaIssues, ...issues], validation };
+  if (isProseReadAsTables(tables)) return narrativeOnlyDocument(extracted, file, sha256);
+  return { source, document, tables, issues: [...extracted.issues, ...metaConflicts(lines, tables), ...issues], validation };
 }
 
 /** Budget prose states at least this many figures (收入, 基本支出, 项目支出 …); fewer is not a budget volume. */
@@ -97,7 +97,8 @@ function narrativeOnlyDocument(extracted: Extracted, file: string, sha256: strin
   const statements = findNarrativeStatements(extracted.lines);
   const isBudget = extracted.lines.some((l) => BUDGET_WORD.test(l.text));
   if (statements.length < MIN_NARRATIVE_FIGURES || !isBudget) throw new ExtractError('no_budget_table', file);
-  const { meta: document, issues: metaIssues } = documentMeta(extracted.lines, []);
+  const document = documentMeta(extracted.lines, []);
+  const metaIssues = metaConflicts(extracted.lines, []);
   const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
   const { issues, validation } = validateDocument([], document, extracted.lines);
   const note: Issue = {

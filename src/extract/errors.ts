@@ -22,7 +22,7 @@ const ADVICE: Record<ExtractErrorCode, string> = {
   encrypted: 'encrypted PDF: pass --password',
   invalid_pdf: 'the file is not a readable PDF (corrupt or truncated): download it again',
   too_large: 'the file exceeds the size limit: raise the limit or split the document',
-  no_budget_table: 'no budget table and no budget prose was found: check that this is a 部门预算/决算 disclosure',
+  no_budget_table: 'no budget table was found: check that this is a 部门预算/决算 disclosure',
   unsupported: 'this input format is not supported: pass a PDF, a page image (PNG, JPEG, TIFF) or a text dump',
   timeout: 'extraction took too long: raise the timeout or split the document',
   io: 'the file could not be read: check the path and permissions',

@@ -45,7 +45,16 @@ const KINDS: DocumentKind[] = ['部门预算', '单位预算', '部门决算', '
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
-export function documentMeta(lines: Line[], tables: Table[]): { meta: DocumentMeta; issues: Issue[] } {
+export function documentMeta(lines: Line[], tables: Table[]): DocumentMeta {
+  return readMeta(lines, tables).meta;
+}
+
+/** Where the sources of the department disagree: `meta_conflict` warnings naming both. */
+export function metaConflicts(lines: Line[], tables: Table[]): Issue[] {
+  return readMeta(lines, tables).issues;
+}
+
+function readMeta(lines: Line[], tables: Table[]): { meta: DocumentMeta; issues: Issue[] } {
   const cover = coverText(lines);
   const { department, issues } = departmentOf(lines, tables, cover);
   const year = yearOf(lines, tables, cover);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { documentMeta } from '../../src/normalize/meta.js';
-import type { Line } from '../../src/model.js';
+import { documentMeta as metaOf, metaConflicts } from '../../src/normalize/meta.js';
+import type { Line, Table } from '../../src/model.js';
+
+const documentMeta = (l: Line[], t: Table[]) => ({ meta: metaOf(l, t), issues: metaConflicts(l, t) });
 
 /** Lines as a PDF gives them: page, text; cover lines first. */
 const lines = (spec: [number, string][]): Line[] =>
