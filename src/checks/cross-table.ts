@@ -157,8 +157,13 @@ export function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outc
   const found = row?.values.project;
   if (!row || found === undefined) return { applicable: true, instances: [unknown()] };
   const c = compareAcross(projects.map((p) => p.r.values.total!), projects[0]!.t, found, exp);
-  const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project`;
-  return { applicable: true, instances: [judged(c, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
+  // One form per project is published for selected projects (西南大学's central special funds,
+  // 普陀's 财政项目支出绩效目标填报表): together they reach 项目支出 at most. A table listing the
+  // projects is the department's project list and must add up to it.
+  const forms = perf.every((t) => printedRows(t).filter((r) => r.kind === 'project').length === 1);
+  const verdict = forms && c.found >= c.expected ? 'held' : c.verdict;
+  const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project${forms ? ' (at most)' : ''}`;
+  return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
 }
 
 /**

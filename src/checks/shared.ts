@@ -43,6 +43,8 @@ export interface StatementDef {
   targets: Target[];
   /** The 财政拨款 tables a `fiscal` statement describes; without them the statement ignores scope. */
   fiscalTargets?: Target[];
+  /** Figures the prose may mean by the same words; a statement equal to one of them holds. */
+  alsoTargets?: Target[];
 }
 
 export interface NarrativeData {

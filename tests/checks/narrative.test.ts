@@ -56,3 +56,20 @@ describe('narrative_totals: what a figure of the prose is a figure of', () => {
     expect(result(far.validation.checks).status).toBe('fail');
   });
 });
+
+describe('narrative_totals: loose names for the totals', () => {
+  it('should hold 收入总计 stated for 本年收入合计 where the table labels its grand total 合计 (西南大学 2023 决算)', () => {
+    const summary: Table = {
+      ...totals('summary', {}),
+      columns: [{ measure: 'amount', path: ['金额'], children: [] }],
+      rows: [
+        { key: 'income_total', kind: 'total', name: '本年收入合计', values: { amount: 430725.03 }, sources: {}, at: at(3) },
+        { key: 'income_grand_total', kind: 'total', name: '合计', values: { amount: 569496.54 }, sources: {}, at: at(4) },
+      ],
+    };
+    const held = validateDocument([summary], META, prose('学校2023年度收入总计430,725.03万元，与2022年度相比增加1.2%。', '学校2023年度收入总计430,725.03万元，财政拨款收入243,015.38万元。'));
+    expect(result(held.validation.checks)).toMatchObject({ status: 'pass', evaluated: 2 });
+    const off = validateDocument([summary], META, prose('学校2023年度收入总计430,735.03万元，财政拨款收入243,015.38万元。'));
+    expect(off.issues.filter((i) => i.check === 'narrative_totals')).toMatchObject([{ key: 'income_grand_total', expected: 569496.54, found: 430735.03 }]);
+  });
+});
