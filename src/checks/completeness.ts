@@ -75,7 +75,9 @@ export function tocTables(ctx: Context, def: CheckDef): Outcome {
   if (!ctx.tables.length || !entries.length) return NOT_APPLICABLE;
   const unused = [...ctx.tables];
   const instances = entries.map((e): Instance => {
-    const i = unused.findIndex((t) => t.type === e.type);
+    // A table typed by the document's set (one standing in for a type it lacks) still answers to its title.
+    const byType = unused.findIndex((t) => t.type === e.type);
+    const i = byType >= 0 ? byType : unused.findIndex((t) => typeOfTitle(t.title) === e.type);
     if (i >= 0) return matched(def, unused.splice(i, 1)[0]!);
     const message = `the 目录 lists 「${e.text}」 but no ${e.type} table was found in the document`;
     return instance('broken', [{ issue: { ...docIssue('table_missing', def.severity, def.id, message, e.type), at: e.at } }]);
