@@ -127,10 +127,9 @@ describe('required_tables beside a 目录', () => {
 describe('toc_tables and a table typed by the document’s set', () => {
   it('should match an entry to a table whose title names the entry’s type though the table was typed as another', () => {
     const toc = lines(['2|目录', '2|(一) 高等学校收支决算总表', '2|(四) 高等学校财政拨款支出决算表', '3|一、学校概况']);
-    const [first, fourth] = tocEntries(toc);
+    const [first] = tocEntries(toc);
     // The 决算's only 财政拨款 table may be typed general_expenditure; its title still reads as the entry does.
     const tables = [table(first!.type, '表 1:高等学校收支决算总表'), table('general_expenditure', '表 4:高等学校财政拨款支出决算表')];
-    expect(fourth!.type === 'general_expenditure' || tables[1]!.type !== fourth!.type).toBe(true);
     const { validation } = validateDocument(tables, META, toc);
     expect(result(validation.checks, 'toc_tables')).toMatchObject({ status: 'pass', evaluated: 2 });
   });
