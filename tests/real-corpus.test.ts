@@ -68,7 +68,7 @@ describe.skipIf(!present)('the real corpus (../shared/corpus/real-pdfs)', () => 
       d.issues.filter((i) => i.severity === 'error').map((i) => ({ document, check: i.check, table: i.table, key: i.key, measure: i.measure, expected: i.expected, found: i.found })),
     );
     const explains = (e: Explained, x: (typeof errors)[number]): boolean =>
-      (Object.keys(e) as (keyof Explained)[]).filter((k) => k !== ('why' as never) && k !== 'needsReading').every((k) => e[k] === x[k]);
+      (Object.keys(e) as (keyof Explained)[]).filter((k) => k !== ('why' as never) && k !== 'needsReading').every((k) => e[k] === (x as Record<string, unknown>)[k]);
     const unexplained = errors.filter((x) => ![...findings.breaks, ...findings.reading].some((e) => explains(e, x)));
     expect(unexplained).toEqual([]);
     expect(findings.breaks.filter((b) => !b.needsReading && !errors.some((x) => explains(b, x)))).toEqual([]);

@@ -70,7 +70,7 @@ export function tocEntries(lines: Line[]): TocEntry[] {
  * Every table the 目录 lists is in the document: entries are matched in order to unused tables of
  * the type their words name, so a 目录 listing two 支出 tables needs two.
  */
-export function tocTables(ctx: Context, def: CheckDef): Outcome {
+function tocTables(ctx: Context, def: CheckDef): Outcome {
   const entries = tocEntries(ctx.lines);
   if (!ctx.tables.length || !entries.length) return NOT_APPLICABLE;
   const unused = [...ctx.tables];
@@ -100,7 +100,7 @@ function templateOf(tables: Table[], set: string): { id: string; tables: Require
   return requiredFile.templates.find((tpl) => tpl.set === set && tables.some((t) => new RegExp(tpl.titles).test(squeeze(t.title))));
 }
 
-export function requiredTables(ctx: Context, def: CheckDef): Outcome {
+function requiredTables(ctx: Context, def: CheckDef): Outcome {
   const set = ctx.meta.kind ? requiredFile.kinds[ctx.meta.kind] : undefined;
   const minimum = set ? requiredFile.sets[set] : undefined;
   if (!set || !minimum || !ctx.tables.length) return NOT_APPLICABLE;

@@ -14,7 +14,7 @@ import { amountOf } from './identities.js';
  * True when a summary-type table shows no funding besides the current year's general budget:
  * only then do its tables and the general-budget tables cover the same money.
  */
-export function allGeneralBudget(t: Table): boolean {
+function allGeneralBudget(t: Table): boolean {
   if (SUMMARY.otherFunding.some((k) => (amountOf(t, k) ?? 0) !== 0)) return false;
   const general = amountOf(t, 'general_budget');
   const grand = amountOf(t, 'income_grand_total');
@@ -22,7 +22,7 @@ export function allGeneralBudget(t: Table): boolean {
 }
 
 /** `total` of every functional code, summed over repeats (one block per unit). */
-export function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row }> {
+function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row }> {
   const out = new Map<string, { terms: number[]; row: Row }>();
   for (const row of printedRows(t).filter(isFunctional)) {
     const v = row.values.total;
@@ -34,7 +34,7 @@ export function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row 
   return out;
 }
 
-export function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
+function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
   const exp = filled(ctx.tables, 'expenditure');
   const gen = filled(ctx.tables, 'general_expenditure');
   if (!exp || !gen) return NOT_APPLICABLE;
@@ -73,7 +73,7 @@ export function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome 
 }
 
 /** Class totals of a coded table: class rows, else its sections, else its items. */
-export function classTotals(t: Table): Map<string, number[]> {
+function classTotals(t: Table): Map<string, number[]> {
   const rows = printedRows(t).filter(isFunctional);
   const out = new Map<string, number[]>();
   for (const cls of new Set(rows.map((r) => r.key.slice(0, 3)))) {
@@ -85,24 +85,24 @@ export function classTotals(t: Table): Map<string, number[]> {
   return out;
 }
 
-export interface SummaryPair {
+interface SummaryPair {
   summary: TableType;
   table: TableType;
   /** fiscal_summary also counts carryover and fund money general_expenditure leaves out. */
   gated: boolean;
 }
 
-export const SUMMARY_PAIRS: SummaryPair[] = [
+const SUMMARY_PAIRS: SummaryPair[] = [
   { summary: 'summary', table: 'expenditure', gated: false },
   { summary: 'fiscal_summary', table: 'general_expenditure', gated: true },
 ];
 
-export function summaryClassesMatchTables(ctx: Context, def: CheckDef): Outcome {
+function summaryClassesMatchTables(ctx: Context, def: CheckDef): Outcome {
   const outcomes = SUMMARY_PAIRS.map((pair) => summaryPairOutcome(ctx, def, pair));
   return { applicable: outcomes.some((o) => o.applicable), instances: outcomes.flatMap((o) => o.instances) };
 }
 
-export function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPair): Outcome {
+function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPair): Outcome {
   const s = filled(ctx.tables, pair.summary);
   const t = filled(ctx.tables, pair.table);
   if (!s || !t || (pair.gated && !allGeneralBudget(s))) return NOT_APPLICABLE;
@@ -126,7 +126,7 @@ export function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPai
 }
 
 /** One figure of one table's total row against one of another's. */
-export function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to: [TableType, string]): Outcome {
+function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to: [TableType, string]): Outcome {
   const a = filled(ctx.tables, from[0]);
   const b = filled(ctx.tables, to[0]);
   if (!a || !b) return NOT_APPLICABLE;
@@ -138,17 +138,17 @@ export function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, strin
   return { applicable: true, instances: [judged(c, () => crossIssue(def, a, b, row, to[1], c, `${from[0]} ${from[1]} vs ${to[0]} ${to[1]}`))] };
 }
 
-export function basicMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
+function basicMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
   return totalsAgree(ctx, def, ['basic_expenditure', 'total'], ['general_expenditure', 'basic']);
 }
 
-export function projectMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
+function projectMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
   const byTable = totalsAgree(ctx, def, ['project_expenditure', 'total'], ['expenditure', 'project']);
   return byTable.applicable ? byTable : performanceMatchesExpenditure(ctx, def);
 }
 
 /** Without a project table, the projects of the performance-target tables add up to 项目支出. */
-export function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
+function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
   const perf = ctx.tables.filter((t) => t.type === 'project_performance' && !t.empty);
   const exp = filled(ctx.tables, 'expenditure');
   const row = exp ? totalRow(exp) : undefined;
@@ -171,7 +171,7 @@ export function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outc
  * amount. Performance tables often print fewer decimals (405.6 for 405.64): a figure is
  * compared at the precision it was printed with.
  */
-export function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
+function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
   const listed = filled(ctx.tables, 'project_expenditure');
   const perf = ctx.tables.filter((t) => t.type === 'project_performance' && !t.empty);
   if (!listed || !perf.length) return NOT_APPLICABLE;
@@ -193,12 +193,12 @@ export function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
 }
 
 /** Half a unit of the last decimal a figure shows (0.05 for 405.6, 0.5 for 6); at most a cent's half for two decimals. */
-export function halfLastDigit(v: number): number {
+function halfLastDigit(v: number): number {
   const decimals = Math.min(2, (String(v).split('.')[1] ?? '').length);
   return decimals >= 2 ? 0.005 : 0.5 * 10 ** -decimals;
 }
 
-export function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
+function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
   const three = filled(ctx.tables, 'three_public');
   const basic = filled(ctx.tables, 'basic_expenditure');
   if (!three || !basic) return NOT_APPLICABLE;

@@ -17,7 +17,7 @@ const HEADING = /^[^。，,；;]{2,40}$/;
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
-export function titleYear(ctx: Context, def: CheckDef): Outcome {
+function titleYear(ctx: Context, def: CheckDef): Outcome {
   const year = ctx.meta.year;
   const titled = ctx.tables.filter((t) => [...squeeze(t.title).matchAll(BUDGET_YEAR)].length);
   if (year === undefined || !titled.length) return NOT_APPLICABLE;
@@ -31,7 +31,7 @@ function titleYearInstance(t: Table, year: number, def: CheckDef): Instance {
   return instance('broken', [{ issue: { ...docIssue('hygiene', def.severity, def.id, message, t.type), at: t.at } }]);
 }
 
-export function placeholderText(ctx: Context, def: CheckDef): Outcome {
+function placeholderText(ctx: Context, def: CheckDef): Outcome {
   const headings: { text: string; at: Line['at'] }[] = [
     ...ctx.lines.map((l) => ({ text: squeeze(l.text), at: l.at })).filter((h) => HEADING.test(h.text)),
     ...ctx.tables.map((t) => ({ text: squeeze(t.title), at: t.at })),

@@ -9,7 +9,7 @@ import {
 /** Row and group identities inside one table: each takes one table and returns its instances. */
 
 /** parent = Σ children (data/identities.json) on every row printing the parent and a child. */
-export function rowIdentity(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function rowIdentity(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (t.empty) return NOT_APPLICABLE;
   const identities = identitiesFor(t.columns.map((c) => c.measure), t.type);
   if (!identities.length) return NOT_APPLICABLE;
@@ -17,7 +17,7 @@ export function rowIdentity(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return { applicable: true, instances };
 }
 
-export function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Identity): Instance[] {
+function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Identity): Instance[] {
   const parent = row.values[idn.parent];
   // A blank child is 0 only beside a printed one: a row printing none says nothing about the split.
   const terms = idn.children.map((c) => row.values[c]).filter((v): v is number => v !== undefined);
@@ -28,13 +28,13 @@ export function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Iden
   return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how), t.unit, terms.length)];
 }
 
-export interface Group {
+interface Group {
   name: string;
   rows: Row[];
 }
 
 /** The rows at the top printed level, per code family; unit and line rows never sum to a total. */
-export function topLevelGroups(rows: Row[]): Group[] {
+function topLevelGroups(rows: Row[]): Group[] {
   const functional = rows.filter(isFunctional);
   const byLength = (n: number): Row[] => functional.filter((r) => r.key.length === n);
   const fTop = [3, 5, 7].map(byLength).find((g) => g.length) ?? [];
@@ -49,7 +49,7 @@ export function topLevelGroups(rows: Row[]): Group[] {
 }
 
 /** Each column of the top-level rows sums to the total row. */
-export function columnSum(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function columnSum(t: Table, _ctx: Context, def: CheckDef): Outcome {
   const total = totalRow(t);
   const groups = topLevelGroups(printedRows(t));
   if (t.empty || !total || !groups.length) return NOT_APPLICABLE;
@@ -70,8 +70,8 @@ export interface Family {
   levels: number[];
 }
 
-export const FUNCTIONAL_FAMILY: Family = { code: (r) => (isFunctional(r) ? r.key : undefined), levels: [3, 5, 7] };
-export const ECONOMIC_FAMILY: Family = { code: (r) => (isEcon(r) ? econCode(r) : undefined), levels: [3, 5] };
+const FUNCTIONAL_FAMILY: Family = { code: (r) => (isFunctional(r) ? r.key : undefined), levels: [3, 5, 7] };
+const ECONOMIC_FAMILY: Family = { code: (r) => (isEcon(r) ? econCode(r) : undefined), levels: [3, 5] };
 
 /**
  * The printed children of the parent at `index`: rows after it, up to the next row that is not
@@ -97,7 +97,7 @@ export function childrenOf(rows: Row[], index: number, family: Family): Row[] {
 }
 
 /** A class is the sum of its sections, a section of its items, per column printed on both. */
-export function codeHierarchy(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function codeHierarchy(t: Table, _ctx: Context, def: CheckDef): Outcome {
   const rows = printedRows(t);
   const instances = [FUNCTIONAL_FAMILY, ECONOMIC_FAMILY].flatMap((family) =>
     rows.flatMap((row, i) => {
@@ -110,7 +110,7 @@ export function codeHierarchy(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 
-export function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[]): Instance[] {
+function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[]): Instance[] {
   return Object.entries(parent.values).flatMap(([measure, found]) => {
     const terms = children.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
     if (!terms.length) return [];
@@ -122,11 +122,11 @@ export function hierarchyInstances(def: CheckDef, t: Table, parent: Row, childre
 
 // Summary tables print one amount per line; their identities are between lines.
 
-export const SUMMARY_TYPES: ReadonlySet<TableType> = new Set(['summary', 'fiscal_summary']);
+const SUMMARY_TYPES: ReadonlySet<TableType> = new Set(['summary', 'fiscal_summary']);
 export const amountOf = (t: Table, key: string): number | undefined => rowByKey(t, key)?.values[SUMMARY.measure];
 
 /** `parentKey` = Σ `termKeys` on a summary table, when the parent and `required` are printed. */
-export function summaryIdentity(def: CheckDef, t: Table, parentKey: string, termKeys: string[], required: string[]): Outcome {
+function summaryIdentity(def: CheckDef, t: Table, parentKey: string, termKeys: string[], required: string[]): Outcome {
   if (!SUMMARY_TYPES.has(t.type) || t.empty) return NOT_APPLICABLE;
   const parent = rowByKey(t, parentKey);
   const found = parent?.values[SUMMARY.measure];
@@ -138,15 +138,15 @@ export function summaryIdentity(def: CheckDef, t: Table, parentKey: string, term
   return { applicable: true, instances: [judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length)] };
 }
 
-export function summaryGrandTotals(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function summaryGrandTotals(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return summaryIdentity(def, t, 'expenditure_grand_total', ['income_grand_total'], ['income_grand_total']);
 }
 
-export function summaryIncomeAddsUp(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function summaryIncomeAddsUp(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return summaryIdentity(def, t, 'income_grand_total', ['income_total', ...SUMMARY.incomeAdditions], ['income_total']);
 }
 
-export function summaryExpenditureAddsUp(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function summaryExpenditureAddsUp(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return summaryIdentity(def, t, 'expenditure_grand_total', ['expenditure_total', ...SUMMARY.expenditureAdditions], ['expenditure_total']);
 }
 
@@ -156,7 +156,7 @@ const PART_OF_LINE_ABOVE = new RegExp(SUMMARY.partOfLineAbove);
  * A subtotal line (单位资金) is left out when its parts are printed, or they would count twice;
  * so is a 其中 line, a part of the line above it.
  */
-export function incomeSourcesOf(t: Table): string[] {
+function incomeSourcesOf(t: Table): string[] {
   const printed = SUMMARY.incomeSources.filter((k) => {
     const row = rowByKey(t, k);
     return row?.values[SUMMARY.measure] !== undefined && !PART_OF_LINE_ABOVE.test(row.name);
@@ -164,13 +164,13 @@ export function incomeSourcesOf(t: Table): string[] {
   return printed.filter((k) => !(SUMMARY.subtotals[k] ?? []).some((part) => printed.includes(part)));
 }
 
-export function summaryIncomeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function summaryIncomeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const sources = incomeSourcesOf(t);
   return summaryIdentity(def, t, 'income_total', sources, sources.slice(0, 1));
 }
 
-export function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
+function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const classes = printedRows(t).filter((r) => CLASS_KEY.test(r.key) && r.values[SUMMARY.measure] !== undefined).map((r) => r.key);
   return summaryIdentity(def, t, 'expenditure_total', classes, classes.slice(0, 1));

@@ -209,7 +209,7 @@ function targetsOf(def: StatementDef, scope: string | undefined): Target[] {
 
 const STATEMENT_DEFS = new Map(NARRATIVE.statements.map((s) => [s.id, s]));
 
-export function narrativeTotals(ctx: Context, def: CheckDef): Outcome {
+function narrativeTotals(ctx: Context, def: CheckDef): Outcome {
   const statements = findNarrativeStatements(ctx.lines);
   if (!statements.length) return NOT_APPLICABLE;
   const instances = statements.map((s) => {

@@ -104,10 +104,10 @@ export const THREE_PUBLIC_CODES = new Set(checksFile.threePublicEconomicCodes.co
 // Tolerances.
 
 /** Converted 元 figures are compared with 万元 ones to the 万元 table's last printed place. */
-export const CONVERTED_TOLERANCE_WAN = 0.01;
+const CONVERTED_TOLERANCE_WAN = 0.01;
 /** A narrative figure and the table figure it quotes are the same two-decimal number. */
 export const NARRATIVE_TOLERANCE_WAN = roundingTolerance(1);
-export const YUAN_PER_WAN = 10_000;
+const YUAN_PER_WAN = 10_000;
 
 // ---------------------------------------------------------------------------------------------
 // What a check returns: one instance per comparison it made, each with the issues it raised.
@@ -191,7 +191,7 @@ export function compareAcross(terms: readonly number[], from: Table, found: numb
  * A 元 figure is the amount itself (budgets are set in whole 元): there the sum must be exact,
  * which is how 上海市财政局's 302 printed 24,840,779 against items of 24,840,778 is a break.
  */
-export function toleranceIn(t: Table, terms: number): number {
+function toleranceIn(t: Table, terms: number): number {
   if (t.unit === '元') return roundingTolerance(terms);
   return Math.max(terms, MIN_ROUNDING_UNITS) * lastPlaceOf(t) + 1e-9;
 }
@@ -231,9 +231,9 @@ export function describeAt(where: At): string {
 // ---------------------------------------------------------------------------------------------
 // Rows.
 
-export const FUNCTIONAL_KEY = /^\d{3}(?:\d{2}){0,2}$/;
+const FUNCTIONAL_KEY = /^\d{3}(?:\d{2}){0,2}$/;
 export const CLASS_KEY = /^\d{3}$/;
-export const FUNCTIONAL_KINDS = new Set(['class', 'section', 'item']);
+const FUNCTIONAL_KINDS = new Set(['class', 'section', 'item']);
 
 /** The printed rows, with a summary's subtotal lines: the checks read both. */
 export const printedRows = (t: Table): Row[] => linesOf(t).filter((r) => !r.derived);
