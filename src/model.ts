@@ -148,7 +148,11 @@ export type IssueKind =
   | 'low_confidence'
   | 'text_dropped'
   | 'unit_assumed'
-  | 'row_unparsed';
+  | 'row_unparsed'
+  | 'meta_conflict'
+  | 'narrative_only'
+  | 'reading_doubtful'
+  | 'hygiene';
 
 /**
  * A finding about the document: a broken identity, a repaired code, a missing table.
@@ -180,6 +184,8 @@ export interface CheckResult {
   failed: number;
   /** Set when every instance held only within rounding. */
   rounding?: boolean;
+  /** With `rounding`: how many comparisons held only within rounding and the widest gap, e.g. `2 sums within rounding, at most 0.01 万元 over 12 terms`. */
+  note?: string;
 }
 
 export interface ValidationSummary {
@@ -198,6 +204,22 @@ export interface DocumentMeta {
   kind?: DocumentKind;
 }
 
+/**
+ * One figure a prose sentence states.
+ * @example { statement: 'basic', text: '基本支出预算数为9312.9万元', amount: 9312.9, at: { file, page: 10 } }
+ */
+export interface NarrativeStatement {
+  /** Id of the statement pattern (data/checks.json `narrative.statements`). */
+  statement: string;
+  /** The matched words, e.g. `基本支出 124.42 万元`. */
+  text: string;
+  /** In 万元, as the prose states it. */
+  amount: number;
+  /** The funds the sentence says the figure is of (data/checks.json `narrative.scopes`): `fiscal` for 财政拨款 / 一般公共预算. */
+  scope?: string;
+  at: At;
+}
+
 export interface BudgetDocument {
   /** `part`: this unit's place in a county bundle (several units' disclosures in one file). */
   source: { file: string; sha256: string; kind: SourceKind; pages: number; part?: { index: number; of: number } };
@@ -205,6 +227,11 @@ export interface BudgetDocument {
   tables: Table[];
   issues: Issue[];
   validation: ValidationSummary;
+  /**
+   * A narrative-only volume (prose, no tables: its tables are a separate 公开表 volume) only:
+   * the figures its prose states, each once per distinct amount, where first printed.
+   */
+  narrative?: NarrativeStatement[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BudgetDocument, Extracted, Line, SourceKind } from './model.js';
+import type { BudgetDocument, Extracted, Issue, Line, NarrativeStatement, SourceKind, Table } from './model.js';
 import { ExtractError } from './extract/errors.js';
 import { extractText, sniffEncoding } from './extract/text.js';
 import { checkInputSize, type Limits } from './extract/limits.js';
@@ -9,8 +9,8 @@ import { linesToBlocks, type Block } from './tables/segment.js';
 import { withStandIns } from './tables/detect.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
-import { documentMeta } from './normalize/meta.js';
-import { validateDocument } from './normalize/validate.js';
+import { documentMeta, metaConflicts } from './normalize/meta.js';
+import { findNarrativeStatements, validateDocument } from './checks/index.js';
 
 /** Budgets (maxBytes, maxPages, maxImagePixels) default to src/extract/limits.ts. */
 export interface ExtractOptions extends Limits {
@@ -75,7 +75,7 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
 /** Lines → the document: tables found, typed, keyed, placed and checked. */
 export function linesToDocument(extracted: Extracted, file: string, sha256: string, options: ExtractOptions = {}): BudgetDocument {
   const blocks = linesToBlocks(extracted.lines);
-  if (!blocks.length) throw new ExtractError('no_budget_table', file);
+  if (!blocks.length) return narrativeOnlyDocument(extracted, file, sha256);
   return blocksToDocument(extracted, extracted.lines, blocks, file, sha256, options);
 }
 
@@ -85,7 +85,60 @@ function blocksToDocument(extracted: Extracted, lines: Line[], blocks: Block[], 
   const document = documentMeta(lines, tables);
   const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
   const { issues, validation } = validateDocument(tables, document, lines);
-  return { source, document, tables, issues: [...extracted.issues, ...issues], validation };
+  if (isProseReadAsTables(tables)) return narrativeOnlyDocument(extracted, file, sha256);
+  return { source, document, tables, issues: [...extracted.issues, ...metaConflicts(lines, tables), ...issues], validation };
+}
+
+/** Budget prose states at least this many figures (收入, 基本支出, 项目支出 …); fewer is not a budget volume. */
+const MIN_NARRATIVE_FIGURES = 2;
+const BUDGET_WORD = /预算|决算/;
+
+/**
+ * A volume with budget prose and no table (…部门预算公开文件: its tables are a separate 公开表
+ * volume) → a document with no tables, a `narrative_only` note and the figures its prose states.
+ * Anything else without a table is not a disclosure: `no_budget_table`.
+ */
+function narrativeOnlyDocument(extracted: Extracted, file: string, sha256: string): BudgetDocument {
+  const statements = findNarrativeStatements(extracted.lines);
+  const isBudget = extracted.lines.some((l) => BUDGET_WORD.test(l.text));
+  if (statements.length < MIN_NARRATIVE_FIGURES || !isBudget) throw new ExtractError('no_budget_table', file);
+  const document = documentMeta(extracted.lines, []);
+  const metaIssues = metaConflicts(extracted.lines, []);
+  const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
+  const { issues, validation } = validateDocument([], document, extracted.lines);
+  const note: Issue = {
+    kind: 'narrative_only',
+    severity: 'info',
+    message: `this volume prints no tables; its tables are published as a separate 公开表 volume. The ${statements.length} figures its prose states are in \`narrative\``,
+  };
+  return { source, document, tables: [], issues: [...extracted.issues, note, ...metaIssues, ...issues], validation, narrative: distinctStatements(statements) };
+}
+
+/**
+ * A row name that is a piece of a sentence (`万元,与上年相比增加`, `万元、拟采购工程支出`,
+ * `…说明本表(公开`), not a budget line (`项目资金(万元)` is one).
+ */
+const PROSE_ROW = /^万元|[，。；,;]|本表/;
+
+/**
+ * Prose a narrative volume's headings made look like tables (`…机关运行经费预算` followed by
+ * sentences): at least half the rows are sentence pieces. A real table's rows are budget lines.
+ */
+function isProseReadAsTables(tables: Table[]): boolean {
+  const rows = tables.flatMap((t) => t.rows).filter((r) => r.kind !== 'total');
+  const prose = rows.filter((r) => PROSE_ROW.test(r.name)).length;
+  return tables.length > 0 && prose > 0 && prose * 2 >= rows.length;
+}
+
+/** Each stated figure once per distinct amount, where it is first printed. */
+function distinctStatements(statements: NarrativeStatement[]): NarrativeStatement[] {
+  const seen = new Set<string>();
+  return statements.filter((s) => {
+    const id = `${s.statement}\u0000${s.amount}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** A unit's disclosure has at least this many tables; fewer after a split means no bundle. */
@@ -112,7 +165,7 @@ export function blocksToUnits(blocks: Block[]): Block[][] {
  */
 export function linesToDocuments(extracted: Extracted, file: string, sha256: string, options: ExtractOptions = {}): BudgetDocument[] {
   const blocks = linesToBlocks(extracted.lines);
-  if (!blocks.length) throw new ExtractError('no_budget_table', file);
+  if (!blocks.length) return [narrativeOnlyDocument(extracted, file, sha256)];
   const units = blocksToUnits(blocks);
   if (units.length === 1) return [blocksToDocument(extracted, extracted.lines, blocks, file, sha256, options)];
   const index = new Map(extracted.lines.map((l, i) => [l, i]));

@@ -1,0 +1,225 @@
+import type { Row, Table, TableType } from '../model.js';
+import {
+  CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
+  isEcon, isFunctional, judged, printedRows, totalRow, unknown,
+  type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
+} from './shared.js';
+import { diffExact, sumExact } from '../normalize/amounts.js';
+import { amountOf } from './identities.js';
+
+/** Cross-table identities: figures one table prints against those of another. */
+
+
+/**
+ * True when a summary-type table shows no funding besides the current year's general budget:
+ * only then do its tables and the general-budget tables cover the same money.
+ */
+function allGeneralBudget(t: Table): boolean {
+  if (SUMMARY.otherFunding.some((k) => (amountOf(t, k) ?? 0) !== 0)) return false;
+  const general = amountOf(t, 'general_budget');
+  const grand = amountOf(t, 'income_grand_total');
+  return general === undefined || grand === undefined || compareIn(t, [general], grand).verdict !== 'broken';
+}
+
+/** `total` of every functional code, summed over repeats (one block per unit). */
+function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row }> {
+  const out = new Map<string, { terms: number[]; row: Row }>();
+  for (const row of printedRows(t).filter(isFunctional)) {
+    const v = row.values.total;
+    if (v === undefined) continue;
+    const entry = out.get(row.key) ?? { terms: [], row };
+    entry.terms.push(v);
+    out.set(row.key, entry);
+  }
+  return out;
+}
+
+function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
+  const exp = filled(ctx.tables, 'expenditure');
+  const gen = filled(ctx.tables, 'general_expenditure');
+  if (!exp || !gen) return NOT_APPLICABLE;
+  const funding = filled(ctx.tables, 'summary');
+  if (!funding) return { applicable: true, instances: [unknown()] };
+  // Carryover or other funds put spending in expenditure that general_expenditure never shows.
+  if (!allGeneralBudget(funding)) return NOT_APPLICABLE;
+  const a = totalsByCode(exp);
+  const b = totalsByCode(gen);
+  const levels = (m: Map<string, unknown>): Set<number> => new Set([...m.keys()].map((k) => k.length));
+  const aLevels = levels(a);
+  const bLevels = levels(b);
+  const instances: Instance[] = [];
+  for (const code of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(code);
+    const y = b.get(code);
+    // A code one table lacks is 0 there only if that table prints codes of the same level.
+    if (!x && !aLevels.has(code.length)) continue;
+    if (!y && !bLevels.has(code.length)) continue;
+    const row = y?.row ?? x!.row;
+    const found = y ? sumExact(y.terms) : 0;
+    const c = compareAcross(x?.terms ?? [0], exp, found, gen);
+    instances.push(judged(c, () => crossIssue(def, exp, gen, row, 'total', c, `functional code ${code}`)));
+  }
+  // The total rows agree column by column, finer columns included (a header printed in another
+  // order shows up here).
+  const ra = totalRow(exp);
+  const tb = totalRow(gen);
+  for (const [m, va] of Object.entries(ra?.values ?? {})) {
+    const vb = tb?.values[m];
+    if (vb === undefined || m.startsWith('col_')) continue;
+    const c = compareAcross([va], exp, vb, gen);
+    instances.push(judged(c, () => crossIssue(def, exp, gen, tb!, m, c, 'total row')));
+  }
+  return { applicable: true, instances };
+}
+
+/** Class totals of a coded table: class rows, else its sections, else its items. */
+function classTotals(t: Table): Map<string, number[]> {
+  const rows = printedRows(t).filter(isFunctional);
+  const out = new Map<string, number[]>();
+  for (const cls of new Set(rows.map((r) => r.key.slice(0, 3)))) {
+    const inClass = rows.filter((r) => r.key.startsWith(cls));
+    const level = [3, 5, 7].find((n) => inClass.some((r) => r.key.length === n));
+    const terms = inClass.filter((r) => r.key.length === level).map((r) => r.values.total).filter((v): v is number => v !== undefined);
+    if (terms.length) out.set(cls, terms);
+  }
+  return out;
+}
+
+interface SummaryPair {
+  summary: TableType;
+  table: TableType;
+  /** fiscal_summary also counts carryover and fund money general_expenditure leaves out. */
+  gated: boolean;
+}
+
+const SUMMARY_PAIRS: SummaryPair[] = [
+  { summary: 'summary', table: 'expenditure', gated: false },
+  { summary: 'fiscal_summary', table: 'general_expenditure', gated: true },
+];
+
+function summaryClassesMatchTables(ctx: Context, def: CheckDef): Outcome {
+  const outcomes = SUMMARY_PAIRS.map((pair) => summaryPairOutcome(ctx, def, pair));
+  return { applicable: outcomes.some((o) => o.applicable), instances: outcomes.flatMap((o) => o.instances) };
+}
+
+function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPair): Outcome {
+  const s = filled(ctx.tables, pair.summary);
+  const t = filled(ctx.tables, pair.table);
+  if (!s || !t || (pair.gated && !allGeneralBudget(s))) return NOT_APPLICABLE;
+  const lines = printedRows(s).filter((r) => CLASS_KEY.test(r.key) && r.values[SUMMARY.measure] !== undefined);
+  const totals = classTotals(t);
+  if (!lines.length || !totals.size) return { applicable: true, instances: [unknown()] };
+  const instances: Instance[] = [];
+  for (const cls of new Set([...lines.map((r) => r.key), ...totals.keys()])) {
+    const line = lines.find((r) => r.key === cls);
+    const found = line?.values[SUMMARY.measure] ?? 0;
+    const terms = totals.get(cls) ?? [0];
+    // Both blank or 0: nothing printed to compare.
+    if (found === 0 && sumExact(terms) === 0) continue;
+    const c = compareAcross(terms, t, found, s);
+    // A class the summary leaves blank is reported at the table row that prints it.
+    const row = line ?? printedRows(t).find((r) => r.key.startsWith(cls))!;
+    const what = line ? `class ${cls}` : `class ${cls} (no ${s.type} line)`;
+    instances.push(judged(c, () => crossIssue(def, t, s, row, line ? SUMMARY.measure : 'total', c, what)));
+  }
+  return { applicable: true, instances };
+}
+
+/** One figure of one table's total row against one of another's. */
+function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to: [TableType, string]): Outcome {
+  const a = filled(ctx.tables, from[0]);
+  const b = filled(ctx.tables, to[0]);
+  if (!a || !b) return NOT_APPLICABLE;
+  const x = totalRow(a)?.values[from[1]];
+  const row = totalRow(b);
+  const y = row?.values[to[1]];
+  if (x === undefined || !row || y === undefined) return { applicable: true, instances: [unknown()] };
+  const c = compareAcross([x], a, y, b);
+  return { applicable: true, instances: [judged(c, () => crossIssue(def, a, b, row, to[1], c, `${from[0]} ${from[1]} vs ${to[0]} ${to[1]}`))] };
+}
+
+function basicMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
+  return totalsAgree(ctx, def, ['basic_expenditure', 'total'], ['general_expenditure', 'basic']);
+}
+
+function projectMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
+  const byTable = totalsAgree(ctx, def, ['project_expenditure', 'total'], ['expenditure', 'project']);
+  return byTable.applicable ? byTable : performanceMatchesExpenditure(ctx, def);
+}
+
+/** Without a project table, the projects of the performance-target tables add up to 项目支出. */
+function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
+  const perf = ctx.tables.filter((t) => t.type === 'project_performance' && !t.empty);
+  const exp = filled(ctx.tables, 'expenditure');
+  const row = exp ? totalRow(exp) : undefined;
+  const projects = perf.flatMap((t) => printedRows(t).filter((r) => r.kind === 'project' && r.values.total !== undefined).map((r) => ({ t, r })));
+  if (!exp || !projects.length) return NOT_APPLICABLE;
+  const found = row?.values.project;
+  if (!row || found === undefined) return { applicable: true, instances: [unknown()] };
+  const c = compareAcross(projects.map((p) => p.r.values.total!), projects[0]!.t, found, exp);
+  // One form per project is published for selected projects (西南大学's central special funds,
+  // 普陀's 财政项目支出绩效目标填报表): together they reach 项目支出 at most. A table listing the
+  // projects is the department's project list and must add up to it.
+  const forms = perf.every((t) => printedRows(t).filter((r) => r.kind === 'project').length === 1);
+  const verdict = forms && c.found >= c.expected ? 'held' : c.verdict;
+  const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project${forms ? ' (at most)' : ''}`;
+  return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
+}
+
+/**
+ * The same project in 项目支出表 and a 绩效目标表 (same code, else the same name) has the same
+ * amount. Performance tables often print fewer decimals (405.6 for 405.64): a figure is
+ * compared at the precision it was printed with.
+ */
+function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
+  const listed = filled(ctx.tables, 'project_expenditure');
+  const perf = ctx.tables.filter((t) => t.type === 'project_performance' && !t.empty);
+  if (!listed || !perf.length) return NOT_APPLICABLE;
+  const projects = printedRows(listed).filter((r) => r.kind === 'project' && r.values.total !== undefined);
+  const instances = perf.flatMap((t) =>
+    printedRows(t)
+      .filter((r) => r.kind === 'project' && r.values.total !== undefined)
+      .flatMap((r) => {
+        // Names are already folded (NFKC, spaces removed) when rows are built.
+        const same = projects.filter((p) => p.key === r.key || p.name === r.name);
+        if (same.length !== 1) return [];
+        const c = compareAcross([same[0]!.values.total!], listed, r.values.total!, t);
+        const printedPrecision = listed.unit === t.unit ? halfLastDigit(r.values.total!) : 0;
+        const verdict = c.verdict === 'broken' && Math.abs(diffExact(c.found, c.expected)) <= printedPrecision ? 'rounding' : c.verdict;
+        return [judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`))];
+      }),
+  );
+  return { applicable: true, instances: instances.length ? instances : [unknown()] };
+}
+
+/** Half a unit of the last decimal a figure shows (0.05 for 405.6, 0.5 for 6); at most a cent's half for two decimals. */
+function halfLastDigit(v: number): number {
+  const decimals = Math.min(2, (String(v).split('.')[1] ?? '').length);
+  return decimals >= 2 ? 0.005 : 0.5 * 10 ** -decimals;
+}
+
+function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
+  const three = filled(ctx.tables, 'three_public');
+  const basic = filled(ctx.tables, 'basic_expenditure');
+  if (!three || !basic) return NOT_APPLICABLE;
+  const row = totalRow(three);
+  const found = row?.values.total;
+  const lines = printedRows(basic).filter((r) => isEcon(r) && THREE_PUBLIC_CODES.has(econCode(r)));
+  const terms = lines.map((r) => r.values.total).filter((v): v is number => v !== undefined);
+  if (!row || found === undefined || !terms.length) return { applicable: true, instances: [unknown()] };
+  const c = compareAcross(terms, basic, found, three);
+  // At least, not equal: 三公 money spent from project funds adds to the table but not to these lines.
+  const verdict = c.found >= c.expected ? 'held' : c.verdict;
+  const what = `三公 economic lines ${lines.map((r) => r.key).join(', ')} (at least)`;
+  return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, basic, three, row, 'total', c, what))] };
+}
+
+/** This family's checks, by id (data/checks.json). */
+export const RULES: Record<string, CheckFn> = {
+  expenditure_matches_general: { scope: 'document', run: expenditureMatchesGeneral },
+  summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
+  basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
+  three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
+  project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
+  project_amounts_match: { scope: 'document', run: projectAmountsMatch },
+};

@@ -1,0 +1,189 @@
+import type { Row, Table, TableType } from '../model.js';
+import { identitiesFor, type Identity } from '../normalize/place.js';
+import {
+  CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
+  isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
+  type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
+} from './shared.js';
+
+/** Row and group identities inside one table: each takes one table and returns its instances. */
+
+/** parent = Σ children (data/identities.json) on every row printing the parent and a child. */
+function rowIdentity(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (t.empty) return NOT_APPLICABLE;
+  const identities = identitiesFor(t.columns.map((c) => c.measure), t.type);
+  if (!identities.length) return NOT_APPLICABLE;
+  const instances = printedRows(t).flatMap((row) => identities.flatMap((idn) => rowIdentityInstance(def, t, row, idn)));
+  return { applicable: true, instances };
+}
+
+function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Identity): Instance[] {
+  const parent = row.values[idn.parent];
+  // A blank child is 0 only beside a printed one: a row printing none says nothing about the split.
+  const terms = idn.children.map((c) => row.values[c]).filter((v): v is number => v !== undefined);
+  if (parent === undefined || !terms.length) return [];
+  const c = idn.atLeast ? compareAtLeast(t, terms, parent) : compareIn(t, terms, parent);
+  const how = `${idn.children.join(' + ')}${idn.atLeast ? ' at least' : ''}`;
+  if (idn.reading && c.verdict === 'broken') return [instance('unknown', [doubtfulReading(t, row, idn.parent, how)])];
+  return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how), t.unit, terms.length)];
+}
+
+interface Group {
+  name: string;
+  rows: Row[];
+}
+
+/** The rows at the top printed level, per code family; unit and line rows never sum to a total. */
+function topLevelGroups(rows: Row[]): Group[] {
+  const functional = rows.filter(isFunctional);
+  const byLength = (n: number): Row[] => functional.filter((r) => r.key.length === n);
+  const fTop = [3, 5, 7].map(byLength).find((g) => g.length) ?? [];
+  const econ = rows.filter(isEcon);
+  const econClasses = econ.filter((r) => econCode(r).length === 3);
+  const groups: Group[] = [
+    { name: 'functional', rows: fTop },
+    { name: 'economic', rows: econClasses.length ? econClasses : econ },
+    { name: 'project', rows: rows.filter((r) => r.kind === 'project') },
+  ];
+  return groups.filter((g) => g.rows.length);
+}
+
+/** Each column of the top-level rows sums to the total row. */
+function columnSum(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  const total = totalRow(t);
+  const groups = topLevelGroups(printedRows(t));
+  if (t.empty || !total || !groups.length) return NOT_APPLICABLE;
+  const instances = groups.flatMap((g) =>
+    Object.entries(total.values).flatMap(([measure, found]) => {
+      const terms = g.rows.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
+      if (!terms.length) return [];
+      const c = compareIn(t, terms, found);
+      return [judged(c, () => identityIssue(def, t, total, measure, c, `sum of ${terms.length} ${g.name} rows`), t.unit, terms.length)];
+    }),
+  );
+  return { applicable: true, instances };
+}
+
+export interface Family {
+  code: (r: Row) => string | undefined;
+  /** Key lengths of the levels, top down. */
+  levels: number[];
+}
+
+const FUNCTIONAL_FAMILY: Family = { code: (r) => (isFunctional(r) ? r.key : undefined), levels: [3, 5, 7] };
+const ECONOMIC_FAMILY: Family = { code: (r) => (isEcon(r) ? econCode(r) : undefined), levels: [3, 5] };
+
+/**
+ * The printed children of the parent at `index`: rows after it, up to the next row that is not
+ * inside its code (a sibling, a unit row opening another unit's block, the total). Reading in
+ * order keeps a code repeated under several units attached to its own parent. Children are the
+ * next level down, or the level below that when the middle level is not printed.
+ */
+export function childrenOf(rows: Row[], index: number, family: Family): Row[] {
+  const parent = family.code(rows[index]!)!;
+  const span: string[] = [];
+  const spanRows: Row[] = [];
+  for (const row of rows.slice(index + 1)) {
+    if (row.kind === 'unit' || row.kind === 'total') break;
+    const code = family.code(row);
+    if (code === undefined) continue;
+    if (code.length <= parent.length || !code.startsWith(parent)) break;
+    span.push(code);
+    spanRows.push(row);
+  }
+  const lower = family.levels.filter((n) => n > parent.length);
+  const level = lower.find((n) => span.some((c) => c.length === n));
+  return level === undefined ? [] : spanRows.filter((r) => family.code(r)!.length === level);
+}
+
+/** A class is the sum of its sections, a section of its items, per column printed on both. */
+function codeHierarchy(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  const rows = printedRows(t);
+  const instances = [FUNCTIONAL_FAMILY, ECONOMIC_FAMILY].flatMap((family) =>
+    rows.flatMap((row, i) => {
+      const code = family.code(row);
+      if (code === undefined || code.length === family.levels[family.levels.length - 1]) return [];
+      const children = childrenOf(rows, i, family);
+      return children.length ? hierarchyInstances(def, t, row, children) : [];
+    }),
+  );
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[]): Instance[] {
+  return Object.entries(parent.values).flatMap(([measure, found]) => {
+    const terms = children.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
+    if (!terms.length) return [];
+    const c = compareIn(t, terms, found);
+    const how = `sum of ${children.map((r) => r.key).join(', ')}`;
+    return [judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length)];
+  });
+}
+
+// Summary tables print one amount per line; their identities are between lines.
+
+const SUMMARY_TYPES: ReadonlySet<TableType> = new Set(['summary', 'fiscal_summary']);
+export const amountOf = (t: Table, key: string): number | undefined => rowByKey(t, key)?.values[SUMMARY.measure];
+
+/** `parentKey` = Σ `termKeys` on a summary table, when the parent and `required` are printed. */
+function summaryIdentity(def: CheckDef, t: Table, parentKey: string, termKeys: string[], required: string[]): Outcome {
+  if (!SUMMARY_TYPES.has(t.type) || t.empty) return NOT_APPLICABLE;
+  const parent = rowByKey(t, parentKey);
+  const found = parent?.values[SUMMARY.measure];
+  const printed = termKeys.filter((k) => amountOf(t, k) !== undefined);
+  if (!parent || found === undefined || !required.every((k) => printed.includes(k)) || !printed.length) {
+    return { applicable: true, instances: [unknown()] };
+  }
+  const c = compareIn(t, printed.map((k) => amountOf(t, k)!), found);
+  return { applicable: true, instances: [judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length)] };
+}
+
+function summaryGrandTotals(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  return summaryIdentity(def, t, 'expenditure_grand_total', ['income_grand_total'], ['income_grand_total']);
+}
+
+function summaryIncomeAddsUp(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  return summaryIdentity(def, t, 'income_grand_total', ['income_total', ...SUMMARY.incomeAdditions], ['income_total']);
+}
+
+function summaryExpenditureAddsUp(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  return summaryIdentity(def, t, 'expenditure_grand_total', ['expenditure_total', ...SUMMARY.expenditureAdditions], ['expenditure_total']);
+}
+
+const PART_OF_LINE_ABOVE = new RegExp(SUMMARY.partOfLineAbove);
+
+/**
+ * A subtotal line (单位资金) is left out when its parts are printed, or they would count twice;
+ * so is a 其中 line, a part of the line above it.
+ */
+function incomeSourcesOf(t: Table): string[] {
+  const printed = SUMMARY.incomeSources.filter((k) => {
+    const row = rowByKey(t, k);
+    return row?.values[SUMMARY.measure] !== undefined && !PART_OF_LINE_ABOVE.test(row.name);
+  });
+  return printed.filter((k) => !(SUMMARY.subtotals[k] ?? []).some((part) => printed.includes(part)));
+}
+
+function summaryIncomeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
+  const sources = incomeSourcesOf(t);
+  return summaryIdentity(def, t, 'income_total', sources, sources.slice(0, 1));
+}
+
+function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
+  const classes = printedRows(t).filter((r) => CLASS_KEY.test(r.key) && r.values[SUMMARY.measure] !== undefined).map((r) => r.key);
+  return summaryIdentity(def, t, 'expenditure_total', classes, classes.slice(0, 1));
+}
+
+/** This family's checks, by id (data/checks.json). */
+export const RULES: Record<string, CheckFn> = {
+  row_identity: { scope: 'table', run: rowIdentity },
+  column_sum: { scope: 'table', run: columnSum },
+  code_hierarchy: { scope: 'table', run: codeHierarchy },
+  summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
+  summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
+  summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },
+  summary_income_lines: { scope: 'table', run: summaryIncomeLines },
+  summary_class_lines: { scope: 'table', run: summaryClassLines },
+};

@@ -1,0 +1,97 @@
+import Big from 'big.js';
+import type { CheckResult, CheckStatus, DocumentMeta, Issue, Line, Table, ValidationSummary } from '../model.js';
+import { RULES as completeness } from './completeness.js';
+import { RULES as crossTable } from './cross-table.js';
+import { RULES as hygiene } from './hygiene.js';
+import { RULES as identities } from './identities.js';
+import { RULES as narrative } from './narrative.js';
+import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
+import { CHECK_DATA, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
+
+export { findNarrativeStatements } from './narrative.js';
+
+/**
+ * Checks a document's printed figures against the identities budget tables obey and against the
+ * prose that describes them. Which checks run is data (data/checks.json); each id is dispatched
+ * to one pure function of a rule-family module: identities.ts (row and group identities inside a
+ * table), cross-table.ts, completeness.ts, narrative.ts (text against tables), hygiene.ts.
+ */
+
+/** The rule families, by the `family` data/checks.json names: one module each. */
+const FAMILIES: Record<string, Record<string, CheckFn>> = { identities, 'cross-table': crossTable, completeness, narrative, hygiene };
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
+
+/** Every data entry has a function of its family and scope and every function an entry: no silent skips. */
+function checkDefinitions(defs: CheckDef[]): CheckDef[] {
+  for (const d of defs) {
+    const family = FAMILIES[d.family];
+    if (!family) throw new Error(`data/checks.json: check "${d.id}" has unknown family "${d.family}"`);
+    const fn = family[d.id];
+    if (!fn) throw new Error(`data/checks.json: no check function for id "${d.id}" in src/checks/${d.family}.ts`);
+    if (fn.scope !== d.scope) throw new Error(`data/checks.json: check "${d.id}" has scope "${d.scope}", its function is "${fn.scope}"`);
+    if (!SEVERITIES.has(d.severity)) throw new Error(`data/checks.json: check "${d.id}" has unknown severity "${d.severity}"`);
+  }
+  const listed = new Set(defs.map((d) => d.id));
+  const unlisted = Object.values(FAMILIES).flatMap((f) => Object.keys(f)).filter((id) => !listed.has(id));
+  if (unlisted.length) throw new Error(`data/checks.json: checks ${unlisted.join(', ')} have functions but no entry`);
+  return defs;
+}
+
+const CHECK_DEFS = checkDefinitions(CHECK_DATA);
+
+/** Ids of the checks every document is put through, in order. */
+export const CHECK_IDS: readonly string[] = CHECK_DEFS.map((d) => d.id);
+
+function runCheck(def: CheckDef, ctx: Context): Outcome {
+  const fn = FAMILIES[def.family]![def.id]!;
+  if (fn.scope === 'document') return fn.run(ctx, def);
+  const outcomes = ctx.tables.map((t) => ({ t, o: fn.run(t, ctx, def) }));
+  return { applicable: outcomes.some(({ o }) => o.applicable), instances: outcomes.flatMap(({ t, o }) => o.instances.map((i) => ({ ...i, table: t }))) };
+}
+
+function resultOf(check: string, outcome: Outcome): CheckResult {
+  if (!outcome.applicable) return { check, status: 'not_applicable', evaluated: 0, failed: 0 };
+  const evaluated = outcome.instances.filter((i) => i.verdict !== 'unknown');
+  const failed = evaluated.filter((i) => i.verdict === 'broken').length;
+  const status: CheckStatus = failed ? 'fail' : evaluated.length ? 'pass' : 'insufficient_data';
+  const rounded = evaluated.filter((i) => i.verdict === 'rounding');
+  const rounding = status === 'pass' && rounded.length > 0;
+  return { check, status, evaluated: evaluated.length, failed, ...(rounding ? { rounding, note: roundingNote(rounded) } : {}) };
+}
+
+/** The rounding note of a check that passed only within rounding: how many, and the widest gap. */
+function roundingNote(rounded: Instance[]): string {
+  const widest = rounded.map((i) => i.gap).reduce((a, b) => (b && (!a || b.diff > a.diff) ? b : a), undefined);
+  const where = widest ? `, at most ${new Big(widest.diff).toString()} ${widest.unit} over ${widest.terms} term${widest.terms === 1 ? '' : 's'}` : '';
+  return `${rounded.length} comparison${rounded.length === 1 ? '' : 's'} held within rounding (a unit or two of the last printed place per term)${where}`;
+}
+
+/**
+ * Runs every check of data/checks.json over a document. Issues of in-table checks are also
+ * appended to their table's `issues`; no printed value is changed.
+ */
+export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Line[]): { issues: Issue[]; validation: ValidationSummary } {
+  const ctx: Context = { tables, meta, lines };
+  const issues: Issue[] = [];
+  const checks: CheckResult[] = [];
+  const outcomes = CHECK_DEFS.map((def) => ({ def, outcome: runCheck(def, ctx) }));
+  const doubtful = doubtfulTables(outcomes.filter(({ def }) => def.scope === 'table').map(({ outcome }) => outcome));
+  for (const [t, counts] of doubtful) {
+    const issue = doubtfulIssue(t, counts);
+    issues.push(issue);
+    t.issues.push(issue);
+  }
+  for (const { def, outcome } of outcomes) {
+    const settled = { ...outcome, instances: outcome.instances.map((i) => demoted(i, doubtful)) };
+    for (const finding of settled.instances.flatMap((i) => i.findings)) {
+      issues.push(finding.issue);
+      finding.table?.issues.push(finding.issue);
+    }
+    checks.push(resultOf(def.id, settled));
+  }
+  const run = checks.filter((c) => c.status !== 'not_applicable').length;
+  const held = checks.filter((c) => c.status === 'pass').length;
+  const broken = checks.filter((c) => c.status === 'fail').length;
+  return { issues, validation: { checks, run, held, broken } };
+}

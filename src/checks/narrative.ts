@@ -1,0 +1,248 @@
+import type { At, Issue, Line, NarrativeStatement, Row, Table } from '../model.js';
+import {
+  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, describeAt, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
+  unknown, type CheckDef, type CheckFn, type Comparison, type Context, type Outcome, type StatementDef, type Target,
+} from './shared.js';
+
+/** Text against tables: figures the explanatory prose states, against the table figures they describe. */
+
+interface CompiledStatement {
+  def: StatementDef;
+  re: RegExp;
+}
+
+
+const PROSE_PUNCTUATION = new RegExp(NARRATIVE.prosePunctuation);
+const SENTENCE_END = new RegExp(NARRATIVE.sentenceEnd);
+const CLAUSE_BREAK = new RegExp(NARRATIVE.clauseBreak, 'g');
+const SKIP_CLAUSE = new RegExp(NARRATIVE.skipClause);
+/** A line of a table dumped with spaces: amounts but none of the punctuation prose has (row labels keep 、). */
+const TABLE_LIKE = /^[^，。,;；:：]*$/;
+const AMOUNT_TOKEN = /(?:^|\s)-?\d[\d,]*\.\d+(?=\s|$)/g;
+const STATEMENTS: CompiledStatement[] = NARRATIVE.statements.map((def) => ({
+  def,
+  // `d` gives the amount's own offset, which is how rival phrases for one figure are told apart.
+  re: new RegExp(`(?:${def.phrase})${NARRATIVE.filler}${NARRATIVE.amount}`, 'dg'),
+}));
+
+interface Piece {
+  start: number;
+  at: At;
+}
+
+interface Paragraph {
+  text: string;
+  pieces: Piece[];
+}
+
+const isTableLike = (text: string): boolean => TABLE_LIKE.test(text) && (text.match(AMOUNT_TOKEN) ?? []).length >= 2;
+
+/**
+ * Prose lines joined into paragraphs: text dumps wrap sentences mid-word ("公用" / "经费7.93万元"),
+ * with blank lines between the pieces, so a sentence is read whole until it ends with 。.
+ * Delimited lines and space-dumped table rows end a paragraph and are never part of one.
+ */
+function paragraphsOf(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let open: Paragraph | undefined;
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text === '') continue;
+    if (line.delimited || isTableLike(text)) {
+      open = undefined;
+      continue;
+    }
+    if (!open) {
+      open = { text: '', pieces: [] };
+      out.push(open);
+    }
+    open.pieces.push({ start: open.text.length, at: line.at });
+    open.text += text;
+    if (SENTENCE_END.test(text)) open = undefined;
+  }
+  return out;
+}
+
+const isProse = (p: Paragraph): boolean =>
+  p.text.length > NARRATIVE.minLength && p.text.includes(NARRATIVE.unitWord) && PROSE_PUNCTUATION.test(p.text);
+
+function clausesOf(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push({ text: text.slice(start, m.index), start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(start), start });
+  return out;
+}
+
+function pieceAt(p: Paragraph, offset: number): At {
+  return [...p.pieces].reverse().find((piece) => piece.start <= offset)?.at ?? p.pieces[0]!.at;
+}
+
+interface Match {
+  statement: string;
+  start: number;
+  amountStart: number;
+  text: string;
+  amount: number;
+}
+
+/** Every statement pattern's matches in a clause; per amount, the phrase starting earliest wins. */
+function matchesIn(clause: string): Match[] {
+  const all = STATEMENTS.flatMap(({ def, re }) =>
+    [...clause.matchAll(re)].map((m) => ({
+      statement: def.id,
+      start: m.index,
+      amountStart: m.indices?.[1]?.[0] ?? m.index,
+      text: m[0].trim(),
+      amount: Number((m[1] ?? '').replace(/,/g, '')),
+    })),
+  );
+  const best = new Map<number, Match>();
+  for (const m of all) {
+    const held = best.get(m.amountStart);
+    if (!held || m.start < held.start) best.set(m.amountStart, m);
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start);
+}
+
+/** The figures the prose states about this year's budget (change and last-year clauses skipped). */
+export function findNarrativeStatements(lines: Line[]): NarrativeStatement[] {
+  return paragraphsOf(lines).filter(isProse).flatMap(statementsOf);
+}
+
+const SENTENCE_BREAK = new RegExp(NARRATIVE.sentenceBreak, 'g');
+const DIVIDES = new RegExp(NARRATIVE.divides);
+const CLASS_MARKER = new RegExp(NARRATIVE.classMarker);
+const SCOPES = Object.entries(NARRATIVE.scopes).map(([id, words]) => ({ id, re: new RegExp(words, 'g') }));
+
+/** The scope the funds named last in `text` give (`财政拨款支出总计` → fiscal), if any. */
+function scopeNamed(text: string): string | undefined {
+  let best: { id: string; at: number } | undefined;
+  for (const { id, re } of SCOPES) for (const m of text.matchAll(re)) if (!best || m.index > best.at) best = { id, at: m.index };
+  return best?.id;
+}
+
+/**
+ * A paragraph's statements, each with its scope: the funds its own clause names before it, else,
+ * after a 其中 in the same sentence, the scope of the figure the 其中 divides.
+ */
+function statementsOf(p: Paragraph): NarrativeStatement[] {
+  const sentenceStarts = [0, ...[...p.text.matchAll(SENTENCE_BREAK)].map((m) => m.index + m[0].length)];
+  const sentenceOf = (offset: number): number => sentenceStarts.filter((s) => s <= offset).length;
+  const out: NarrativeStatement[] = [];
+  let sentence = -1;
+  let last: string | undefined;
+  let inherited: string | undefined;
+  for (const c of clausesOf(p.text)) {
+    if (sentenceOf(c.start) !== sentence) {
+      sentence = sentenceOf(c.start);
+      last = inherited = undefined;
+    }
+    if (DIVIDES.test(c.text)) inherited = last;
+    // Every statement ends in an amount: a clause without a digit states none.
+    if (!/\d/.test(c.text) || SKIP_CLAUSE.test(c.text)) continue;
+    for (const m of matchesIn(c.text)) {
+      // `检察(款): 预算支出合计 …` is a figure of one class or section.
+      if (CLASS_MARKER.test(c.text.slice(0, m.start))) continue;
+      const scope = scopeNamed(c.text.slice(0, m.start)) ?? inherited;
+      last = scope;
+      out.push({ statement: m.statement, text: m.text, amount: m.amount, ...(scope ? { scope } : {}), at: pieceAt(p, c.start + m.start) });
+    }
+  }
+  return out;
+}
+
+interface Figure {
+  table: Table;
+  row: Row;
+  target: Target;
+  value: number;
+}
+
+/** The first of a statement's targets the document prints. */
+function figureFor(tables: Table[], targets: Target[]): Figure | undefined {
+  for (const target of targets) {
+    const table = filled(tables, target.table);
+    const row = table ? rowByKey(table, target.key) : undefined;
+    const value = row?.values[target.measure];
+    if (table && row && value !== undefined) return { table, row, target, value };
+  }
+  return undefined;
+}
+
+/**
+ * Prose that names a figure loosely: the central 决算 template labels its grand total 合计 and its
+ * prose calls 本年收入合计 收入总计 (西南大学 2023: 收入总计 430,725.03 万元 = 本年收入合计). A
+ * statement equal to one of its `alsoTargets` holds.
+ */
+function matchesAlso(tables: Table[], stmt: StatementDef, s: NarrativeStatement): boolean {
+  return (stmt.alsoTargets ?? []).some((target) => {
+    const f = figureFor(tables, [target]);
+    return f !== undefined && compareSum([toWan(f.value, f.table.unit)], s.amount, proseTolerance(s)).verdict !== 'broken';
+  });
+}
+
+/** The amount's printed decimals: `17,192万元` has none. */
+const PRINTED_AMOUNT = /\d(?:\.(\d+))?\s*万元\s*$/;
+
+/**
+ * A figure the prose states is compared at the precision it prints: `17,192万元` for a table's
+ * 171,915,169 元 is that figure rounded to whole 万元, not a different one.
+ */
+function proseTolerance(s: NarrativeStatement): number {
+  const decimals = PRINTED_AMOUNT.exec(s.text)?.[1]?.length ?? 0;
+  return Math.max(NARRATIVE_TOLERANCE_WAN, 0.5 * 10 ** -decimals + 1e-9);
+}
+
+/**
+ * A statement's tables by its scope: a 财政拨款 figure is that of the 财政拨款 tables, one about
+ * other funds (政府性基金 …) has none to compare with; statements without `fiscalTargets`
+ * (三公, 机关运行经费, already 财政拨款 tables) keep theirs.
+ */
+function targetsOf(def: StatementDef, scope: string | undefined): Target[] {
+  if (!def.fiscalTargets || scope === undefined) return def.targets;
+  return scope === 'fiscal' ? def.fiscalTargets : [];
+}
+
+const STATEMENT_DEFS = new Map(NARRATIVE.statements.map((s) => [s.id, s]));
+
+function narrativeTotals(ctx: Context, def: CheckDef): Outcome {
+  const statements = findNarrativeStatements(ctx.lines);
+  if (!statements.length) return NOT_APPLICABLE;
+  const instances = statements.map((s) => {
+    const stmt = STATEMENT_DEFS.get(s.statement)!;
+    const figure = figureFor(ctx.tables, targetsOf(stmt, s.scope));
+    // A figure the tables do not print cannot contradict the prose.
+    if (!figure) return unknown();
+    const c = compareSum([toWan(figure.value, figure.table.unit)], s.amount, proseTolerance(s));
+    if (c.verdict === 'broken' && s.scope === undefined && matchesAlso(ctx.tables, stmt, s)) return judged({ ...c, verdict: 'held' }, () => ({ issue: narrativeIssue(def, s, figure, c) }));
+    return judged(c, () => ({ issue: narrativeIssue(def, s, figure, c) }));
+  });
+  return { applicable: true, instances };
+}
+
+function narrativeIssue(def: CheckDef, s: NarrativeStatement, f: Figure, c: Comparison): Issue {
+  const where = at(f.row, f.target.measure);
+  return {
+    kind: 'narrative_mismatch',
+    severity: def.severity,
+    check: def.id,
+    table: f.table.type,
+    key: f.row.key,
+    measure: f.target.measure,
+    expected: c.expected,
+    found: c.found,
+    at: s.at,
+    message:
+      `the text says "${s.text}" but ${label(f.table)} row ${rowLabel(f.row)}, column ${f.target.measure} ` +
+      `prints ${fmt(c.expected)} 万元 (at ${describeAt(where)})`,
+  };
+}
+
+/** This family's checks, by id (data/checks.json). */
+export const RULES: Record<string, CheckFn> = {
+  narrative_totals: { scope: 'document', run: narrativeTotals },
+};
