@@ -201,7 +201,11 @@ export function placeRow(numbers: PlacedNumber[], columns: readonly string[], id
     return true;
   });
   best.sort((a, b) => a.shift - b.shift);
-  return { options: distinctByNonZero(best.map((b) => b.assign), numbers), printed: false };
+  const options = distinctByNonZero(best.map((b) => b.assign), numbers);
+  // The printed positions stay a reading even when they break an identity: a misprinted figure
+  // must not be moved into a column that makes the row add up. The column sums decide between them.
+  if (printed && !options.some((o) => o.every((k, c) => k === printed[c]))) options.push(printed);
+  return { options, printed: false };
 }
 
 function compare(a: Scored, b: Scored): number {

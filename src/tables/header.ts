@@ -138,7 +138,8 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
     for (let r = rows.length - 1; r >= 0 && !measure; r--) {
       const label = rows[r]![c];
       if (!label) continue;
-      if (SUBTOTAL.has(label) || label === '总计') {
+      if (SUBTOTAL.has(label) || label === '总计' || (c !== firstValue && measureOfLabel(label) === 'total')) {
+        // 小计, or an amount word (金额) under a heading: the column of the heading above it.
         measure = c === firstValue ? 'total' : groupAbove(rows, r, c, firstValue);
       } else if (c === firstValue && /(合计|总计)$/.test(label)) {
         // The first value column headed …合计 (本年收入合计, 支出合计) is the row total.
@@ -161,7 +162,8 @@ function groupAbove(rows: string[][], r: number, c: number, firstValue: number):
       const label = rows[up]![k];
       if (!label) continue;
       const m = measureOfLabel(label);
-      if (m && GROUPS.has(m)) return m;
+      // A group heads its 小计; any heading printed right above the column names it (事业收入 over 金额).
+      if (m && m !== 'total' && (GROUPS.has(m) || k === c)) return m;
       if (SUBTOTAL.has(label) || label === '总计') return k === firstValue ? undefined : undefined;
       break;
     }
