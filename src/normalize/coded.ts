@@ -48,12 +48,17 @@ function keyCodedRow(r: RawRow, economic: boolean): Keyed | undefined {
   return undefined;
 }
 
+/** Longest label of an income source line (公共财政拨款(补助)资金, 债务资金(银行贷款)). */
+const MAX_SOURCE_LABEL = 24;
+
 /**
  * A table listing income by source down its rows (收入总计, 一般公共预算资金 小计, 事业收入 …)
  * rather than by code: each source line keyed as the summaries key it.
  */
 function keyBySource(r: RawRow): Keyed | undefined {
   const name = r.labels.map(compact).join('');
+  // A source line is a short label; a sentence that mentions 一般公共预算 is prose, not a line.
+  if (name.length > MAX_SOURCE_LABEL || /[,，。；;:：%]/.test(name)) return undefined;
   const key = name ? lineKeyOf(name.replace(/(小计|合计)$/, '')) : undefined;
   return key ? { key, kind: 'line', name } : undefined;
 }
