@@ -7,6 +7,7 @@ import { checkImageBudget } from './extract/image-header.js';
 import { isOffice } from './extract/office/sniff.js';
 import { linesToBlocks, type Block } from './tables/segment.js';
 import { withStandIns } from './tables/detect.js';
+import { earliestEdition } from './normalize/codes.js';
 import { blockToRawTable, unitOf } from './tables/build.js';
 import { rawTableToTable } from './normalize/table.js';
 import { documentMeta, metaConflicts } from './normalize/meta.js';
@@ -81,12 +82,24 @@ export function linesToDocument(extracted: Extracted, file: string, sha256: stri
 
 function blocksToDocument(extracted: Extracted, lines: Line[], blocks: Block[], file: string, sha256: string, options: ExtractOptions): BudgetDocument {
   const docUnit = unitOf(lines);
-  const tables = withStandIns(blocks).map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
-  const document = documentMeta(lines, tables);
+  const read = withStandIns(blocks).map((b) => rawTableToTable(blockToRawTable(b, docUnit), options));
+  const document = documentMeta(lines, read);
+  const tables = read.map((t) => ({ ...t, issues: t.issues.map((i) => withEdition(i, document.year)) }));
   const source = { file, sha256, kind: extracted.kind as SourceKind, pages: extracted.pages };
   const { issues, validation } = validateDocument(tables, document, lines);
   if (isProseReadAsTables(tables)) return narrativeOnlyDocument(extracted, file, sha256);
   return { source, document, tables, issues: [...extracted.issues, ...metaConflicts(lines, tables), ...issues], validation };
+}
+
+/**
+ * A code the reference lacks, in a document older than the reference's earliest edition, was
+ * most likely listed in the edition of its year (2080504 未归口管理的行政单位离退休, 2017–2019):
+ * said as information, not as a warning about the document.
+ */
+function withEdition(issue: Issue, year: number | undefined): Issue {
+  const earliest = earliestEdition();
+  if (issue.kind !== 'code_unknown' || year === undefined || year >= earliest) return issue;
+  return { ...issue, severity: 'info', message: `${issue.message}; the reference lists the ${earliest} edition on, and this ${year} document may follow its own year's edition` };
 }
 
 /** Budget prose states at least this many figures (收入, 基本支出, 项目支出 …); fewer is not a budget volume. */

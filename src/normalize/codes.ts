@@ -290,6 +290,11 @@ function reference(): Reference {
   return cached;
 }
 
+/** The earliest edition of 《政府收支分类科目》 the reference lists. */
+export function earliestEdition(): number {
+  return Math.min(...reference().all.flatMap((e) => e.editions));
+}
+
 /** Checks data files' contents the way loading does; throws `CodeDataError` naming the first bad entry. */
 export function validateReferenceData(raw: RawReference): void {
   buildReference(raw);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFixture, tableOf, valuesOf } from '../helpers.js';
 import { rowOf, tokensOf } from '../../src/tables/rows.js';
 import type { Line } from '../../src/model.js';
+import { extractBytes } from '../../src/pipeline.js';
 
 // Layouts of real disclosures from regions the seeds do not cover (fixtures cut from
 // ../shared/corpus/real-pdfs with scripts/dump-lines.mjs --tsv).
@@ -165,5 +166,19 @@ describe('code pieces inside cells', () => {
 
   it('never reads a project name opening with digits (236中央高校…) as a code', () => {
     expect(row(['236中央高校教育教学改革专项', '1,960.35']).codes).toEqual([]);
+  });
+});
+
+describe('codes of older editions', () => {
+  const table = (year: number) =>
+    [`${year}年一般公共预算支出预算表`, '部门:某办公厅\t单位:万元', '功能科目代码\t功能科目名称\t金额', '\t合计\t248.77', '208\t社会保障和就业支出\t248.77', '20805\t行政事业单位离退休\t248.77', '2080504\t未归口管理的行政单位离退休\t248.77'].join('\n');
+  const unknown = async (year: number) => (await extractBytes(Buffer.from(table(year)), 'x.txt')).tables[0]!.issues.find((i) => i.kind === 'code_unknown');
+
+  it('says of a code the reference lacks, in a document older than the reference, that its own edition may list it (info)', async () => {
+    expect(await unknown(2018)).toMatchObject({ key: '2080504', severity: 'info' });
+  });
+
+  it('still warns of an unknown code in a document of the reference’s editions', async () => {
+    expect(await unknown(2025)).toMatchObject({ key: '2080504', severity: 'warning' });
   });
 });
