@@ -24,7 +24,7 @@ const BODY_LOOKAHEAD = 8;
 /** Consecutive prose lines that end a table. */
 const PROSE_RUN_ENDS_TABLE = 2;
 
-const NARRATIVE_HEADING = /说明|原因|解释|情况及|安排情况|目录|公开目录/;
+const NARRATIVE_HEADING = /说明|原因|解释|情况及|安排情况|目录|公开目录|^本表|反映/;
 const TABLE_LABEL = /^(预算)?\s*\d+\s*表$|^表\s*\d+$|^附表\s*\d*$/;
 const META_LINE = /单位[:：]\s*(万元|元)|^单位\s*(万元|元)|部门名称|单位名称|预算年度|截止时间|^\(\d{4}\s*年度\)$/;
 /** A unit's code and name printed over its tables (`362001 冀州区医疗保障局本级`). */
@@ -91,7 +91,8 @@ function titleAt(lines: Line[], i: number): TitleHit | undefined {
   if (!line.delimited && line.cells.length > MAX_TITLE_TOKENS) return undefined;
   const next = lines[i + 1];
   // A title wrapped over two lines (`公开09表:一般公共预算“三公”经费、会议费、培训费` / `支出预算表`).
-  if (next && !/表$/.test(compact(text)) && next.text.trim() && compact(next.text).length <= 16 && /表$/.test(compact(next.text))) {
+  // A note in brackets over a title (`(无政府性基金支出)`) is no half of it.
+  if (next && !/表$/.test(compact(text)) && !/^[(（].*[)）]$/.test(compact(text)) && next.text.trim() && compact(next.text).length <= 16 && /表$/.test(compact(next.text))) {
     const joined = `${text}${next.text.trim()}`;
     if (titleCandidate(joined)) return { index: i, span: 2, title: joined };
   }

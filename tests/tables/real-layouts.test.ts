@@ -182,3 +182,13 @@ describe('codes of older editions', () => {
     expect(await unknown(2025)).toMatchObject({ key: '2080504', severity: 'warning' });
   });
 });
+
+describe('notes and sentences near titles', () => {
+  it('takes a bracketed note over a title (无政府性基金支出) for a note, not the first half of the next title', async () => {
+    const doc = await extractFixture('real-bracketed-note.txt');
+    expect(doc.tables.map((t) => [t.type, t.title])).toEqual([
+      ['fund_expenditure', '财政拨款政府性基金支出预算表'],
+      ['general_expenditure', '一般公共预算支出预算表'],
+    ]);
+  });
+});
