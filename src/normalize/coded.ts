@@ -1,7 +1,7 @@
 import type { At, Issue, RowKind, Table } from '../model.js';
 import { loadJson } from '../data.js';
 import type { RawTable } from '../tables/build.js';
-import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn } from '../tables/header.js';
+import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn, valueWidth } from '../tables/header.js';
 import type { RawRow } from '../tables/rows.js';
 import { kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
@@ -201,7 +201,7 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const headerText = headerLines.map((l) => l.text).join(' ');
   const positioned = rowsIn.filter((x) => x.r.positioned && x.r.numbers[0]?.idx !== undefined);
   const firstValue = mode(positioned.map((x) => x.r.numbers[0]!.idx!));
-  const width = Math.max(0, ...raw.body.filter((l) => l.delimited).map((l) => l.cells.length));
+  const width = valueWidth(headerLines, Math.max(0, ...raw.body.filter((l) => l.delimited).map((l) => l.cells.length)));
   let columns: string[] = columnsByWords(headerText, raw.type).map((c) => c.measure);
   const byPos = firstValue === undefined ? undefined : columnsByPosition(headerLines, firstValue, width);
   if (byPos && byPos.every((m) => m !== undefined)) columns = byPos as string[];

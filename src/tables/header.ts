@@ -170,3 +170,13 @@ function groupAbove(rows: string[][], r: number, c: number, firstValue: number):
   }
   return undefined;
 }
+
+/** Header words of a column that holds text, never amounts. */
+const TEXT_COLUMN = /^(备注|说明|备注说明)$/;
+
+/** The value columns' end: a delimited header's trailing 备注 column holds no amount. */
+export function valueWidth(header: Line[], width: number): number {
+  let end = width;
+  while (end > 0 && header.some((l) => l.delimited && TEXT_COLUMN.test(compact(l.cells[end - 1]?.text ?? '')))) end--;
+  return end;
+}

@@ -192,3 +192,11 @@ describe('notes and sentences near titles', () => {
     ]);
   });
 });
+
+describe('text columns', () => {
+  it('opens no value column for a trailing 备注 column (西南大学 2021 财政拨款支出预算表)', async () => {
+    const text = ['西南大学财政拨款支出预算表', '单位:万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出\t备注', '205\t教育支出\t207,796.18\t178,467.95\t29,328.23\t', '20502\t普通教育\t207,796.18\t178,467.95\t29,328.23\t'].join('\n');
+    const t = (await extractBytes(Buffer.from(text), 'x.txt')).tables[0]!;
+    expect(t.columns.map((c) => c.measure)).toEqual(['total', 'basic', 'project']);
+  });
+});
