@@ -9,3 +9,20 @@ export function loadJson<T>(name: string): T {
     throw new Error(`cannot load data/${name}: ${(e as Error).message}`);
   }
 }
+
+interface WordList {
+  exact?: string[];
+  prefix?: string[];
+  contained?: string[];
+}
+
+/** A list of data/layout-words.json as one pattern: whole cell (`exact`), its start (`prefix`) or anywhere (`contained`). */
+export function layoutWords(name: string): RegExp {
+  const list = loadJson<Record<string, WordList>>('layout-words.json')[name];
+  if (!list) throw new Error(`data/layout-words.json: no list ${name}`);
+  const alt = (words: string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  if (list.exact) return new RegExp(`^(?:${alt(list.exact)})$`);
+  if (list.prefix) return new RegExp(`^(?:${alt(list.prefix)})`);
+  if (list.contained) return new RegExp(alt(list.contained));
+  throw new Error(`data/layout-words.json: list ${name} has no words`);
+}

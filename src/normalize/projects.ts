@@ -1,4 +1,5 @@
 import type { Line, Row } from '../model.js';
+import { layoutWords } from '../data.js';
 import type { RawTable } from '../tables/build.js';
 import { measureOfLabel } from '../tables/header.js';
 import { classify, withYearsInLabels, type RawRow } from '../tables/rows.js';
@@ -93,10 +94,10 @@ function projectName(r: RawRow, nameCol: number | undefined): string | undefined
 }
 
 /** Words of a column header beside 项目名称 in a tabular project table; in a form, its value (the name) follows instead. */
-const COLUMN_WORD = /单位|部门|类型|类别|编码|代码|名称|科目|金额|合计|预算|资金/;
+const COLUMN_WORD = layoutWords('column_words');
 
 /** Labels printed after the name on a form's 项目名称 line (Shanghai: 项目名称 | … | 项目性质 | … | 项目类别 | …). */
-const FORM_LABEL = /^(项目性质|项目类别|项目类型|主管部门|实施单位|项目编码|项目期限|项目负责人)/;
+const FORM_LABEL = layoutWords('form_labels');
 
 /** A form's 项目名称 line: the label followed by the project's name (or by 项目编码 and the code). */
 function isFormLine(l: Line): boolean {

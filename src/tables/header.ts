@@ -1,5 +1,5 @@
 import type { HeaderColumn, Line, TableType } from '../model.js';
-import { loadJson } from '../data.js';
+import { layoutWords, loadJson } from '../data.js';
 
 /**
  * Header lines → the measures of a table's value columns, in printed order.
@@ -172,7 +172,7 @@ function groupAbove(rows: string[][], r: number, c: number, firstValue: number):
 }
 
 /** Header words of a column that holds text, never amounts. */
-const TEXT_COLUMN = /^(备注|说明|备注说明)$/;
+const TEXT_COLUMN = layoutWords('text_columns');
 
 /** The value columns' end: a delimited header's trailing 备注 column holds no amount. */
 export function valueWidth(header: Line[], width: number): number {

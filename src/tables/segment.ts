@@ -1,5 +1,6 @@
 import type { Line, TableType } from '../model.js';
 import { typeOfTitle } from './detect.js';
+import { layoutWords } from '../data.js';
 
 /**
  * Lines → table blocks. A block starts at a printed title (possibly split over two lines) and
@@ -31,7 +32,7 @@ const META_LINE = /单位[:：]\s*(万元|元)|^单位\s*(万元|元)|部门名�
 const UNIT_LINE = /^\d{6}\s+\S+$/;
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 /** Words a table's header opens with, never a title's. */
-const HEADER_WORD = /^(项目|科目|项目名称|科目名称|科目编码|功能分类|经济分类|收入|支出|单位名称|序号|编码)$/;
+const HEADER_WORD = layoutWords('header_openers');
 const PERCENT = /^-?\d+(\.\d+)?%$/;
 const AMOUNT_TOKEN = /^-?\d[\d,]*\.\d+$/;
 
