@@ -50,15 +50,21 @@ const UNNAMED = /^col_\d+$/;
 export function identitiesFor(columns: readonly string[], type: TableType): Identity[] {
   const has = new Set(columns);
   const out: Identity[] = [];
-  for (const def of identityData) {
-    if (def.only && !def.only.includes(type)) continue;
-    const parent = measureNameIn(type, def.parent);
-    if (!has.has(parent)) continue;
-    if ((def.requires && !has.has(def.requires)) || (def.unless && has.has(def.unless))) continue;
-    const named = def.children.map((a) => a.map((c) => measureNameIn(type, c)));
-    const alt = def.present ? presentChildren(named[0]!, def.subtotals, has) : named.find((a) => a.every((c) => has.has(c)));
-    if (!alt?.length) continue;
-    out.push({ id: def.id, parent, children: alt, atLeast: def.atLeast, ...(def.reading ? { reading: true } : {}) });
+  // A period's columns (`budget_total`, `budget_overseas` … beside 决算数) obey the same identities.
+  const periods = ['', ...new Set(columns.map((c) => /^([a-z]+_)total$/.exec(c)?.[1]).filter((p): p is string => p !== undefined))];
+  for (const period of periods) {
+    const name = (m: string): string => `${period}${measureNameIn(type, m)}`;
+    for (const def of identityData) {
+      if (def.only && !def.only.includes(type)) continue;
+      const parent = name(def.parent);
+      if (!has.has(parent)) continue;
+      if ((def.requires && !has.has(name(def.requires))) || (def.unless && has.has(name(def.unless)))) continue;
+      const named = def.children.map((a) => a.map(name));
+      const subtotals = def.subtotals && Object.fromEntries(Object.entries(def.subtotals).map(([k, v]) => [name(k), v.map(name)]));
+      const alt = def.present ? presentChildren(named[0]!, subtotals, has) : named.find((a) => a.every((c) => has.has(c)));
+      if (!alt?.length) continue;
+      out.push({ id: def.id, parent, children: alt, atLeast: def.atLeast, ...(def.reading ? { reading: true } : {}) });
+    }
   }
   return out;
 }

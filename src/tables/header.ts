@@ -14,6 +14,7 @@ interface MeasureFile {
   aliases: Record<string, string[]>;
   groups: string[];
   subtotal_words: string[];
+  periods: Record<string, string>;
   in_functional_tables: Record<string, string>;
   order: Record<OrderFamily, string[]>;
 }
@@ -24,6 +25,7 @@ const aliasList: [string, string][] = Object.entries(measures.aliases)
   .sort((a, b) => b[0].length - a[0].length);
 const GROUPS = new Set(measures.groups);
 const SUBTOTAL = new Set(measures.subtotal_words);
+const { $comment: _periods, ...PERIODS } = measures.periods;
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 
@@ -135,12 +137,15 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
   const out: (string | undefined)[] = [];
   for (let c = firstValue; c < width; c++) {
     let measure: string | undefined;
+    let depth = rows.length;
     for (let r = rows.length - 1; r >= 0 && !measure; r--) {
       const label = rows[r]![c];
       if (!label) continue;
+      depth = r;
       if (SUBTOTAL.has(label) || label === '总计' || (c !== firstValue && measureOfLabel(label) === 'total')) {
         // 小计, or an amount word (金额) under a heading: the column of the heading above it.
-        measure = c === firstValue ? 'total' : groupAbove(rows, r, c, firstValue);
+        // 合计 right under a period (预算数 | 决算数 groups) is that period's total.
+        measure = c === firstValue || periodAbove(rows, r, c, firstValue, r - 1) !== undefined ? 'total' : groupAbove(rows, r, c, firstValue);
       } else if (c === firstValue && /(合计|总计)$/.test(label)) {
         // The first value column headed …合计 (本年收入合计, 支出合计) is the row total.
         measure = 'total';
@@ -149,11 +154,29 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
         if (!measure) return undefined;
       }
     }
-    out.push(measure);
+    out.push(measure === undefined ? undefined : `${periodAbove(rows, depth, c, firstValue) ?? ''}${measure}`);
   }
   const named = out.filter((m): m is string => m !== undefined);
-  if (new Set(named).size !== named.length || out[0] !== 'total') return undefined;
+  if (new Set(named).size !== named.length || !/^(\w+_)?total$/.test(out[0] ?? '')) return undefined;
   return out;
+}
+
+/**
+ * The prefix of the period a column's figures belong to: a 决算 table's 预算数 group beside its
+ * 决算数 (`budget_total` … `total`), a budget's 上年 columns (`prior_…`). Read from the nearest label
+ * above the column's own (up to row `highest`), at its place or spanning from its left.
+ */
+function periodAbove(rows: string[][], depth: number, c: number, firstValue: number, highest = 0): string | undefined {
+  for (let up = depth - 1; up >= highest; up--) {
+    for (let k = c; k >= firstValue; k--) {
+      const label = rows[up]![k];
+      if (!label) continue;
+      const prefix = PERIODS[label];
+      if (prefix !== undefined) return prefix;
+      break;
+    }
+  }
+  return undefined;
 }
 
 function groupAbove(rows: string[][], r: number, c: number, firstValue: number): string | undefined {

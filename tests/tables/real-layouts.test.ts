@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFixture, tableOf, valuesOf } from '../helpers.js';
+import { extractFixture, fixture, tableOf, valuesOf } from '../helpers.js';
 import { rowOf, tokensOf } from '../../src/tables/rows.js';
 import type { Line } from '../../src/model.js';
 import { extractBytes } from '../../src/pipeline.js';
@@ -198,5 +198,22 @@ describe('text columns', () => {
     const text = ['西南大学财政拨款支出预算表', '单位:万元', '科目编码\t科目名称\t合计\t基本支出\t项目支出\t备注', '205\t教育支出\t207,796.18\t178,467.95\t29,328.23\t', '20502\t普通教育\t207,796.18\t178,467.95\t29,328.23\t'].join('\n');
     const t = (await extractBytes(Buffer.from(text), 'x.txt')).tables[0]!;
     expect(t.columns.map((c) => c.measure)).toEqual(['total', 'basic', 'project']);
+  });
+});
+
+describe('period column groups', () => {
+  it('reads a 决算 三公 table printing 预算数 beside 决算数: the budget figures under budget_, the final ones plain', async () => {
+    const t = tableOf(await extractFixture('final-three-public-periods.txt'), 'three_public');
+    expect(valuesOf(t, 'total')).toEqual({
+      budget_total: 30, budget_overseas: 5, budget_vehicles: 20, budget_vehicle_operation: 20, budget_reception: 5,
+      total: 25.5, overseas: 4, vehicles: 18, vehicle_operation: 18, reception: 3.5,
+    });
+    expect(t.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('checks the budget group by the same identities: an altered 预算数 figure is reported', async () => {
+    const text = fixture('final-three-public-periods.txt').toString('utf8').replace('30.00\t5.00\t20.00', '30.00\t5.00\t21.00');
+    const t = (await extractBytes(Buffer.from(text), 'x.txt')).tables[0]!;
+    expect(t.issues.some((i) => i.severity === 'error' && i.measure === 'budget_vehicles' && i.found === 21 && i.expected === 20)).toBe(true);
   });
 });
