@@ -8,12 +8,25 @@ import {
 
 /** Row and group identities inside one table: each takes one table and returns its instances. */
 
-/** parent = Σ children (data/identities.json) on every row printing the parent and a child. */
+const UNNAMED = /^col_\d+$/;
+
+/**
+ * parent = Σ children (data/identities.json) on every row printing the parent and a child. A
+ * column whose header is unreadable (`col_13`, often an empty trailing one) may hold a source:
+ * a row printing nothing there is checked against the named columns; one printing there is
+ * checked only by identities that do not depend on which columns are present.
+ */
 function rowIdentity(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (t.empty) return NOT_APPLICABLE;
-  const identities = identitiesFor(t.columns.map((c) => c.measure), t.type);
-  if (!identities.length) return NOT_APPLICABLE;
-  const instances = printedRows(t).flatMap((row) => identities.flatMap((idn) => rowIdentityInstance(def, t, row, idn)));
+  const measures = t.columns.map((c) => c.measure);
+  const unnamed = measures.filter((m) => UNNAMED.test(m));
+  const all = identitiesFor(measures, t.type);
+  const named = unnamed.length ? identitiesFor(measures.filter((m) => !UNNAMED.test(m)), t.type) : all;
+  if (!all.length && !named.length) return NOT_APPLICABLE;
+  const instances = printedRows(t).flatMap((row) => {
+    const identities = unnamed.some((m) => row.values[m] !== undefined) ? all : named;
+    return identities.flatMap((idn) => rowIdentityInstance(def, t, row, idn));
+  });
   return { applicable: true, instances };
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { validateDocument } from '../../src/checks/index.js';
+import type { At, DocumentMeta, Row, RowKind, Table, TableType, Unit } from '../../src/model.js';
+
+/** Every printed figure under a check: identities that reach figures no check compared before. */
+
+const FILE = 't.txt';
+const at = (line: number): At => ({ file: FILE, line });
+const META: DocumentMeta = { unit: '万元', kind: '部门预算', year: 2025 };
+
+let nextLine = 1;
+function row(key: string, kind: RowKind, values: Record<string, number>, name = key): Row {
+  const line = nextLine++;
+  const sources = Object.fromEntries(Object.keys(values).map((m) => [m, at(line)]));
+  return { key, kind, name, values, sources, at: at(line) };
+}
+
+function table(type: TableType, measures: string[], rows: Row[], unit: Unit = '万元'): Table {
+  const columns = measures.map((measure) => ({ measure, path: [measure], children: [] }));
+  return { type, title: `${type} 表`, unit, pages: [], empty: rows.length === 0, columns, rows, issues: [], at: at(1) };
+}
+
+const errors = (t: Table[]) => validateDocument(t, META, []).issues.filter((i) => i.severity === 'error');
+
+describe('row_identity beside a column whose header is unreadable', () => {
+  // 002's 支出经济分类汇总表: 总计 | 一般公共预算 小计 | 其中:财政拨款 | … | an empty trailing column (col_13).
+  const summary = (total: number) =>
+    table('economic_summary', ['total', 'general_budget', 'appropriation', 'carryover', 'col_13'], [
+      row('total', 'total', { total: 52.83, general_budget: 52.83, appropriation: 52.83 }, '合计'),
+      row('30102|50101', 'econ', { total, general_budget: 47.31, appropriation: 47.31 }, '津贴补贴'),
+      row('30302|50905', 'econ', { total: 5.52, general_budget: 5.52, appropriation: 5.52 }, '退休费'),
+    ]);
+
+  it('should check a row that prints nothing in the unreadable column', () => {
+    const found = errors([summary(47.13)]).filter((i) => i.check === 'row_identity');
+    expect(found.map((i) => [i.key, i.measure, i.found, i.expected])).toEqual([['30102|50101', 'total', 47.13, 47.31]]);
+    expect(errors([summary(47.31)])).toEqual([]);
+  });
+
+  it('should not check against the named columns a row that prints in the unreadable one', () => {
+    const t = summary(50);
+    t.rows[1]!.values.col_13 = 2.69;
+    expect(errors([t]).filter((i) => i.check === 'row_identity' && i.key === '30102|50101')).toEqual([]);
+  });
+});
