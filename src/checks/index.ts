@@ -64,7 +64,7 @@ function resultOf(check: string, outcome: Outcome): CheckResult {
 function roundingNote(rounded: Instance[]): string {
   const widest = rounded.map((i) => i.gap).reduce((a, b) => (b && (!a || b.diff > a.diff) ? b : a), undefined);
   const where = widest ? `, at most ${new Big(widest.diff).toString()} ${widest.unit} over ${widest.terms} term${widest.terms === 1 ? '' : 's'}` : '';
-  return `${rounded.length} comparison${rounded.length === 1 ? '' : 's'} held within rounding (a unit or two of the last printed place per term)${where}`;
+  return `${rounded.length} comparison${rounded.length === 1 ? '' : 's'} held within rounding (at most half a unit of the last printed place per figure)${where}`;
 }
 
 /**
