@@ -188,11 +188,36 @@ export interface CheckResult {
   note?: string;
 }
 
+/** A printed figure: where it is in the output (table, row key, column) and on the page. */
+export interface FigureRef {
+  table: TableType;
+  /** Title of the table, to tell two tables of one type apart. */
+  title: string;
+  key: string;
+  measure: string;
+  value: number;
+  at: At;
+}
+
+/**
+ * What "all held" covered: the printed figures of the document's tables and how many of them at
+ * least one evaluated check compared with another figure (a misprint there changes a verdict).
+ */
+export interface Coverage {
+  /** Printed figures in the tables (a figure printed as 0.00 counts; a blank cell does not). */
+  printed: number;
+  /** Figures at least one evaluated comparison read. */
+  covered: number;
+  /** The figures no evaluated comparison read: a misprint there goes unreported. */
+  uncovered: FigureRef[];
+}
+
 export interface ValidationSummary {
   checks: CheckResult[];
   run: number;
   held: number;
   broken: number;
+  coverage: Coverage;
 }
 
 export type DocumentKind = '部门预算' | '单位预算' | '部门决算' | '单位决算';

@@ -1,7 +1,7 @@
 import type { Row, Table, TableType } from '../model.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
-  isEcon, isFunctional, judged, printedRows, totalRow, unknown,
+  covering, figuresOf, isEcon, isFunctional, judged, printedRows, totalRow, unknown,
   type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
 import { diffExact, sumExact } from '../normalize/amounts.js';
@@ -22,13 +22,14 @@ function allGeneralBudget(t: Table): boolean {
 }
 
 /** `total` of every functional code, summed over repeats (one block per unit). */
-function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row }> {
-  const out = new Map<string, { terms: number[]; row: Row }>();
+function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row; rows: Row[] }> {
+  const out = new Map<string, { terms: number[]; row: Row; rows: Row[] }>();
   for (const row of printedRows(t).filter(isFunctional)) {
     const v = row.values.total;
     if (v === undefined) continue;
-    const entry = out.get(row.key) ?? { terms: [], row };
+    const entry = out.get(row.key) ?? { terms: [], row, rows: [] };
     entry.terms.push(v);
+    entry.rows.push(row);
     out.set(row.key, entry);
   }
   return out;
@@ -57,7 +58,8 @@ function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
     const row = y?.row ?? x!.row;
     const found = y ? sumExact(y.terms) : 0;
     const c = compareAcross(x?.terms ?? [0], exp, found, gen);
-    instances.push(judged(c, () => crossIssue(def, exp, gen, row, 'total', c, `functional code ${code}`)));
+    const covers = [figuresOf(exp, x?.rows ?? [], 'total'), figuresOf(gen, y?.rows ?? [], 'total')];
+    instances.push(covering(judged(c, () => crossIssue(def, exp, gen, row, 'total', c, `functional code ${code}`)), ...covers));
   }
   // The total rows agree column by column, finer columns included (a header printed in another
   // order shows up here).
@@ -67,20 +69,20 @@ function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
     const vb = tb?.values[m];
     if (vb === undefined || m.startsWith('col_')) continue;
     const c = compareAcross([va], exp, vb, gen);
-    instances.push(judged(c, () => crossIssue(def, exp, gen, tb!, m, c, 'total row')));
+    instances.push(covering(judged(c, () => crossIssue(def, exp, gen, tb!, m, c, 'total row')), figuresOf(exp, [ra!], m), figuresOf(gen, [tb!], m)));
   }
   return { applicable: true, instances };
 }
 
 /** Class totals of a coded table: class rows, else its sections, else its items. */
-function classTotals(t: Table): Map<string, number[]> {
+function classTotals(t: Table): Map<string, Row[]> {
   const rows = printedRows(t).filter(isFunctional);
-  const out = new Map<string, number[]>();
+  const out = new Map<string, Row[]>();
   for (const cls of new Set(rows.map((r) => r.key.slice(0, 3)))) {
     const inClass = rows.filter((r) => r.key.startsWith(cls));
     const level = [3, 5, 7].find((n) => inClass.some((r) => r.key.length === n));
-    const terms = inClass.filter((r) => r.key.length === level).map((r) => r.values.total).filter((v): v is number => v !== undefined);
-    if (terms.length) out.set(cls, terms);
+    const printed = inClass.filter((r) => r.key.length === level && r.values.total !== undefined);
+    if (printed.length) out.set(cls, printed);
   }
   return out;
 }
@@ -113,14 +115,16 @@ function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPair): Out
   for (const cls of new Set([...lines.map((r) => r.key), ...totals.keys()])) {
     const line = lines.find((r) => r.key === cls);
     const found = line?.values[SUMMARY.measure] ?? 0;
-    const terms = totals.get(cls) ?? [0];
+    const termRows = totals.get(cls) ?? [];
+    const terms = termRows.length ? termRows.map((r) => r.values.total!) : [0];
     // Both blank or 0: nothing printed to compare.
     if (found === 0 && sumExact(terms) === 0) continue;
     const c = compareAcross(terms, t, found, s);
     // A class the summary leaves blank is reported at the table row that prints it.
     const row = line ?? printedRows(t).find((r) => r.key.startsWith(cls))!;
     const what = line ? `class ${cls}` : `class ${cls} (no ${s.type} line)`;
-    instances.push(judged(c, () => crossIssue(def, t, s, row, line ? SUMMARY.measure : 'total', c, what)));
+    const covers = [figuresOf(t, termRows, 'total'), line ? figuresOf(s, [line], SUMMARY.measure) : []];
+    instances.push(covering(judged(c, () => crossIssue(def, t, s, row, line ? SUMMARY.measure : 'total', c, what)), ...covers));
   }
   return { applicable: true, instances };
 }
@@ -135,7 +139,8 @@ function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to:
   const y = row?.values[to[1]];
   if (x === undefined || !row || y === undefined) return { applicable: true, instances: [unknown()] };
   const c = compareAcross([x], a, y, b);
-  return { applicable: true, instances: [judged(c, () => crossIssue(def, a, b, row, to[1], c, `${from[0]} ${from[1]} vs ${to[0]} ${to[1]}`))] };
+  const covers = [figuresOf(a, [totalRow(a)!], from[1]), figuresOf(b, [row], to[1])];
+  return { applicable: true, instances: [covering(judged(c, () => crossIssue(def, a, b, row, to[1], c, `${from[0]} ${from[1]} vs ${to[0]} ${to[1]}`)), ...covers)] };
 }
 
 function basicMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
@@ -163,7 +168,8 @@ function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
   const forms = perf.every((t) => printedRows(t).filter((r) => r.kind === 'project').length === 1);
   const verdict = forms && c.found >= c.expected ? 'held' : c.verdict;
   const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project${forms ? ' (at most)' : ''}`;
-  return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
+  const covers = [...projects.map((p) => figuresOf(p.t, [p.r], 'total')), figuresOf(exp, [row], 'project')];
+  return { applicable: true, instances: [covering(judged({ ...c, verdict }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what)), ...covers)] };
 }
 
 /**
@@ -186,7 +192,8 @@ function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
         const c = compareAcross([same[0]!.values.total!], listed, r.values.total!, t);
         const printedPrecision = listed.unit === t.unit ? halfLastDigit(r.values.total!) : 0;
         const verdict = c.verdict === 'broken' && Math.abs(diffExact(c.found, c.expected)) <= printedPrecision ? 'rounding' : c.verdict;
-        return [judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`))];
+        const covers = [figuresOf(listed, same, 'total'), figuresOf(t, [r], 'total')];
+        return [covering(judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`)), ...covers)];
       }),
   );
   return { applicable: true, instances: instances.length ? instances : [unknown()] };
@@ -211,7 +218,8 @@ function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
   // At least, not equal: 三公 money spent from project funds adds to the table but not to these lines.
   const verdict = c.found >= c.expected ? 'held' : c.verdict;
   const what = `三公 economic lines ${lines.map((r) => r.key).join(', ')} (at least)`;
-  return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, basic, three, row, 'total', c, what))] };
+  const covers = [figuresOf(basic, lines, 'total'), figuresOf(three, [row], 'total')];
+  return { applicable: true, instances: [covering(judged({ ...c, verdict }, () => crossIssue(def, basic, three, row, 'total', c, what)), ...covers)] };
 }
 
 /** This family's checks, by id (data/checks.json). */

@@ -2,7 +2,7 @@ import type { Row, Table, TableType } from '../model.js';
 import { identitiesFor, type Identity } from '../normalize/place.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
-  isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
+  covering, figuresOf, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
   type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
 
@@ -38,7 +38,8 @@ function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Identity): 
   const c = idn.atLeast ? compareAtLeast(t, terms, parent) : compareIn(t, terms, parent);
   const how = `${idn.children.join(' + ')}${idn.atLeast ? ' at least' : ''}`;
   if (idn.reading && c.verdict === 'broken') return [instance('unknown', [doubtfulReading(t, row, idn.parent, how)])];
-  return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how), t.unit, terms.length)];
+  const covers = [idn.parent, ...idn.children].flatMap((m) => figuresOf(t, [row], m));
+  return [covering(judged(c, () => identityIssue(def, t, row, idn.parent, c, how), t.unit, terms.length), covers)];
 }
 
 interface Group {
@@ -71,7 +72,8 @@ function columnSum(t: Table, _ctx: Context, def: CheckDef): Outcome {
       const terms = g.rows.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
       if (!terms.length) return [];
       const c = compareIn(t, terms, found);
-      return [judged(c, () => identityIssue(def, t, total, measure, c, `sum of ${terms.length} ${g.name} rows`), t.unit, terms.length)];
+      const judgedSum = judged(c, () => identityIssue(def, t, total, measure, c, `sum of ${terms.length} ${g.name} rows`), t.unit, terms.length);
+      return [covering(judgedSum, figuresOf(t, [total, ...g.rows], measure))];
     }),
   );
   return { applicable: true, instances };
@@ -129,7 +131,7 @@ function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[
     if (!terms.length) return [];
     const c = compareIn(t, terms, found);
     const how = `sum of ${children.map((r) => r.key).join(', ')}`;
-    return [judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length)];
+    return [covering(judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length), figuresOf(t, [parent, ...children], measure))];
   });
 }
 
@@ -148,7 +150,8 @@ function summaryIdentity(def: CheckDef, t: Table, parentKey: string, termKeys: s
     return { applicable: true, instances: [unknown()] };
   }
   const c = compareIn(t, printed.map((k) => amountOf(t, k)!), found);
-  return { applicable: true, instances: [judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length)] };
+  const covers = figuresOf(t, [parent, ...printed.map((k) => rowByKey(t, k)!)], SUMMARY.measure);
+  return { applicable: true, instances: [covering(judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length), covers)] };
 }
 
 function summaryGrandTotals(t: Table, _ctx: Context, def: CheckDef): Outcome {

@@ -1,6 +1,6 @@
 import type { At, Issue, Line, NarrativeStatement, Row, Table } from '../model.js';
 import {
-  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, describeAt, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
+  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, covering, describeAt, figuresOf, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
   unknown, type CheckDef, type CheckFn, type Comparison, type Context, type Outcome, type StatementDef, type Target,
 } from './shared.js';
 
@@ -218,8 +218,9 @@ function narrativeTotals(ctx: Context, def: CheckDef): Outcome {
     // A figure the tables do not print cannot contradict the prose.
     if (!figure) return unknown();
     const c = compareSum([toWan(figure.value, figure.table.unit)], s.amount, proseTolerance(s));
-    if (c.verdict === 'broken' && s.scope === undefined && matchesAlso(ctx.tables, stmt, s)) return judged({ ...c, verdict: 'held' }, () => ({ issue: narrativeIssue(def, s, figure, c) }));
-    return judged(c, () => ({ issue: narrativeIssue(def, s, figure, c) }));
+    const covers = figuresOf(figure.table, [figure.row], figure.target.measure);
+    if (c.verdict === 'broken' && s.scope === undefined && matchesAlso(ctx.tables, stmt, s)) return covering(judged({ ...c, verdict: 'held' }, () => ({ issue: narrativeIssue(def, s, figure, c) })), covers);
+    return covering(judged(c, () => ({ issue: narrativeIssue(def, s, figure, c) })), covers);
   });
   return { applicable: true, instances };
 }

@@ -127,7 +127,23 @@ export interface Instance {
   table?: Table;
   /** How far apart the figures were, for a `rounding` verdict (in `unit`). */
   gap?: { diff: number; unit: Unit; terms: number };
+  /** The printed figures the comparison read: a misprint in any of them changes its verdict. */
+  covers?: Figure[];
 }
+
+/** One printed figure: a row's value in one column. */
+export interface Figure {
+  table: Table;
+  row: Row;
+  measure: string;
+}
+
+/** The figures of `rows` in column `measure` that are printed. */
+export const figuresOf = (table: Table, rows: readonly Row[], measure: string): Figure[] =>
+  rows.filter((row) => row.values[measure] !== undefined).map((row) => ({ table, row, measure }));
+
+/** An instance with the figures it read. */
+export const covering = (i: Instance, ...covers: Figure[][]): Instance => ({ ...i, covers: covers.flat() });
 
 export interface Outcome {
   /** False when the tables the check needs are absent or empty. */

@@ -43,3 +43,39 @@ describe('row_identity beside a column whose header is unreadable', () => {
     expect(errors([t]).filter((i) => i.check === 'row_identity' && i.key === '30102|50101')).toEqual([]);
   });
 });
+
+describe('validation.coverage', () => {
+  // 表3-like: total = basic + project on every row, items → section → total; 307 prints a figure no identity reads.
+  const expenditure = () =>
+    table('expenditure', ['total', 'basic', 'project'], [
+      row('total', 'total', { total: 61.74, basic: 55.74, project: 6 }, '合计'),
+      row('20805', 'section', { total: 55.74, basic: 55.74 }, '行政事业单位养老支出'),
+      row('2080501', 'item', { total: 10.68, basic: 10.68 }, '行政单位离退休'),
+      row('2080505', 'item', { total: 45.06, basic: 45.06 }, '机关事业单位基本养老保险缴费支出'),
+      row('20899', 'section', { total: 6, project: 6 }, '其他社会保障和就业支出'),
+    ]);
+
+  it('should count every printed figure as covered when identities read them all', () => {
+    const { coverage } = validateDocument([expenditure()], META, []).validation;
+    expect(coverage).toEqual({ printed: 11, covered: 11, uncovered: [] });
+  });
+
+  it('should list a figure no evaluated check reads, with its table, key, column and place', () => {
+    const procurement = table('procurement', ['total'], [row('1', 'project', { total: 12.5 }, '办公设备')]);
+    const { coverage } = validateDocument([expenditure(), procurement], META, []).validation;
+    expect(coverage.printed).toBe(12);
+    expect(coverage.covered).toBe(11);
+    expect(coverage.uncovered).toEqual([{ table: 'procurement', title: 'procurement 表', key: '1', measure: 'total', value: 12.5, at: procurement.rows[0]!.at }]);
+  });
+
+  it('should not count the figures of a table whose reading is doubtful as covered', () => {
+    const bad = table('expenditure', ['total', 'basic', 'project'], [
+      row('total', 'total', { total: 100, basic: 10, project: 10 }, '合计'),
+      row('201', 'class', { total: 50, basic: 10, project: 10 }),
+      row('205', 'class', { total: 40, basic: 30, project: 1 }),
+      row('208', 'class', { total: 30, basic: 2, project: 1 }),
+    ]);
+    const { coverage } = validateDocument([bad], META, []).validation;
+    expect(coverage.covered).toBe(0);
+  });
+});
