@@ -1,7 +1,7 @@
 import type { Row, Table, TableType } from '../model.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
-  covering, figuresOf, isEcon, isFunctional, judged, printedRows, totalRow, unknown,
+  covering, figuresOf, isEcon, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
   type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
 import { diffExact, sumExact } from '../normalize/amounts.js';
@@ -129,6 +129,24 @@ function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPair): Out
   return { applicable: true, instances };
 }
 
+/** The 财政拨款 lines of 收支总表 against the same lines of 财政拨款收支总表, where both print them. */
+function summaryMatchesFiscal(ctx: Context, def: CheckDef): Outcome {
+  const s = filled(ctx.tables, 'summary');
+  const f = filled(ctx.tables, 'fiscal_summary');
+  if (!s || !f) return NOT_APPLICABLE;
+  const instances = SUMMARY.fiscalLines.flatMap((key) => {
+    const a = rowByKey(s, key);
+    const b = rowByKey(f, key);
+    const x = a?.values[SUMMARY.measure];
+    const y = b?.values[SUMMARY.measure];
+    if (x === undefined || y === undefined) return [];
+    const c = compareAcross([x], s, y, f);
+    const covers = [figuresOf(s, [a!], SUMMARY.measure), figuresOf(f, [b!], SUMMARY.measure)];
+    return [covering(judged(c, () => crossIssue(def, s, f, b!, SUMMARY.measure, c, `line ${key} (${a!.name} / ${b!.name})`)), ...covers)];
+  });
+  return { applicable: true, instances: instances.length ? instances : [unknown()] };
+}
+
 /** One figure of one table's total row against one of another's. */
 function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to: [TableType, string]): Outcome {
   const a = filled(ctx.tables, from[0]);
@@ -226,6 +244,7 @@ function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
 export const RULES: Record<string, CheckFn> = {
   expenditure_matches_general: { scope: 'document', run: expenditureMatchesGeneral },
   summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
+  summary_matches_fiscal: { scope: 'document', run: summaryMatchesFiscal },
   basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
   three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
   project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },

@@ -180,16 +180,28 @@ function incomeSourcesOf(t: Table): string[] {
   return printed.filter((k) => !(SUMMARY.subtotals[k] ?? []).some((part) => printed.includes(part)));
 }
 
+/**
+ * The line the current year's lines sum to: 本年收入合计 (本年支出合计), or, where the table prints
+ * none and nothing is added to the year's figures (no 结转 line), the grand total 收入合计
+ * (支出合计) that then equals it (000's 财政拨款收支预算表).
+ */
+function currentTotalKey(t: Table, current: string, grand: string, additions: string[]): string {
+  if (amountOf(t, current) !== undefined) return current;
+  const added = printedRows(t).some((r) => additions.some((k) => r.key === k || r.key.startsWith(`${k}.`)) && (r.values[SUMMARY.measure] ?? 0) !== 0);
+  return added ? current : grand;
+}
+
 function summaryIncomeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const sources = incomeSourcesOf(t);
-  return summaryIdentity(def, t, 'income_total', sources, sources.slice(0, 1));
+  return summaryIdentity(def, t, currentTotalKey(t, 'income_total', 'income_grand_total', SUMMARY.incomeAdditions), sources, sources.slice(0, 1));
 }
 
 function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const classes = printedRows(t).filter((r) => CLASS_KEY.test(r.key) && r.values[SUMMARY.measure] !== undefined).map((r) => r.key);
-  return summaryIdentity(def, t, 'expenditure_total', classes, classes.slice(0, 1));
+  const parent = currentTotalKey(t, 'expenditure_total', 'expenditure_grand_total', SUMMARY.expenditureAdditions);
+  return summaryIdentity(def, t, parent, classes, classes.slice(0, 1));
 }
 
 /** This family's checks, by id (data/checks.json). */

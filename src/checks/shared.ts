@@ -71,6 +71,7 @@ export interface SummaryData {
   partOfLineAbove: string;
   incomeAdditions: string[];
   expenditureAdditions: string[];
+  fiscalLines: string[];
   otherFunding: string[];
 }
 

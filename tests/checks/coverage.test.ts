@@ -79,3 +79,36 @@ describe('validation.coverage', () => {
     expect(coverage.covered).toBe(0);
   });
 });
+
+describe('the summaries: lines no check read before', () => {
+  // 000's 财政拨款收支预算表 prints no 本年收入合计 and no 结转: its 收入合计 is the year's income.
+  const fiscal = (general: number, cls210: number) =>
+    table('fiscal_summary', ['amount'], [
+      row('general_budget', 'line', { amount: general }, '一般公共预算小计'),
+      row('general_budget.appropriation', 'line', { amount: 1662.14 }, '财政拨款'),
+      row('208', 'line', { amount: 16.84 }, '社会保障和就业'),
+      row('210', 'line', { amount: cls210 }, '医疗卫生'),
+      row('income_grand_total', 'total', { amount: 1794.14 }, '收入合计'),
+      row('expenditure_grand_total', 'total', { amount: 1794.14 }, '支出合计'),
+    ]);
+  const summary = (appropriation: number) =>
+    table('summary', ['amount'], [
+      row('general_budget', 'line', { amount: 1794.14 }, '一般公共预算'),
+      row('general_budget.appropriation', 'line', { amount: appropriation }, '其中:财政拨款'),
+      row('210', 'line', { amount: 1794.14 }, '卫生健康'),
+      row('income_grand_total', 'total', { amount: 1794.14 }, '收入总计'),
+      row('expenditure_grand_total', 'total', { amount: 1794.14 }, '支出总计'),
+    ]);
+
+  it('should sum the source and class lines to the grand totals when no 本年 subtotal and no 结转 is printed', () => {
+    expect(errors([fiscal(1794.14, 1777.3)])).toEqual([]);
+    expect(errors([fiscal(1794.41, 1777.3)]).map((i) => [i.check, i.key, i.expected])).toEqual([['summary_income_lines', 'income_grand_total', 1794.41]]);
+    expect(errors([fiscal(1794.14, 1777.03)]).map((i) => [i.check, i.key, i.expected])).toEqual([['summary_class_lines', 'expenditure_grand_total', 1793.87]]);
+  });
+
+  it('should hold the 财政拨款 lines of 收支总表 and 财政拨款收支总表 equal', () => {
+    expect(errors([summary(1662.14), fiscal(1794.14, 1777.3)])).toEqual([]);
+    const found = errors([summary(1662.41), fiscal(1794.14, 1777.3)]);
+    expect(found.map((i) => [i.check, i.key, i.expected, i.found])).toEqual([['summary_matches_fiscal', 'general_budget.appropriation', 1662.41, 1662.14]]);
+  });
+});
