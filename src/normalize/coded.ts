@@ -5,7 +5,7 @@ import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn } from '
 import type { RawRow } from '../tables/rows.js';
 import { kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
-import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
+import { identitiesBroken, identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
 import { sumExact } from './amounts.js';
 import { baseRow, compact, type Built } from './built.js';
 import { GRAND_TOTAL_LABEL, lineKeyOf, TOTAL_LABEL } from './line-keys.js';
@@ -261,6 +261,8 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
       row.values[columns[col]!] = n.value;
       row.sources[columns[col]!] = n.at;
     });
+    const hidden = p.printedAt !== undefined && settle.choice[i] !== p.printedAt ? hiddenMisprint(x.k.key, p.options[p.printedAt]!, assign, x.r, columns, identities) : undefined;
+    if (hidden) issues.push({ ...hidden, at: x.r.at, table: raw.type, key: x.k.key });
     if (settle.ambiguous[i]) {
       issues.push({
         kind: 'ambiguous_placement',
@@ -341,6 +343,30 @@ function settleUnderParents(
       settle.ambiguous[i] = sub.ambiguous[k]!;
     });
   }
+}
+
+/**
+ * A row read into other columns than printed, where the printed positions break an identity and
+ * the chosen reading moves a figure out of every broken identity (西南大学 2023 2050202's 0.50
+ * into 其中:教育收费): a misprint there would be hidden, so the warning names both. A reading
+ * that only moves figures between the identities' own columns is a dump's shifted cells.
+ */
+function hiddenMisprint(key: string, printed: Assignment, chosen: Assignment, r: RawRow, columns: string[], identities: ReturnType<typeof identitiesFor>): Omit<Issue, 'at' | 'table' | 'key'> | undefined {
+  const broken = identitiesBroken(valuesFor(printed, r), columns, identities);
+  const inBroken = new Set(broken.flatMap((b) => [b.parent, ...b.children]));
+  const out = chosen.flatMap((k, col) => (k !== undefined && printed[col] !== k && !inBroken.has(columns[col]!) ? [col] : []));
+  if (!broken.length || !out.length) return undefined;
+  const moved = out.map((col) => `${r.numbers[chosen[col]!]!.value} (printed under ${columns[printed.indexOf(chosen[col]!)] ?? '?'}, read as ${columns[col]})`);
+  const first = out[0]!;
+  return {
+    kind: 'ambiguous_placement',
+    severity: 'warning',
+    measure: columns[first],
+    found: r.numbers[chosen[first]!]!.value,
+    message:
+      `row ${key}: as printed, its figures break ${broken.map((b) => `${b.parent} = ${b.children.join(' + ')}`).join('; ')}; ` +
+      `read instead with ${moved.join(', ')}, where the row adds up: a misprint may be hidden by that reading, check the printed row`,
+  };
 }
 
 function valuesFor(assign: Assignment, r: RawRow): (number | undefined)[] {
