@@ -58,6 +58,7 @@ export interface NarrativeData {
   amount: string;
   statements: StatementDef[];
   sentenceBreak: string;
+  arithmetic: { share: string; whole: string; change: string; amount: string; increase: string; decrease: string };
   divides: string;
   classMarker: string;
   /** Scope id → the words that name those funds before a figure. */
