@@ -124,10 +124,12 @@ export interface Table {
   columns: HeaderColumn[];
   rows: Row[];
   /**
-   * `summary` / `fiscal_summary` only: printed lines that restate what `rows` carry, kept out of
-   * them so that the rows add up without counting a figure twice: the intermediate totals
-   * 本年收入合计 / 本年支出合计 (`income_total`, `expenditure_total`) and carry-over split by fund
-   * (`carryover.general_budget` …). The checks read them like rows; facts exports leave them out.
+   * Printed lines that restate what `rows` carry, kept out of them so that the rows add up without
+   * counting a figure twice: in `summary` / `fiscal_summary` the intermediate totals 本年收入合计 /
+   * 本年支出合计 (`income_total`, `expenditure_total`) and carry-over split by fund
+   * (`carryover.general_budget` …); in coded tables broken down by classification, a unit row
+   * that restates the total (`309001 新乡市凤泉区医疗保障局`). The checks read them like rows;
+   * facts exports leave them out.
    */
   subtotals?: Row[];
   issues: Issue[];

@@ -135,6 +135,36 @@ function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[
   });
 }
 
+/**
+ * Unit rows (`304 延津县医疗保障局`, `304001 …`) repeat what they head: per column, the total row
+ * is the sum of the top-level unit rows, and a unit row the sum of the unit rows under it (its
+ * code followed by more digits). A misprint in a row that restates the total is caught here.
+ */
+function unitRows(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  const units = printedRows(t).filter((r) => r.kind === 'unit' && /^\d+$/.test(r.key));
+  const total = totalRow(t);
+  if (t.empty || !units.length) return NOT_APPLICABLE;
+  const top = Math.min(...units.map((u) => u.key.length));
+  const groups: { parent: Row; children: Row[] }[] = [
+    ...(total ? [{ parent: total, children: units.filter((u) => u.key.length === top) }] : []),
+    ...units.map((u) => {
+      const below = units.filter((c) => c.key.length > u.key.length && c.key.startsWith(u.key));
+      const next = Math.min(...below.map((c) => c.key.length));
+      return { parent: u, children: below.filter((c) => c.key.length === next) };
+    }),
+  ].filter((g) => g.children.length);
+  const instances = groups.flatMap(({ parent, children }) =>
+    Object.entries(parent.values).flatMap(([measure, found]) => {
+      const terms = children.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
+      if (!terms.length) return [];
+      const c = compareIn(t, terms, found);
+      const how = `sum of unit rows ${children.map((r) => r.key).join(', ')}`;
+      return [covering(judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length), figuresOf(t, [parent, ...children], measure))];
+    }),
+  );
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
 // Summary tables print one amount per line; their identities are between lines.
 
 const SUMMARY_TYPES: ReadonlySet<TableType> = new Set(['summary', 'fiscal_summary']);
@@ -209,6 +239,7 @@ export const RULES: Record<string, CheckFn> = {
   row_identity: { scope: 'table', run: rowIdentity },
   column_sum: { scope: 'table', run: columnSum },
   code_hierarchy: { scope: 'table', run: codeHierarchy },
+  unit_rows: { scope: 'table', run: unitRows },
   summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
   summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
   summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },

@@ -120,6 +120,7 @@ export function codedTable(raw: RawTable): Built {
   }
   // Unit lines repeat the total when the table is broken down by classification; keep them only
   // where they are the breakdown.
+  const restating = classified.length ? keyed.filter((x): x is { r: RawRow; k: Keyed } => x.k?.kind === 'unit') : [];
   if (classified.length) keyed = keyed.filter((x) => x.k?.kind !== 'unit');
   else keyed = keyed.map((x) => ({ r: x.r, k: x.k ?? keyBySource(x.r) }));
   // A table printing a single row of amounts under its header (Jiangsu's 支出预算总表, the central
@@ -134,7 +135,8 @@ export function codedTable(raw: RawTable): Built {
   const renamed = ocr ? repairOcrNames(rowsIn.filter((x) => x.k.kind !== 'total' && x.k.kind !== 'unit').map((x) => ({ k: x.k, at: x.r.at })), raw.type) : [];
   const renamedKeys = new Set(renamed.map((i) => i.key));
   const built = placeTable(raw, rowsIn, economic);
-  return { ...built, issues: [...placed, ...padded, ...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
+  const subtotals = restatedUnitRows(restating, built.rows.find((r) => r.kind === 'total'));
+  return { ...built, ...(subtotals.length ? { subtotals } : {}), issues: [...placed, ...padded, ...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
 }
 
 /** The digit pieces a row opens with, as printed. */
@@ -367,6 +369,25 @@ function hiddenMisprint(key: string, printed: Assignment, chosen: Assignment, r:
       `row ${key}: as printed, its figures break ${broken.map((b) => `${b.parent} = ${b.children.join(' + ')}`).join('; ')}; ` +
       `read instead with ${moved.join(', ')}, where the row adds up: a misprint may be hidden by that reading, check the printed row`,
   };
+}
+
+/**
+ * Unit rows left out of `rows` because they restate the total (`309001 新乡市凤泉区医疗保障局`
+ * over a table broken down by classification), kept as subtotals so the checks still compare
+ * them: a row printing as many numbers as the total row takes the total's columns in order.
+ */
+function restatedUnitRows(units: { r: RawRow; k: Keyed }[], total: ReturnType<typeof baseRow> | undefined): ReturnType<typeof baseRow>[] {
+  if (!total) return [];
+  const measures = Object.keys(total.values);
+  return units.flatMap(({ r, k }) => {
+    if (r.numbers.length !== measures.length) return [];
+    const row = baseRow(k.key, 'unit', k.name, r.at);
+    measures.forEach((m, i) => {
+      row.values[m] = r.numbers[i]!.value;
+      row.sources[m] = r.numbers[i]!.at;
+    });
+    return [row];
+  });
 }
 
 function valuesFor(assign: Assignment, r: RawRow): (number | undefined)[] {

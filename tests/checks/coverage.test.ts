@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../src/checks/index.js';
+import { extractBytes } from '../../src/pipeline.js';
 import type { At, DocumentMeta, Row, RowKind, Table, TableType, Unit } from '../../src/model.js';
 
 /** Every printed figure under a check: identities that reach figures no check compared before. */
@@ -110,5 +112,26 @@ describe('the summaries: lines no check read before', () => {
     expect(errors([summary(1662.14), fiscal(1794.14, 1777.3)])).toEqual([]);
     const found = errors([summary(1662.41), fiscal(1794.14, 1777.3)]);
     expect(found.map((i) => [i.check, i.key, i.expected, i.found])).toEqual([['summary_matches_fiscal', 'general_budget.appropriation', 1662.41, 1662.14]]);
+  });
+});
+
+describe('unit_rows: a unit row that restates the total is still compared', () => {
+  // Seed 000's 一般公共预算支出预算表 prints 309001 新乡市凤泉区医疗保障局 under 合计 with the same figures.
+  const seed = readFileSync(new URL('../../samples/000_2f28e9293a4b3d29.txt', import.meta.url), 'utf8');
+  const unitLine = '\t\t\t309001\t新乡市凤泉区医疗保障局\t1,794.14\t124.42\t113.52';
+
+  it('should keep the restating unit row beside the rows, and hold it equal to the total', async () => {
+    const doc = await extractBytes(Buffer.from(seed), '000.txt');
+    const t = doc.tables.find((x) => x.type === 'general_expenditure')!;
+    expect(t.rows.some((r) => r.kind === 'unit')).toBe(false);
+    expect(t.subtotals?.find((r) => r.key === '309001')?.values).toMatchObject({ total: 1794.14, basic: 124.42, project: 1669.72 });
+    expect(doc.issues.filter((i) => i.check === 'unit_rows')).toEqual([]);
+  });
+
+  it('should report a misprint in it, naming the figure', async () => {
+    expect(seed).toContain(unitLine);
+    const doc = await extractBytes(Buffer.from(seed.replace(unitLine, unitLine.replace('1,794.14', '1,749.14'))), '000.txt');
+    const found = doc.issues.filter((i) => i.check === 'unit_rows');
+    expect(found.map((i) => [i.table, i.key, i.measure, i.expected, i.found])).toEqual([['general_expenditure', 'total', 'total', 1749.14, 1794.14]]);
   });
 });
