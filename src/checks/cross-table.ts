@@ -147,6 +147,32 @@ function summaryMatchesFiscal(ctx: Context, def: CheckDef): Outcome {
   return { applicable: true, instances: instances.length ? instances : [unknown()] };
 }
 
+/** Funds besides the general budget that 财政拨款 includes: with none printed, 财政拨款 is the general budget. */
+const OTHER_FISCAL = ['government_fund', 'state_capital'];
+
+/**
+ * 财政拨款基本支出表 against 一般公共预算基本支出表, code by code, where the summaries print no
+ * 政府性基金 or 国有资本经营 money (Jiangsu prints both tables; then they are one table twice).
+ */
+function appropriationBasicMatchesBasic(ctx: Context, def: CheckDef): Outcome {
+  const a = filled(ctx.tables, 'appropriation_basic_expenditure');
+  const b = filled(ctx.tables, 'basic_expenditure');
+  if (!a || !b) return NOT_APPLICABLE;
+  const summaries = (['summary', 'fiscal_summary'] as const).map((type) => filled(ctx.tables, type)).filter((t): t is Table => t !== undefined);
+  if (!summaries.length) return { applicable: true, instances: [unknown()] };
+  if (summaries.some((t) => OTHER_FISCAL.some((k) => (amountOf(t, k) ?? 0) !== 0))) return NOT_APPLICABLE;
+  const byKey = (t: Table): Map<string, Row> => new Map(printedRows(t).filter((r) => (isEcon(r) || r.kind === 'total') && r.values.total !== undefined).map((r) => [r.key, r]));
+  const ra = byKey(a);
+  const rb = byKey(b);
+  const instances = [...ra].flatMap(([key, x]) => {
+    const y = rb.get(key);
+    if (!y) return [];
+    const c = compareAcross([x.values.total!], a, y.values.total!, b);
+    return [covering(judged(c, () => crossIssue(def, a, b, y, 'total', c, `economic code ${key}`)), figuresOf(a, [x], 'total'), figuresOf(b, [y], 'total'))];
+  });
+  return { applicable: true, instances: instances.length ? instances : [unknown()] };
+}
+
 /** One figure of one table's total row against one of another's. */
 function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to: [TableType, string]): Outcome {
   const a = filled(ctx.tables, from[0]);
@@ -246,6 +272,7 @@ export const RULES: Record<string, CheckFn> = {
   summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
   summary_matches_fiscal: { scope: 'document', run: summaryMatchesFiscal },
   basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
+  appropriation_basic_matches_basic: { scope: 'document', run: appropriationBasicMatchesBasic },
   three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
   project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
   project_amounts_match: { scope: 'document', run: projectAmountsMatch },

@@ -135,3 +135,26 @@ describe('unit_rows: a unit row that restates the total is still compared', () =
     expect(found.map((i) => [i.table, i.key, i.measure, i.expected, i.found])).toEqual([['general_expenditure', 'total', 'total', 1749.14, 1794.14]]);
   });
 });
+
+describe('appropriation_basic_matches_basic', () => {
+  // Jiangsu prints 财政拨款基本支出预算表 and 一般公共预算基本支出预算表: with no 政府性基金, one table twice.
+  const basic = (type: TableType, wages: number) =>
+    table(type, ['total'], [
+      row('total', 'total', { total: 10403.11 }, '合计'),
+      row('30101', 'econ', { total: wages }, '基本工资'),
+      row('30201', 'econ', { total: 10403.11 - 1475.07 }, '办公费'),
+    ]);
+  const summary = (fund: number) =>
+    table('summary', ['amount'], [row('general_budget', 'line', { amount: 24458.43 }, '一般公共预算'), row('government_fund', 'line', { amount: fund }, '政府性基金')]);
+
+  it('should hold the same economic line equal in both tables when no other fiscal funds are printed', () => {
+    expect(errors([summary(0), basic('appropriation_basic_expenditure', 1475.07), basic('basic_expenditure', 1475.07)]).filter((i) => i.check === 'appropriation_basic_matches_basic')).toEqual([]);
+    const found = errors([summary(0), basic('appropriation_basic_expenditure', 1475.07), basic('basic_expenditure', 1457.07)]).filter((i) => i.check === 'appropriation_basic_matches_basic');
+    expect(found.map((i) => [i.key, i.expected, i.found])).toEqual([['30101', 1475.07, 1457.07]]);
+  });
+
+  it('should not compare them when 政府性基金 money is printed', () => {
+    const { validation } = validateDocument([summary(12), basic('appropriation_basic_expenditure', 1475.07), basic('basic_expenditure', 1457.07)], META, []);
+    expect(validation.checks.find((c) => c.check === 'appropriation_basic_matches_basic')?.status).toBe('not_applicable');
+  });
+});
