@@ -124,10 +124,12 @@ export interface Table {
   columns: HeaderColumn[];
   rows: Row[];
   /**
-   * `summary` / `fiscal_summary` only: printed lines that restate what `rows` carry, kept out of
-   * them so that the rows add up without counting a figure twice: the intermediate totals
-   * 本年收入合计 / 本年支出合计 (`income_total`, `expenditure_total`) and carry-over split by fund
-   * (`carryover.general_budget` …). The checks read them like rows; facts exports leave them out.
+   * Printed lines that restate what `rows` carry, kept out of them so that the rows add up without
+   * counting a figure twice: in `summary` / `fiscal_summary` the intermediate totals 本年收入合计 /
+   * 本年支出合计 (`income_total`, `expenditure_total`) and carry-over split by fund
+   * (`carryover.general_budget` …); in coded tables broken down by classification, a unit row
+   * that restates the total (`309001 新乡市凤泉区医疗保障局`). The checks read them like rows;
+   * facts exports leave them out.
    */
   subtotals?: Row[];
   issues: Issue[];
@@ -188,11 +190,36 @@ export interface CheckResult {
   note?: string;
 }
 
+/** A printed figure: where it is in the output (table, row key, column) and on the page. */
+export interface FigureRef {
+  table: TableType;
+  /** Title of the table, to tell two tables of one type apart. */
+  title: string;
+  key: string;
+  measure: string;
+  value: number;
+  at: At;
+}
+
+/**
+ * What "all held" covered: the printed figures of the document's tables and how many of them at
+ * least one evaluated check compared with another figure (a misprint there changes a verdict).
+ */
+export interface Coverage {
+  /** Printed figures in the tables (a figure printed as 0.00 counts; a blank cell does not). */
+  printed: number;
+  /** Figures at least one evaluated comparison read. */
+  covered: number;
+  /** The figures no evaluated comparison read: a misprint there goes unreported. */
+  uncovered: FigureRef[];
+}
+
 export interface ValidationSummary {
   checks: CheckResult[];
   run: number;
   held: number;
   broken: number;
+  coverage: Coverage;
 }
 
 export type DocumentKind = '部门预算' | '单位预算' | '部门决算' | '单位决算';

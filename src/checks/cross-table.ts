@@ -1,7 +1,7 @@
 import type { Row, Table, TableType } from '../model.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
-  isEcon, isFunctional, judged, printedRows, totalRow, unknown,
+  covering, figuresOf, isEcon, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
   type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
 import { diffExact, sumExact } from '../normalize/amounts.js';
@@ -22,13 +22,14 @@ function allGeneralBudget(t: Table): boolean {
 }
 
 /** `total` of every functional code, summed over repeats (one block per unit). */
-function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row }> {
-  const out = new Map<string, { terms: number[]; row: Row }>();
+function totalsByCode(t: Table): Map<string, { terms: number[]; row: Row; rows: Row[] }> {
+  const out = new Map<string, { terms: number[]; row: Row; rows: Row[] }>();
   for (const row of printedRows(t).filter(isFunctional)) {
     const v = row.values.total;
     if (v === undefined) continue;
-    const entry = out.get(row.key) ?? { terms: [], row };
+    const entry = out.get(row.key) ?? { terms: [], row, rows: [] };
     entry.terms.push(v);
+    entry.rows.push(row);
     out.set(row.key, entry);
   }
   return out;
@@ -57,7 +58,8 @@ function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
     const row = y?.row ?? x!.row;
     const found = y ? sumExact(y.terms) : 0;
     const c = compareAcross(x?.terms ?? [0], exp, found, gen);
-    instances.push(judged(c, () => crossIssue(def, exp, gen, row, 'total', c, `functional code ${code}`)));
+    const covers = [figuresOf(exp, x?.rows ?? [], 'total'), figuresOf(gen, y?.rows ?? [], 'total')];
+    instances.push(covering(judged(c, () => crossIssue(def, exp, gen, row, 'total', c, `functional code ${code}`)), ...covers));
   }
   // The total rows agree column by column, finer columns included (a header printed in another
   // order shows up here).
@@ -67,20 +69,20 @@ function expenditureMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
     const vb = tb?.values[m];
     if (vb === undefined || m.startsWith('col_')) continue;
     const c = compareAcross([va], exp, vb, gen);
-    instances.push(judged(c, () => crossIssue(def, exp, gen, tb!, m, c, 'total row')));
+    instances.push(covering(judged(c, () => crossIssue(def, exp, gen, tb!, m, c, 'total row')), figuresOf(exp, [ra!], m), figuresOf(gen, [tb!], m)));
   }
   return { applicable: true, instances };
 }
 
 /** Class totals of a coded table: class rows, else its sections, else its items. */
-function classTotals(t: Table): Map<string, number[]> {
+function classTotals(t: Table): Map<string, Row[]> {
   const rows = printedRows(t).filter(isFunctional);
-  const out = new Map<string, number[]>();
+  const out = new Map<string, Row[]>();
   for (const cls of new Set(rows.map((r) => r.key.slice(0, 3)))) {
     const inClass = rows.filter((r) => r.key.startsWith(cls));
     const level = [3, 5, 7].find((n) => inClass.some((r) => r.key.length === n));
-    const terms = inClass.filter((r) => r.key.length === level).map((r) => r.values.total).filter((v): v is number => v !== undefined);
-    if (terms.length) out.set(cls, terms);
+    const printed = inClass.filter((r) => r.key.length === level && r.values.total !== undefined);
+    if (printed.length) out.set(cls, printed);
   }
   return out;
 }
@@ -113,16 +115,62 @@ function summaryPairOutcome(ctx: Context, def: CheckDef, pair: SummaryPair): Out
   for (const cls of new Set([...lines.map((r) => r.key), ...totals.keys()])) {
     const line = lines.find((r) => r.key === cls);
     const found = line?.values[SUMMARY.measure] ?? 0;
-    const terms = totals.get(cls) ?? [0];
+    const termRows = totals.get(cls) ?? [];
+    const terms = termRows.length ? termRows.map((r) => r.values.total!) : [0];
     // Both blank or 0: nothing printed to compare.
     if (found === 0 && sumExact(terms) === 0) continue;
     const c = compareAcross(terms, t, found, s);
     // A class the summary leaves blank is reported at the table row that prints it.
     const row = line ?? printedRows(t).find((r) => r.key.startsWith(cls))!;
     const what = line ? `class ${cls}` : `class ${cls} (no ${s.type} line)`;
-    instances.push(judged(c, () => crossIssue(def, t, s, row, line ? SUMMARY.measure : 'total', c, what)));
+    const covers = [figuresOf(t, termRows, 'total'), line ? figuresOf(s, [line], SUMMARY.measure) : []];
+    instances.push(covering(judged(c, () => crossIssue(def, t, s, row, line ? SUMMARY.measure : 'total', c, what)), ...covers));
   }
   return { applicable: true, instances };
+}
+
+/** The 财政拨款 lines of 收支总表 against the same lines of 财政拨款收支总表, where both print them. */
+function summaryMatchesFiscal(ctx: Context, def: CheckDef): Outcome {
+  const s = filled(ctx.tables, 'summary');
+  const f = filled(ctx.tables, 'fiscal_summary');
+  if (!s || !f) return NOT_APPLICABLE;
+  const instances = SUMMARY.fiscalLines.flatMap((key) => {
+    const a = rowByKey(s, key);
+    const b = rowByKey(f, key);
+    const x = a?.values[SUMMARY.measure];
+    const y = b?.values[SUMMARY.measure];
+    if (x === undefined || y === undefined) return [];
+    const c = compareAcross([x], s, y, f);
+    const covers = [figuresOf(s, [a!], SUMMARY.measure), figuresOf(f, [b!], SUMMARY.measure)];
+    return [covering(judged(c, () => crossIssue(def, s, f, b!, SUMMARY.measure, c, `line ${key} (${a!.name} / ${b!.name})`)), ...covers)];
+  });
+  return { applicable: true, instances: instances.length ? instances : [unknown()] };
+}
+
+/** Funds besides the general budget that 财政拨款 includes: with none printed, 财政拨款 is the general budget. */
+const OTHER_FISCAL = ['government_fund', 'state_capital'];
+
+/**
+ * 财政拨款基本支出表 against 一般公共预算基本支出表, code by code, where the summaries print no
+ * 政府性基金 or 国有资本经营 money (Jiangsu prints both tables; then they are one table twice).
+ */
+function appropriationBasicMatchesBasic(ctx: Context, def: CheckDef): Outcome {
+  const a = filled(ctx.tables, 'appropriation_basic_expenditure');
+  const b = filled(ctx.tables, 'basic_expenditure');
+  if (!a || !b) return NOT_APPLICABLE;
+  const summaries = (['summary', 'fiscal_summary'] as const).map((type) => filled(ctx.tables, type)).filter((t): t is Table => t !== undefined);
+  if (!summaries.length) return { applicable: true, instances: [unknown()] };
+  if (summaries.some((t) => OTHER_FISCAL.some((k) => (amountOf(t, k) ?? 0) !== 0))) return NOT_APPLICABLE;
+  const byKey = (t: Table): Map<string, Row> => new Map(printedRows(t).filter((r) => (isEcon(r) || r.kind === 'total') && r.values.total !== undefined).map((r) => [r.key, r]));
+  const ra = byKey(a);
+  const rb = byKey(b);
+  const instances = [...ra].flatMap(([key, x]) => {
+    const y = rb.get(key);
+    if (!y) return [];
+    const c = compareAcross([x.values.total!], a, y.values.total!, b);
+    return [covering(judged(c, () => crossIssue(def, a, b, y, 'total', c, `economic code ${key}`)), figuresOf(a, [x], 'total'), figuresOf(b, [y], 'total'))];
+  });
+  return { applicable: true, instances: instances.length ? instances : [unknown()] };
 }
 
 /** One figure of one table's total row against one of another's. */
@@ -135,7 +183,8 @@ function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to:
   const y = row?.values[to[1]];
   if (x === undefined || !row || y === undefined) return { applicable: true, instances: [unknown()] };
   const c = compareAcross([x], a, y, b);
-  return { applicable: true, instances: [judged(c, () => crossIssue(def, a, b, row, to[1], c, `${from[0]} ${from[1]} vs ${to[0]} ${to[1]}`))] };
+  const covers = [figuresOf(a, [totalRow(a)!], from[1]), figuresOf(b, [row], to[1])];
+  return { applicable: true, instances: [covering(judged(c, () => crossIssue(def, a, b, row, to[1], c, `${from[0]} ${from[1]} vs ${to[0]} ${to[1]}`)), ...covers)] };
 }
 
 function basicMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
@@ -163,7 +212,8 @@ function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
   const forms = perf.every((t) => printedRows(t).filter((r) => r.kind === 'project').length === 1);
   const verdict = forms && c.found >= c.expected ? 'held' : c.verdict;
   const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project${forms ? ' (at most)' : ''}`;
-  return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what))] };
+  const covers = [...projects.map((p) => figuresOf(p.t, [p.r], 'total')), figuresOf(exp, [row], 'project')];
+  return { applicable: true, instances: [covering(judged({ ...c, verdict }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what)), ...covers)] };
 }
 
 /**
@@ -186,7 +236,8 @@ function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
         const c = compareAcross([same[0]!.values.total!], listed, r.values.total!, t);
         const printedPrecision = listed.unit === t.unit ? halfLastDigit(r.values.total!) : 0;
         const verdict = c.verdict === 'broken' && Math.abs(diffExact(c.found, c.expected)) <= printedPrecision ? 'rounding' : c.verdict;
-        return [judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`))];
+        const covers = [figuresOf(listed, same, 'total'), figuresOf(t, [r], 'total')];
+        return [covering(judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`)), ...covers)];
       }),
   );
   return { applicable: true, instances: instances.length ? instances : [unknown()] };
@@ -211,14 +262,17 @@ function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
   // At least, not equal: 三公 money spent from project funds adds to the table but not to these lines.
   const verdict = c.found >= c.expected ? 'held' : c.verdict;
   const what = `三公 economic lines ${lines.map((r) => r.key).join(', ')} (at least)`;
-  return { applicable: true, instances: [judged({ ...c, verdict }, () => crossIssue(def, basic, three, row, 'total', c, what))] };
+  const covers = [figuresOf(basic, lines, 'total'), figuresOf(three, [row], 'total')];
+  return { applicable: true, instances: [covering(judged({ ...c, verdict }, () => crossIssue(def, basic, three, row, 'total', c, what)), ...covers)] };
 }
 
 /** This family's checks, by id (data/checks.json). */
 export const RULES: Record<string, CheckFn> = {
   expenditure_matches_general: { scope: 'document', run: expenditureMatchesGeneral },
   summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
+  summary_matches_fiscal: { scope: 'document', run: summaryMatchesFiscal },
   basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
+  appropriation_basic_matches_basic: { scope: 'document', run: appropriationBasicMatchesBasic },
   three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
   project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },
   project_amounts_match: { scope: 'document', run: projectAmountsMatch },

@@ -2,18 +2,31 @@ import type { Row, Table, TableType } from '../model.js';
 import { identitiesFor, type Identity } from '../normalize/place.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
-  isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
+  covering, figuresOf, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
   type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
 
 /** Row and group identities inside one table: each takes one table and returns its instances. */
 
-/** parent = Σ children (data/identities.json) on every row printing the parent and a child. */
+const UNNAMED = /^col_\d+$/;
+
+/**
+ * parent = Σ children (data/identities.json) on every row printing the parent and a child. A
+ * column whose header is unreadable (`col_13`, often an empty trailing one) may hold a source:
+ * a row printing nothing there is checked against the named columns; one printing there is
+ * checked only by identities that do not depend on which columns are present.
+ */
 function rowIdentity(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (t.empty) return NOT_APPLICABLE;
-  const identities = identitiesFor(t.columns.map((c) => c.measure), t.type);
-  if (!identities.length) return NOT_APPLICABLE;
-  const instances = printedRows(t).flatMap((row) => identities.flatMap((idn) => rowIdentityInstance(def, t, row, idn)));
+  const measures = t.columns.map((c) => c.measure);
+  const unnamed = measures.filter((m) => UNNAMED.test(m));
+  const all = identitiesFor(measures, t.type);
+  const named = unnamed.length ? identitiesFor(measures.filter((m) => !UNNAMED.test(m)), t.type) : all;
+  if (!all.length && !named.length) return NOT_APPLICABLE;
+  const instances = printedRows(t).flatMap((row) => {
+    const identities = unnamed.some((m) => row.values[m] !== undefined) ? all : named;
+    return identities.flatMap((idn) => rowIdentityInstance(def, t, row, idn));
+  });
   return { applicable: true, instances };
 }
 
@@ -25,7 +38,8 @@ function rowIdentityInstance(def: CheckDef, t: Table, row: Row, idn: Identity): 
   const c = idn.atLeast ? compareAtLeast(t, terms, parent) : compareIn(t, terms, parent);
   const how = `${idn.children.join(' + ')}${idn.atLeast ? ' at least' : ''}`;
   if (idn.reading && c.verdict === 'broken') return [instance('unknown', [doubtfulReading(t, row, idn.parent, how)])];
-  return [judged(c, () => identityIssue(def, t, row, idn.parent, c, how), t.unit, terms.length)];
+  const covers = [idn.parent, ...idn.children].flatMap((m) => figuresOf(t, [row], m));
+  return [covering(judged(c, () => identityIssue(def, t, row, idn.parent, c, how), t.unit, terms.length), covers)];
 }
 
 interface Group {
@@ -58,7 +72,8 @@ function columnSum(t: Table, _ctx: Context, def: CheckDef): Outcome {
       const terms = g.rows.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
       if (!terms.length) return [];
       const c = compareIn(t, terms, found);
-      return [judged(c, () => identityIssue(def, t, total, measure, c, `sum of ${terms.length} ${g.name} rows`), t.unit, terms.length)];
+      const judgedSum = judged(c, () => identityIssue(def, t, total, measure, c, `sum of ${terms.length} ${g.name} rows`), t.unit, terms.length);
+      return [covering(judgedSum, figuresOf(t, [total, ...g.rows], measure))];
     }),
   );
   return { applicable: true, instances };
@@ -116,8 +131,38 @@ function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[
     if (!terms.length) return [];
     const c = compareIn(t, terms, found);
     const how = `sum of ${children.map((r) => r.key).join(', ')}`;
-    return [judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length)];
+    return [covering(judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length), figuresOf(t, [parent, ...children], measure))];
   });
+}
+
+/**
+ * Unit rows (`304 延津县医疗保障局`, `304001 …`) repeat what they head: per column, the total row
+ * is the sum of the top-level unit rows, and a unit row the sum of the unit rows under it (its
+ * code followed by more digits). A misprint in a row that restates the total is caught here.
+ */
+function unitRows(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  const units = printedRows(t).filter((r) => r.kind === 'unit' && /^\d+$/.test(r.key));
+  const total = totalRow(t);
+  if (t.empty || !units.length) return NOT_APPLICABLE;
+  const top = Math.min(...units.map((u) => u.key.length));
+  const groups: { parent: Row; children: Row[] }[] = [
+    ...(total ? [{ parent: total, children: units.filter((u) => u.key.length === top) }] : []),
+    ...units.map((u) => {
+      const below = units.filter((c) => c.key.length > u.key.length && c.key.startsWith(u.key));
+      const next = Math.min(...below.map((c) => c.key.length));
+      return { parent: u, children: below.filter((c) => c.key.length === next) };
+    }),
+  ].filter((g) => g.children.length);
+  const instances = groups.flatMap(({ parent, children }) =>
+    Object.entries(parent.values).flatMap(([measure, found]) => {
+      const terms = children.map((r) => r.values[measure]).filter((v): v is number => v !== undefined);
+      if (!terms.length) return [];
+      const c = compareIn(t, terms, found);
+      const how = `sum of unit rows ${children.map((r) => r.key).join(', ')}`;
+      return [covering(judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length), figuresOf(t, [parent, ...children], measure))];
+    }),
+  );
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 
 // Summary tables print one amount per line; their identities are between lines.
@@ -135,7 +180,8 @@ function summaryIdentity(def: CheckDef, t: Table, parentKey: string, termKeys: s
     return { applicable: true, instances: [unknown()] };
   }
   const c = compareIn(t, printed.map((k) => amountOf(t, k)!), found);
-  return { applicable: true, instances: [judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length)] };
+  const covers = figuresOf(t, [parent, ...printed.map((k) => rowByKey(t, k)!)], SUMMARY.measure);
+  return { applicable: true, instances: [covering(judged(c, () => identityIssue(def, t, parent, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length), covers)] };
 }
 
 function summaryGrandTotals(t: Table, _ctx: Context, def: CheckDef): Outcome {
@@ -164,16 +210,28 @@ function incomeSourcesOf(t: Table): string[] {
   return printed.filter((k) => !(SUMMARY.subtotals[k] ?? []).some((part) => printed.includes(part)));
 }
 
+/**
+ * The line the current year's lines sum to: 本年收入合计 (本年支出合计), or, where the table prints
+ * none and nothing is added to the year's figures (no 结转 line), the grand total 收入合计
+ * (支出合计) that then equals it (000's 财政拨款收支预算表).
+ */
+function currentTotalKey(t: Table, current: string, grand: string, additions: string[]): string {
+  if (amountOf(t, current) !== undefined) return current;
+  const added = printedRows(t).some((r) => additions.some((k) => r.key === k || r.key.startsWith(`${k}.`)) && (r.values[SUMMARY.measure] ?? 0) !== 0);
+  return added ? current : grand;
+}
+
 function summaryIncomeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const sources = incomeSourcesOf(t);
-  return summaryIdentity(def, t, 'income_total', sources, sources.slice(0, 1));
+  return summaryIdentity(def, t, currentTotalKey(t, 'income_total', 'income_grand_total', SUMMARY.incomeAdditions), sources, sources.slice(0, 1));
 }
 
 function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const classes = printedRows(t).filter((r) => CLASS_KEY.test(r.key) && r.values[SUMMARY.measure] !== undefined).map((r) => r.key);
-  return summaryIdentity(def, t, 'expenditure_total', classes, classes.slice(0, 1));
+  const parent = currentTotalKey(t, 'expenditure_total', 'expenditure_grand_total', SUMMARY.expenditureAdditions);
+  return summaryIdentity(def, t, parent, classes, classes.slice(0, 1));
 }
 
 /** This family's checks, by id (data/checks.json). */
@@ -181,6 +239,7 @@ export const RULES: Record<string, CheckFn> = {
   row_identity: { scope: 'table', run: rowIdentity },
   column_sum: { scope: 'table', run: columnSum },
   code_hierarchy: { scope: 'table', run: codeHierarchy },
+  unit_rows: { scope: 'table', run: unitRows },
   summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
   summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
   summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },

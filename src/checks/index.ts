@@ -1,12 +1,12 @@
 import Big from 'big.js';
-import type { CheckResult, CheckStatus, DocumentMeta, Issue, Line, Table, ValidationSummary } from '../model.js';
+import type { CheckResult, CheckStatus, Coverage, DocumentMeta, Issue, Line, Row, Table, ValidationSummary } from '../model.js';
 import { RULES as completeness } from './completeness.js';
 import { RULES as crossTable } from './cross-table.js';
 import { RULES as hygiene } from './hygiene.js';
 import { RULES as identities } from './identities.js';
 import { RULES as narrative } from './narrative.js';
 import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
-import { CHECK_DATA, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
+import { CHECK_DATA, at, printedRows, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
 
 export { findNarrativeStatements } from './narrative.js';
 
@@ -64,7 +64,7 @@ function resultOf(check: string, outcome: Outcome): CheckResult {
 function roundingNote(rounded: Instance[]): string {
   const widest = rounded.map((i) => i.gap).reduce((a, b) => (b && (!a || b.diff > a.diff) ? b : a), undefined);
   const where = widest ? `, at most ${new Big(widest.diff).toString()} ${widest.unit} over ${widest.terms} term${widest.terms === 1 ? '' : 's'}` : '';
-  return `${rounded.length} comparison${rounded.length === 1 ? '' : 's'} held within rounding (a unit or two of the last printed place per term)${where}`;
+  return `${rounded.length} comparison${rounded.length === 1 ? '' : 's'} held within rounding (at most half a unit of the last printed place per figure)${where}`;
 }
 
 /**
@@ -93,5 +93,27 @@ export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Lin
   const run = checks.filter((c) => c.status !== 'not_applicable').length;
   const held = checks.filter((c) => c.status === 'pass').length;
   const broken = checks.filter((c) => c.status === 'fail').length;
-  return { issues, validation: { checks, run, held, broken } };
+  const evaluated = outcomes.flatMap(({ outcome }) => outcome.instances).filter((i) => i.verdict !== 'unknown' && !(i.table && doubtful.has(i.table)));
+  return { issues, validation: { checks, run, held, broken, coverage: coverageOf(tables, evaluated) } };
+}
+
+/**
+ * The printed figures of the tables, and those an evaluated comparison read. A table whose
+ * reading is doubtful covers nothing: its comparisons do not count.
+ */
+export function coverageOf(tables: Table[], evaluated: Instance[]): Coverage {
+  const read = new Map<Row, Set<string>>();
+  for (const f of evaluated.flatMap((i) => i.covers ?? [])) read.set(f.row, (read.get(f.row) ?? new Set()).add(f.measure));
+  let printed = 0;
+  const uncovered: Coverage['uncovered'] = [];
+  for (const t of tables.filter((x) => !x.empty)) {
+    for (const row of printedRows(t)) {
+      for (const [measure, value] of Object.entries(row.values)) {
+        printed++;
+        if (read.get(row)?.has(measure)) continue;
+        uncovered.push({ table: t.type, title: t.title, key: row.key, measure, value, at: at(row, measure) });
+      }
+    }
+  }
+  return { printed, covered: printed - uncovered.length, uncovered };
 }

@@ -1,7 +1,8 @@
+import Big from 'big.js';
 import type { At, Issue, Line, NarrativeStatement, Row, Table } from '../model.js';
 import {
-  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, describeAt, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
-  unknown, type CheckDef, type CheckFn, type Comparison, type Context, type Outcome, type StatementDef, type Target,
+  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, covering, describeAt, figuresOf, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
+  instance, unknown, type CheckDef, type CheckFn, type Comparison, type Context, type Instance, type Outcome, type StatementDef, type Target,
 } from './shared.js';
 
 /** Text against tables: figures the explanatory prose states, against the table figures they describe. */
@@ -45,9 +46,9 @@ const isTableLike = (text: string): boolean => TABLE_LIKE.test(text) && (text.ma
 function paragraphsOf(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let open: Paragraph | undefined;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const text = line.text.trim();
-    if (text === '') continue;
+    if (text === '' || isPageNumber(lines, i)) continue;
     if (line.delimited || isTableLike(text)) {
       open = undefined;
       continue;
@@ -61,6 +62,16 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
     if (SENTENCE_END.test(text)) open = undefined;
   }
   return out;
+}
+
+/**
+ * A page number printed between two pages of a sentence (`…增长` / `3` / `17.31%。`): a short
+ * number alone on the last or first line of a page. Read into the sentence it makes 317.31%.
+ */
+function isPageNumber(lines: Line[], i: number): boolean {
+  const page = lines[i]!.at.page;
+  if (page === undefined || !/^\d{1,3}$/.test(lines[i]!.text.trim())) return false;
+  return lines[i + 1]?.at.page !== page || lines[i - 1]?.at.page !== page;
 }
 
 const isProse = (p: Paragraph): boolean =>
@@ -218,8 +229,9 @@ function narrativeTotals(ctx: Context, def: CheckDef): Outcome {
     // A figure the tables do not print cannot contradict the prose.
     if (!figure) return unknown();
     const c = compareSum([toWan(figure.value, figure.table.unit)], s.amount, proseTolerance(s));
-    if (c.verdict === 'broken' && s.scope === undefined && matchesAlso(ctx.tables, stmt, s)) return judged({ ...c, verdict: 'held' }, () => ({ issue: narrativeIssue(def, s, figure, c) }));
-    return judged(c, () => ({ issue: narrativeIssue(def, s, figure, c) }));
+    const covers = figuresOf(figure.table, [figure.row], figure.target.measure);
+    if (c.verdict === 'broken' && s.scope === undefined && matchesAlso(ctx.tables, stmt, s)) return covering(judged({ ...c, verdict: 'held' }, () => ({ issue: narrativeIssue(def, s, figure, c) })), covers);
+    return covering(judged(c, () => ({ issue: narrativeIssue(def, s, figure, c) })), covers);
   });
   return { applicable: true, instances };
 }
@@ -242,7 +254,94 @@ function narrativeIssue(def: CheckDef, s: NarrativeStatement, f: Figure, c: Comp
   };
 }
 
+// Prose arithmetic: percentages against the amounts the same sentence states.
+
+const ARITHMETIC = NARRATIVE.arithmetic;
+const SHARE = new RegExp(ARITHMETIC.share, 'g');
+const WHOLE = new RegExp(ARITHMETIC.whole, 'dg');
+const CHANGE = new RegExp(ARITHMETIC.change, 'g');
+const PROSE_AMOUNT = new RegExp(ARITHMETIC.amount, 'g');
+const INCREASE = new RegExp(`^(?:${ARITHMETIC.increase})$`);
+const CHANGE_WORD_BEFORE = new RegExp(`(?:${ARITHMETIC.increase}|${ARITHMETIC.decrease})\\s*$`);
+
+const num = (text: string): Big => new Big(text.replace(/,/g, ''));
+/** Half a unit of the last decimal a printed number shows: 0.005 for 56.42, 0.5 for 17. */
+const halfUnit = (text: string): Big => new Big(0.5).times(new Big(10).pow(-((text.split('.')[1] ?? '').length)));
+
+/**
+ * Percentage points a stated percentage may be off on top of rounding: publishers compute from
+ * unrounded amounts and force shares to add up to 100% (省法院 2017: 0.64% for 182.92 of 28,849.38).
+ */
+const PUBLISHER_SLACK = 0.05;
+/** An amount in brackets is an aside (`(2016 年度部门支出预算安排为8,648.07万元)`), not this year's figure. */
+const IN_BRACKETS = /[(（][^)）]*$/;
+
+interface Sentence {
+  text: string;
+  start: number;
+  p: Paragraph;
+}
+
+function sentencesOf(lines: Line[]): Sentence[] {
+  return paragraphsOf(lines).filter(isProse).flatMap((p) => {
+    const starts = [0, ...[...p.text.matchAll(SENTENCE_BREAK)].map((m) => m.index + m[0].length)];
+    return starts.map((start, i) => ({ text: p.text.slice(start, starts[i + 1] ?? p.text.length), start, p }));
+  });
+}
+
+/**
+ * A stated percentage against part / whole × 100, at the decimals it prints, widened by what the
+ * rounding of the two amounts can move the quotient: ∂(p/w) = δp / w + p · δw / w².
+ */
+function percentInstance(def: CheckDef, s: Sentence, offset: number, stated: string, part: string, whole: Big, wholeHalf: Big, what: string): Instance {
+  if (whole.lte(0)) return unknown();
+  const p = num(part);
+  const computed = p.div(whole).times(100);
+  const spread = halfUnit(part).div(whole).plus(p.abs().times(wholeHalf).div(whole.times(whole))).times(100);
+  const tolerance = halfUnit(stated).plus(spread).plus(PUBLISHER_SLACK);
+  if (computed.minus(num(stated)).abs().lte(tolerance)) return instance('held');
+  const message = `the text says "${s.text.trim()}": ${what} gives ${computed.toFixed(2)}%, it states ${stated}% (at ${describeAt(pieceAt(s.p, s.start + offset))})`;
+  return instance('broken', [{ issue: { kind: 'narrative_mismatch', severity: def.severity, check: def.id, expected: Number(computed.toFixed(4)), found: Number(stated), at: pieceAt(s.p, s.start + offset), message } }]);
+}
+
+/** `X 万元，占收入总额 Y%`: X over the last amount a 总计/总额/合计 precedes earlier in the sentence. */
+function shareInstances(def: CheckDef, s: Sentence): Instance[] {
+  const wholes = [...s.text.matchAll(WHOLE)].map((m) => ({ at: m.indices![1]![0], text: m[1]! }));
+  return [...s.text.matchAll(SHARE)].map((m) => {
+    const whole = wholes.filter((w) => w.at < m.index).pop();
+    if (!whole) return unknown();
+    return percentInstance(def, s, m.index, m[2]!, m[1]!, num(whole.text), halfUnit(whole.text), `${m[1]} 万元 of ${whole.text} 万元`);
+  });
+}
+
+/** `增加 X 万元，增长 Y%`: X over last year's figure, this year's (the amount the change follows) less X. */
+function changeInstances(def: CheckDef, s: Sentence): Instance[] {
+  return [...s.text.matchAll(CHANGE)].map((m) => {
+    const [, word, amount, pctWord, pct] = m as unknown as [string, string, string, string, string];
+    const at = pieceAt(s.p, s.start + m.index);
+    if (INCREASE.test(word) !== INCREASE.test(pctWord)) {
+      const message = `the text says "${s.text.trim()}": ${word} ${amount} 万元 and ${pctWord} ${pct}% go opposite ways (at ${describeAt(at)})`;
+      return instance('broken', [{ issue: { kind: 'narrative_mismatch', severity: def.severity, check: def.id, found: Number(pct), at, message } }]);
+    }
+    // This year's figure: the last amount before the change that is not itself a change.
+    const current = [...s.text.slice(0, m.index).matchAll(PROSE_AMOUNT)]
+      .filter((a) => !CHANGE_WORD_BEFORE.test(s.text.slice(0, a.index)) && !IN_BRACKETS.test(s.text.slice(0, a.index)))
+      .pop();
+    if (!current) return unknown();
+    const x = num(amount);
+    const previous = INCREASE.test(word) ? num(current[1]!).minus(x) : num(current[1]!).plus(x);
+    const half = halfUnit(current[1]!).plus(halfUnit(amount));
+    return percentInstance(def, s, m.index, pct, amount, previous, half, `${amount} 万元 on last year's ${previous.toString()} 万元 (${current[1]} ${INCREASE.test(word) ? '−' : '+'} ${amount})`);
+  });
+}
+
+function narrativeArithmetic(ctx: Context, def: CheckDef): Outcome {
+  const instances = sentencesOf(ctx.lines).flatMap((s) => [...shareInstances(def, s), ...changeInstances(def, s)]);
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
 /** This family's checks, by id (data/checks.json). */
 export const RULES: Record<string, CheckFn> = {
   narrative_totals: { scope: 'document', run: narrativeTotals },
+  narrative_arithmetic: { scope: 'document', run: narrativeArithmetic },
 };

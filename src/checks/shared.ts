@@ -58,6 +58,7 @@ export interface NarrativeData {
   amount: string;
   statements: StatementDef[];
   sentenceBreak: string;
+  arithmetic: { share: string; whole: string; change: string; amount: string; increase: string; decrease: string };
   divides: string;
   classMarker: string;
   /** Scope id → the words that name those funds before a figure. */
@@ -71,6 +72,7 @@ export interface SummaryData {
   partOfLineAbove: string;
   incomeAdditions: string[];
   expenditureAdditions: string[];
+  fiscalLines: string[];
   otherFunding: string[];
 }
 
@@ -127,7 +129,23 @@ export interface Instance {
   table?: Table;
   /** How far apart the figures were, for a `rounding` verdict (in `unit`). */
   gap?: { diff: number; unit: Unit; terms: number };
+  /** The printed figures the comparison read: a misprint in any of them changes its verdict. */
+  covers?: Figure[];
 }
+
+/** One printed figure: a row's value in one column. */
+export interface Figure {
+  table: Table;
+  row: Row;
+  measure: string;
+}
+
+/** The figures of `rows` in column `measure` that are printed. */
+export const figuresOf = (table: Table, rows: readonly Row[], measure: string): Figure[] =>
+  rows.filter((row) => row.values[measure] !== undefined).map((row) => ({ table, row, measure }));
+
+/** An instance with the figures it read. */
+export const covering = (i: Instance, ...covers: Figure[][]): Instance => ({ ...i, covers: covers.flat() });
 
 export interface Outcome {
   /** False when the tables the check needs are absent or empty. */
@@ -185,19 +203,21 @@ export function compareAcross(terms: readonly number[], from: Table, found: numb
 }
 
 /**
- * Rounding: a 万元 figure is an amount in 元 rounded to the table's last printed place, so a sum
- * of n printed terms may miss its printed total by a unit or two of that place; real 决算 tables
- * do (西南大学 2023 表3, one cent). Up to n units of the last place, and at least 2, is rounding.
- * A 元 figure is the amount itself (budgets are set in whole 元): there the sum must be exact,
- * which is how 上海市财政局's 302 printed 24,840,779 against items of 24,840,778 is a break.
+ * Rounding: a 万元 figure is an amount in 元 rounded to the table's last printed place, so each
+ * printed figure is off its amount by at most half a unit of that place, and a sum of n printed
+ * terms misses its printed total by at most (n + 1) / 2 units; real 决算 tables do (西南大学 2023
+ * 表3, one cent). A single term is the same amount as its total, rounded the same way: it prints
+ * the same figure, so a gap of one unit there is a misprint. A 元 figure is the amount itself
+ * (budgets are set in whole 元): there the sum must be exact, which is how 上海市财政局's 302
+ * printed 24,840,779 against items of 24,840,778 is a break.
  */
 function toleranceIn(t: Table, terms: number): number {
   if (t.unit === '元') return roundingTolerance(terms);
-  return Math.max(terms, MIN_ROUNDING_UNITS) * lastPlaceOf(t) + 1e-9;
+  return roundingUnits(terms) * lastPlaceOf(t) + 1e-9;
 }
 
-/** Rounding never explains less than this many units of the last place (a total and one term). */
-const MIN_ROUNDING_UNITS = 2;
+/** Units of the last place n rounded terms and their rounded total can be apart: ⌊(n + 1) / 2⌋, none for one term. */
+export const roundingUnits = (terms: number): number => (terms <= 1 ? 0 : Math.floor((terms + 1) / 2));
 /** Past this many decimals a figure is not a rounded amount in 万元 but a conversion artefact. */
 const MAX_DECIMALS = 6;
 const lastPlaces = new WeakMap<Table, number>();

@@ -245,7 +245,14 @@ function checksHtml(doc: BudgetDocument): string {
   const rows = v.checks
     .map((c) => `<tr class="${c.status === 'fail' ? 'problem' : 'ok'}"><td>${esc(c.check)}</td><td><span class="status ${esc(c.status)}">${esc(c.status)}</span>${c.rounding ? ' <span class="tag">rounding</span>' : ''}</td><td class="n">${c.evaluated}</td><td class="n">${c.failed}</td></tr>`)
     .join('');
-  return `<p>Checks: ${v.run} run, ${v.held} held, <b class="${v.broken ? 'bad' : ''}">${v.broken} broken</b>.</p><table class="checks"><thead><tr><th>check</th><th>status</th><th>evaluated</th><th>failed</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<p>Checks: ${v.run} run, ${v.held} held, <b class="${v.broken ? 'bad' : ''}">${v.broken} broken</b>.</p>${coverageHtml(v.coverage)}<table class="checks"><thead><tr><th>check</th><th>status</th><th>evaluated</th><th>failed</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** What "held" covered: the printed figures under a check, and those under none. */
+function coverageHtml(c: BudgetDocument['validation']['coverage'] | undefined): string {
+  if (!c) return '';
+  const list = c.uncovered.map((f) => `<li>${esc(f.table)} 《${esc(f.title)}》 ${esc(f.key)} ${esc(f.measure)}: ${esc(f.value)}</li>`).join('');
+  return `<p>Coverage: ${c.covered} of ${c.printed} printed figures are compared by at least one check${c.uncovered.length ? `; ${c.uncovered.length} by none:` : '.'}</p>${list ? `<ul class="issues">${list}</ul>` : ''}`;
 }
 
 /** Every issue, each linking to the first cell or table it marks. */

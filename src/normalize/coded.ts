@@ -5,7 +5,7 @@ import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn, valueWi
 import type { RawRow } from '../tables/rows.js';
 import { kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
-import { identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
+import { identitiesBroken, identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
 import { sumExact } from './amounts.js';
 import { baseRow, compact, type Built } from './built.js';
 import { GRAND_TOTAL_LABEL, lineKeyOf, TOTAL_LABEL } from './line-keys.js';
@@ -125,6 +125,7 @@ export function codedTable(raw: RawTable): Built {
   }
   // Unit lines repeat the total when the table is broken down by classification; keep them only
   // where they are the breakdown.
+  const restating = classified.length ? keyed.filter((x): x is { r: RawRow; k: Keyed } => x.k?.kind === 'unit') : [];
   if (classified.length) keyed = keyed.filter((x) => x.k?.kind !== 'unit');
   else keyed = keyed.map((x) => ({ r: x.r, k: x.k ?? keyBySource(x.r) }));
   // A table printing a single row of amounts under its header (Jiangsu's 支出预算总表, the central
@@ -139,7 +140,8 @@ export function codedTable(raw: RawTable): Built {
   const renamed = ocr ? repairOcrNames(rowsIn.filter((x) => x.k.kind !== 'total' && x.k.kind !== 'unit').map((x) => ({ k: x.k, at: x.r.at })), raw.type) : [];
   const renamedKeys = new Set(renamed.map((i) => i.key));
   const built = placeTable(raw, rowsIn, economic);
-  return { ...built, issues: [...placed, ...padded, ...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
+  const subtotals = restatedUnitRows(restating, built.rows.find((r) => r.kind === 'total'));
+  return { ...built, ...(subtotals.length ? { subtotals } : {}), issues: [...placed, ...padded, ...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
 }
 
 /** The digit pieces a row opens with, as printed. */
@@ -266,6 +268,8 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
       row.values[columns[col]!] = n.value;
       row.sources[columns[col]!] = n.at;
     });
+    const hidden = p.printedAt !== undefined && settle.choice[i] !== p.printedAt ? hiddenMisprint(x.k.key, p.options[p.printedAt]!, assign, x.r, columns, identities) : undefined;
+    if (hidden) issues.push({ ...hidden, at: x.r.at, table: raw.type, key: x.k.key });
     if (settle.ambiguous[i]) {
       issues.push({
         kind: 'ambiguous_placement',
@@ -346,6 +350,49 @@ function settleUnderParents(
       settle.ambiguous[i] = sub.ambiguous[k]!;
     });
   }
+}
+
+/**
+ * A row read into other columns than printed, where the printed positions break an identity and
+ * the chosen reading moves a figure out of every broken identity (西南大学 2023 2050202's 0.50
+ * into 其中:教育收费): a misprint there would be hidden, so the warning names both. A reading
+ * that only moves figures between the identities' own columns is a dump's shifted cells.
+ */
+function hiddenMisprint(key: string, printed: Assignment, chosen: Assignment, r: RawRow, columns: string[], identities: ReturnType<typeof identitiesFor>): Omit<Issue, 'at' | 'table' | 'key'> | undefined {
+  const broken = identitiesBroken(valuesFor(printed, r), columns, identities);
+  const inBroken = new Set(broken.flatMap((b) => [b.parent, ...b.children]));
+  const out = chosen.flatMap((k, col) => (k !== undefined && printed[col] !== k && !inBroken.has(columns[col]!) ? [col] : []));
+  if (!broken.length || !out.length) return undefined;
+  const moved = out.map((col) => `${r.numbers[chosen[col]!]!.value} (printed under ${columns[printed.indexOf(chosen[col]!)] ?? '?'}, read as ${columns[col]})`);
+  const first = out[0]!;
+  return {
+    kind: 'ambiguous_placement',
+    severity: 'warning',
+    measure: columns[first],
+    found: r.numbers[chosen[first]!]!.value,
+    message:
+      `row ${key}: as printed, its figures break ${broken.map((b) => `${b.parent} = ${b.children.join(' + ')}`).join('; ')}; ` +
+      `read instead with ${moved.join(', ')}, where the row adds up: a misprint may be hidden by that reading, check the printed row`,
+  };
+}
+
+/**
+ * Unit rows left out of `rows` because they restate the total (`309001 新乡市凤泉区医疗保障局`
+ * over a table broken down by classification), kept as subtotals so the checks still compare
+ * them: a row printing as many numbers as the total row takes the total's columns in order.
+ */
+function restatedUnitRows(units: { r: RawRow; k: Keyed }[], total: ReturnType<typeof baseRow> | undefined): ReturnType<typeof baseRow>[] {
+  if (!total) return [];
+  const measures = Object.keys(total.values);
+  return units.flatMap(({ r, k }) => {
+    if (r.numbers.length !== measures.length) return [];
+    const row = baseRow(k.key, 'unit', k.name, r.at);
+    measures.forEach((m, i) => {
+      row.values[m] = r.numbers[i]!.value;
+      row.sources[m] = r.numbers[i]!.at;
+    });
+    return [row];
+  });
 }
 
 function valuesFor(assign: Assignment, r: RawRow): (number | undefined)[] {

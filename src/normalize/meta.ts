@@ -97,8 +97,8 @@ function departmentOf(lines: Line[], tables: Table[], cover: string): { departme
   });
   const coverName = COVER_NAME_FIRST.exec(cover)?.[1] ?? COVER_YEAR_FIRST.exec(cover)?.[1];
   const headings = [...lines.map((l) => squeeze(l.text)).filter((t) => HEADING.test(t)), ...tables.map((t) => squeeze(t.title))].flatMap((text) => {
-    const m = HEADING_NAME.exec(text.replace(NUMBERING, ''));
-    return m?.[1] && !GENERIC_NAMES.has(m[1]) ? [m[1]] : [];
+    const name = headingDepartment(text);
+    return name ? [name] : [];
   });
   const sources: Source[] = [
     { what: 'the unit line over the tables', names: labelled },
@@ -127,6 +127,15 @@ function departmentOf(lines: Line[], tables: Table[], cover: string): { departme
   });
   return { department, issues: [...stray, ...issues] };
 }
+
+/** The department a heading or table title opens with (`上海市财政局2025年部门预算`), if any. */
+export function headingDepartment(text: string): string | undefined {
+  const m = HEADING_NAME.exec(text.replace(NUMBERING, ''));
+  return m?.[1] && !GENERIC_NAMES.has(m[1]) ? m[1] : undefined;
+}
+
+/** Two names of one body: either abbreviates the other. */
+export const sameDepartment = (a: string, b: string): boolean => abbreviates(a, b) || abbreviates(b, a);
 
 /** `省检察院` for `江苏省人民检察院`, `江苏省委办公厅` for `中国共产党江苏省委员会办公厅`: the short name's characters in order. */
 function abbreviates(short: string, long: string): boolean {

@@ -172,6 +172,8 @@ export interface RowPlacement {
   /** Best assignments, all equally good by the row's own evidence; the first is the default. */
   options: Assignment[];
   printed: boolean;
+  /** Index in `options` of the printed positions, when they are a reading but not the row's best fit. */
+  printedAt?: number;
 }
 
 export function placeRow(numbers: PlacedNumber[], columns: readonly string[], identities: Identity[], totalBlank: boolean[]): RowPlacement {
@@ -210,8 +212,16 @@ export function placeRow(numbers: PlacedNumber[], columns: readonly string[], id
   const options = distinctByNonZero(best.map((b) => b.assign), numbers);
   // The printed positions stay a reading even when they break an identity: a misprinted figure
   // must not be moved into a column that makes the row add up. The column sums decide between them.
-  if (printed && !options.some((o) => o.every((k, c) => k === printed[c]))) options.push(printed);
-  return { options, printed: false };
+  if (!printed) return { options, printed: false };
+  const printedAt = options.findIndex((o) => o.every((k, c) => k === printed[c]));
+  if (printedAt < 0) options.push(printed);
+  return { options, printed: false, printedAt: printedAt < 0 ? options.length - 1 : printedAt };
+}
+
+/** The identities a row's values break beyond rounding, in the placement's own arithmetic. */
+export function identitiesBroken(values: (number | undefined)[], columns: readonly string[], identities: Identity[]): Identity[] {
+  const indexed = indexIdentities(columns, identities);
+  return identities.filter((_, k) => breakCounts(values, [indexed[k]!]).breaks > 0);
 }
 
 function compare(a: Scored, b: Scored): number {

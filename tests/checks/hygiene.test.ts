@@ -29,4 +29,14 @@ describe('hygiene', () => {
       ['placeholder_text', 'warning', 'the heading "上海市XX局2025年部门预算" still carries a template placeholder (XX局)'],
     ]);
   });
+
+  it('should report a heading naming another department than the document’s, and accept a short name of the same one', () => {
+    const run = (heading: string) => validateDocument([titled('2025年部门财务收支预算总表')], META, lines(heading, '预算主管部门:上海市普陀区财政局'));
+    expect(run('普陀区财政局2025年部门预算').issues.filter((i) => i.kind === 'hygiene')).toEqual([]);
+    expect(result(run('普陀区财政局2025年部门预算').validation.checks, 'title_department')).toMatchObject({ status: 'pass' });
+    const { issues } = run('上海市普陀区民政局2025年部门预算');
+    expect(issues.filter((i) => i.kind === 'hygiene').map((i) => [i.check, i.severity, i.message])).toEqual([
+      ['title_department', 'warning', 'the heading "上海市普陀区民政局2025年部门预算" names 上海市普陀区民政局; the document is 上海市普陀区财政局\'s'],
+    ]);
+  });
 });

@@ -12,7 +12,7 @@ const doc = (name: string): BudgetDocument => ({
     },
   ],
   issues: [],
-  validation: { checks: [], run: 0, held: 0, broken: 0 },
+  validation: { checks: [], run: 0, held: 0, broken: 0, coverage: { printed: 0, covered: 0, uncovered: [] } },
 });
 
 describe('CSV for spreadsheets', () => {

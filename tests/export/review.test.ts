@@ -129,6 +129,7 @@ describe('review page', () => {
     const required = doc000.validation.checks.find((c) => c.check === 'required_tables')!;
     expect(html000).toContain(`${required.evaluated - required.failed} of ${required.evaluated} required tables found`);
     expect(html000).toContain(`Checks: ${doc000.validation.run} run, ${doc000.validation.held} held`);
+    expect(html000).toContain(`Coverage: ${doc000.validation.coverage.covered} of ${doc000.validation.coverage.printed} printed figures are compared by at least one check`);
     expect(html000).toContain('id="only-problems"');
     expect(html000).toContain('body.only-problems tr.ok');
     expect((html000.match(/<tr class="problem"/g) ?? []).length).toBeGreaterThan(0);

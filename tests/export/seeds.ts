@@ -41,5 +41,5 @@ export const fakeDocument = (tables: Table[], over: Partial<BudgetDocument['docu
   document: { unit: '万元', department: '某局', year: 2025, kind: '部门预算', ...over },
   tables,
   issues: [],
-  validation: { checks: [], run: 0, held: 0, broken: 0 },
+  validation: { checks: [], run: 0, held: 0, broken: 0, coverage: { printed: 0, covered: 0, uncovered: [] } },
 });
