@@ -182,7 +182,8 @@ export function placeRow(numbers: PlacedNumber[], columns: readonly string[], id
   const printed = printedAssignment(numbers, n);
   if (printed) {
     const s = score(printed, numbers, indexed, totalBlank);
-    if (s.breaks === 0 && s.blanks === 0 && s.inexact === 0) return { options: [printed], printed: true };
+    // Printed positions that hold, exactly or within the rounding the figures allow, are the reading.
+    if (s.breaks === 0 && s.blanks === 0) return { options: [printed], printed: true };
   }
   if (numbers.length > n) return { options: printed ? [printed] : [], printed: Boolean(printed) };
   if (identities.every((i) => i.atLeast) && numbers.length < n) {
