@@ -18,6 +18,10 @@ const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
 const MIN_DIGIT_SHARE = 0.5;
 /** Two or more stops, all but the last before a group of three digits: thousands read as stops. */
 const THOUSANDS_AS_STOPS = /^-?\d{1,3}(?:\.\d{3})+\.\d{1,2}$/;
+/** A thousands separator read twice (`2,.247.04`): two marks before a group of three digits. */
+const DOUBLED_SEPARATOR = /[,.]{2,}(?=\d{3}(?:[,.]|$))/g;
+/** An amount whose point was read as a gap: digits (and separators), a space, the decimals (`10, 191 56`). */
+const GAPPED_POINT = /^(-?\d[\d,\s]*?)\s+(\d+)$/;
 /** A column prints a fixed number of decimals when this share of its other amounts do. */
 const DECIMALS_MAJORITY = 0.8;
 /** …judged on at least this many other amounts. */
@@ -62,6 +66,11 @@ export function readAmount(raw: string): NumberReading | undefined {
     repairs.push('separator');
     text = separators;
   }
+  const undoubled = text.replace(DOUBLED_SEPARATOR, ',');
+  if (undoubled !== text) {
+    if (!repairs.includes('separator')) repairs.push('separator');
+    text = undoubled;
+  }
   // Thousands separators read as stops: `1.050.00` is 1,050.00 (every stop but the last is
   // followed by a group of three digits; the last one is the decimal point).
   if (THOUSANDS_AS_STOPS.test(text)) {
@@ -100,4 +109,17 @@ export function restoreDecimals(text: string, decimals: number): string | undefi
   if (!/^\d+$/.test(body) || body.length <= decimals) return undefined;
   const whole = body.slice(0, body.length - decimals).replace(/^0+(?=\d)/, '');
   return `${sign}${whole}.${body.slice(body.length - decimals)}`;
+}
+
+/**
+ * A cell that is not an amount as read, but is one with its decimal point read as a gap: the
+ * last group of digits, after a space, has the table's `decimals` and nothing else prints a
+ * point (`10, 191 56` in a two-decimal table is 10,191.56). Undefined otherwise.
+ */
+export function readGappedAmount(raw: string, decimals: number | undefined): NumberReading | undefined {
+  if (!decimals) return undefined;
+  const m = GAPPED_POINT.exec(raw.replace(EDGE_NOISE, ''));
+  if (!m || m[2]!.length !== decimals) return undefined;
+  const reading = readAmount(`${m[1]!.replace(/\s+/g, '')}.${m[2]}`);
+  return reading && { text: reading.text, repairs: [...reading.repairs, 'decimal_point'] };
 }

@@ -5,7 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
-import { columnDecimals, decimalsOf, readAmount, restoreDecimals, type RepairKind } from './ocr-repair.js';
+import { columnDecimals, decimalsOf, readAmount, readGappedAmount, restoreDecimals, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
@@ -18,9 +18,11 @@ import {
   eraseRules,
   estimateSkew,
   findPixelRules,
+  flattenBackground,
   inkShare,
   openPdfForRender,
   otsuThreshold,
+  removeSpecks,
   renderPage,
   rotate,
   whitenPaper,
@@ -32,7 +34,7 @@ import {
  * Scanned PDFs and page images → the same `Line[]` the born-digital PDF extractor produces,
  * through tesseract.js (wasm in worker threads; nothing downloaded, see ocr-pool.ts).
  *
- * Per page: gray pixels → skew measured from the ruling lines and straightened → rules found as
+ * Per page: gray pixels → paper flattened to white, specks removed → skew measured from the ruling lines and straightened → rules found as
  * long thin runs of ink → rules erased (tesseract reads a ruled table as noise: 30% confidence
  * with the rules, 86% without) → one full-page recognition → words, split where a rule runs
  * between their letters, placed into the grid by pdf.ts's own `layoutLines`, so a scanned table
@@ -220,8 +222,10 @@ interface Piece {
 
 /** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
 export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
-  let image = input;
+  // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
+  let image = flattenBackground(input);
   let threshold = otsuThreshold(image);
+  image = removeSpecks(image, threshold);
   let ink = binarize(image, threshold);
   if (inkShare(ink) < MIN_INK_SHARE) return { lines: [], issues: [], words: 0 };
   const skew = estimateSkew(ink, image.width, image.height, image.dpi);
@@ -504,7 +508,7 @@ class CellReader {
       const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
-        const readings = cells.map((c) => readAmount(c.text));
+        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals));
         cells.forEach((cell, i) => {
           const reading = readings[i];
           if (!reading) return;

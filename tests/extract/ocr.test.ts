@@ -10,9 +10,9 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, readAmount, restoreDecimals } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, readAmount, readGappedAmount, restoreDecimals } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
-import { crop, estimateSkew, findPixelRules, binarize, openPdfForRender, renderPage, rotate, type GrayImage } from '../../src/extract/raster.js';
+import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
 
 /**
@@ -134,6 +134,27 @@ describe('page images', () => {
     expect(await rows(tiff, 'table.tif')).toEqual(fromPng);
   }, 120_000);
 
+  it('reads a dark, unevenly lit, blurred 200 dpi scan sheared off-square (its names whole, its first strokes kept)', async () => {
+    // 江苏省政协 2019, 公开07表, made by `make-scans.mjs --hard` (look `dark`) and cropped. Before
+    // the paper was flattened and rules erased along their lean, ink was cut at one threshold for
+    // the page and each rule's whole band whitened: 政协事务 read 长抄末务, 一般 read -般, and on
+    // this crop no table was found at all.
+    const file = 'dark-uneven-sheared-200dpi.jpg';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const table = doc.tables.find((t) => t.type === 'general_expenditure')!;
+    expect(table.title).toBe('一般公共预算支出预算表(功能科目)');
+    expect(table.rows.map((r) => [r.key, r.name, r.values['total']])).toEqual([
+      ['total', '合计', 13297.11],
+      ['201', '一般公共服务支出', 10191.56],
+      ['20102', '政协事务', 10191.56],
+      ['2010201', '行政运行', 5223.22],
+      ['2010202', '一般行政管理事务', 3159.78],
+      ['2010204', '政协会议', 1282.56],
+      ['2010205', '委员视察', 426],
+      ['2010299', '其他政协事务支出', 100],
+    ]);
+  }, 120_000);
+
   it('ends an image with no text in a clear error, without starting OCR', async () => {
     const blank = PNG.sync.write({ width: 1240, height: 1754, data: Buffer.alloc(1240 * 1754 * 4, 255) } as PNG);
     const failure = await extractBytes(new Uint8Array(blank), 'blank.png').catch((e: unknown) => e);
@@ -182,6 +203,16 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(other.cells[1]!.text).toBe('补助1.050.00'); // the neighbour prints another amount: left as read
   });
 
+  it('reads a point read as a gap, and a thousands separator read twice, as the amount printed', () => {
+    expect(readGappedAmount('10, 191 56', 2)).toEqual({ text: '10,191.56', repairs: ['decimal_point'] });
+    expect(readGappedAmount('426 00', 2)).toEqual({ text: '426.00', repairs: ['decimal_point'] });
+    // Only with the table's decimals, and never where a point was read.
+    expect(readGappedAmount('10, 191 56', 0)).toBeUndefined();
+    expect(readGappedAmount('426 0', 2)).toBeUndefined();
+    expect(readGappedAmount('1.5 20', 2)).toBeUndefined();
+    expect(readAmount('2,.247.04')).toEqual({ text: '2,247.04', repairs: ['separator'] });
+  });
+
   it("restores a decimal point only where the column's other amounts print the same decimals", () => {
     expect(columnDecimals(['867.02', '74.63', '0.77'])).toBe(2);
     expect(columnDecimals(['208', '210', '210'])).toBe(0);
@@ -217,6 +248,58 @@ describe('pixels (raster.ts)', () => {
     const rules = findPixelRules(binarize(straight), straight.width, straight.height, straight.dpi);
     expect(rules.filter((r) => r.horizontal)).toHaveLength(4);
     expect(rules.filter((r) => !r.horizontal)).toHaveLength(4);
+  });
+
+  /** A blank 300 dpi page and a pen that inks a w × h box at (x, y). */
+  function blankPage(width = 1600, height = 1000): { page: GrayImage; box: (x: number, y: number, w: number, h: number, gray?: number) => void } {
+    const page: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255), dpi: 300 };
+    const box = (x: number, y: number, w: number, h: number, gray = 0) => {
+      for (let j = y; j < y + h; j++) page.data.fill(gray, j * width + x, j * width + x + w);
+    };
+    return { page, box };
+  }
+
+  it("takes a title's long strokes for letters, not rules, while a header's short borders that meet the frame stay rules", () => {
+    const { page, box } = blankPage();
+    // A 22 pt title's 十 (strokes 20 pt = 83 px long) above a grid with a short header border.
+    box(700, 100, 83, 4);
+    box(740, 60, 4, 83);
+    for (const y of [300, 400, 700]) box(200, y, 1200, 3);
+    for (const x of [200, 1400]) box(x, 300, 3, 403);
+    box(800, 300, 3, 100); // a header cell's border: 24 pt, from the frame's top rule to the next
+    const rules = findPixelRules(binarize(page), page.width, page.height, page.dpi);
+    expect(rules.filter((r) => r.horizontal).map((r) => r.across0)).toEqual([300, 400, 700]);
+    expect(rules.filter((r) => !r.horizontal).map((r) => r.across0).sort((a, b) => a - b)).toEqual([200, 800, 1400]);
+  });
+
+  it('erases a rule that leans (a page sheared off-square) along its line, keeping the text beside it', () => {
+    const { page, box } = blankPage();
+    // A vertical rule 3 px thick leaning 0.5° (9 px over 1000 rows), and a letter's stroke 5 px
+    // to the right of its top end: inside the rule's band, outside its ink.
+    for (let y = 0; y < 1000; y++) box(400 + Math.round((y * 9) / 1000), y, 3, 1);
+    box(408, 20, 6, 30);
+    const rules = findPixelRules(binarize(page), page.width, page.height, page.dpi);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.across1 - rules[0]!.across0).toBeGreaterThan(6); // its band: twice its ink
+    const erased = eraseRules(page, rules);
+    expect(erased.data[500 * page.width + 404]).toBe(255); // the rule's middle
+    expect(erased.data[35 * page.width + 412]).toBe(0); // the letter
+  });
+
+  it('flattens paper darker towards a corner so one threshold separates ink, and removes specks but not decimal points', () => {
+    const { page, box } = blankPage();
+    for (let y = 0; y < page.height; y++) for (let x = 0; x < page.width; x++) page.data[y * page.width + x] = Math.round(245 - (70 * (x + y)) / (page.width + page.height));
+    box(100, 100, 40, 6, 40); // ink on the light corner…
+    box(1400, 900, 40, 6, 110); // …and fainter ink on the dark one
+    box(800, 500, 1, 1, 40); // a speck
+    box(820, 500, 5, 5, 40); // a decimal point (1.2 pt)
+    const flat = flattenBackground(page);
+    const threshold = otsuThreshold(flat);
+    const clean = removeSpecks(flat, threshold);
+    const ink = binarize(clean, threshold);
+    expect([ink[103 * page.width + 120], ink[903 * page.width + 1420], ink[502 * page.width + 822]]).toEqual([1, 1, 1]);
+    expect(ink[500 * page.width + 800]).toBe(0);
+    expect(ink.reduce((a, b) => a + b, 0)).toBe(40 * 6 * 2 + 25);
   });
 
   it('finds no skew and no rules on a page without lines', () => {
