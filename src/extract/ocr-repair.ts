@@ -123,3 +123,62 @@ export function readGappedAmount(raw: string, decimals: number | undefined): Num
   const reading = readAmount(`${m[1]!.replace(/\s+/g, '')}.${m[2]}`);
   return reading && { text: reading.text, repairs: [...reading.repairs, 'decimal_point'] };
 }
+
+// ---- identities of a classification column -----------------------------------------------
+
+/** Classification codes nest by length: a 类 (3 digits) holds 款 (5), a 款 holds 项 (7). */
+const CODE_LEVELS = [3, 5, 7];
+
+/** An amount's value in cents (integers add exactly), or undefined for text that is not one; a blank cell is 0. */
+export function cents(text: string): number | undefined {
+  if (text.trim() === '') return 0;
+  const reading = readAmount(text);
+  return reading ? Math.round(Number(reading.text.replace(/,/g, '')) * 100) : undefined;
+}
+
+/** A sum a column should satisfy: the amount of `parent` equals the sum of those of `children` (row indices). */
+export interface SumIdentity {
+  parent: number;
+  children: number[];
+}
+
+/**
+ * The classification sums of a grid: each row whose code is a 类 or 款 equals the sum of the
+ * rows below it whose codes are one level finer and start with its code (up to the next row of
+ * its level or coarser; a row without a code is passed over). `codes` holds each row's code as
+ * read (digits, or undefined). Rows
+ * without children on the page give no identity: a table cut by the page foot cannot be summed.
+ */
+export function sumIdentities(codes: (string | undefined)[]): SumIdentity[] {
+  const identities: SumIdentity[] = [];
+  codes.forEach((code, i) => {
+    const level = code ? CODE_LEVELS.indexOf(code.length) : -1;
+    if (level < 0 || level === CODE_LEVELS.length - 1) return;
+    const children: number[] = [];
+    for (let k = i + 1; k < codes.length; k++) {
+      const c = codes[k];
+      if (c === undefined) continue;
+      if (!c.startsWith(code!) || c.length <= code!.length) break;
+      // Under a 款 every longer code is an item, one misread a digit long or short (20102014) too.
+      const finest = level + 1 === CODE_LEVELS.length - 1;
+      if (c.length === CODE_LEVELS[level + 1] || finest) children.push(k);
+    }
+    if (children.length) identities.push({ parent: i, children });
+  });
+  return identities;
+}
+
+/**
+ * Which one cell of a broken identity a second reading settles: given the amounts as read
+ * (undefined where the reading is not an amount) and, per row, the amount read again alone
+ * (undefined where there is none), the single row whose second reading makes the parent equal
+ * the sum of its children. Undefined when none does, or more than one would (then nothing is known).
+ */
+export function settleIdentity(identity: SumIdentity, read: (number | undefined)[], again: (number | undefined)[]): number | undefined {
+  const rows = [identity.parent, ...identity.children];
+  const holds = (values: (number | undefined)[]) =>
+    rows.every((r) => values[r] !== undefined) && values[identity.parent] === identity.children.reduce((s, k) => s + values[k]!, 0);
+  if (holds(read)) return undefined;
+  const settling = rows.filter((r) => again[r] !== undefined && again[r] !== read[r] && holds(read.map((v, k) => (k === r ? again[r] : v))));
+  return settling.length === 1 ? settling[0] : undefined;
+}

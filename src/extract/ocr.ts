@@ -5,7 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
-import { columnDecimals, decimalsOf, readAmount, readGappedAmount, restoreDecimals, type RepairKind } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
@@ -15,6 +15,7 @@ import {
   crop,
   decodeImage,
   encodePgm,
+  enlarge,
   eraseRules,
   estimateSkew,
   findPixelRules,
@@ -127,6 +128,13 @@ const CELL_PAD_PX = 12;
 const MIN_CELL_INK_PT2 = 2;
 /** Gray level below which a pixel counts as ink when looking for missed text. */
 const INK_LEVEL = 128;
+/**
+ * A cell an identity rejects is read again this much enlarged: a view unlike the page's, where
+ * the same pixels at the same size tend to give the same misread digit (7195.28 for 715.28).
+ */
+const IDENTITY_REREAD_FACTOR = 2;
+/** A classification code as a grid row prints it: one cell, or 类 | 款 | 项 in cells of their own (a digit or two too many: misread). */
+const CODE_PART = /^\d{2,9}$/;
 /** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
 const HAIRLINE_EM = 0.12;
 
@@ -266,6 +274,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
+  issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
   if (straightened) {
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
@@ -336,7 +345,10 @@ function wordPieces(page: OcrPage, rules: PixelRule[]): Piece[] {
             const prev = current[current.length - 1];
             if (prev) {
               const gap = s.bbox.x0 - prev.bbox.x1;
-              const ruled = vertical.some((r) => r.across0 >= prev.bbox.x1 - 1 && r.across1 <= s.bbox.x0 + 1 && r.start <= cy && cy <= r.end);
+              const ruled = vertical.some((r) => {
+                const x = ruleAt(r, cy);
+                return x - r.thickness / 2 >= prev.bbox.x1 - 1 && x + r.thickness / 2 <= s.bbox.x0 + 1 && r.start <= cy && cy <= r.end;
+              });
               if (gap > SPLIT_GAP_EM * height || ruled) flush();
             }
             current.push(s);
@@ -350,6 +362,11 @@ function wordPieces(page: OcrPage, rules: PixelRule[]): Piece[] {
     }
   }
   return pieces;
+}
+
+/** Where a rule's centre line crosses `along` (a column for a horizontal rule, a row for a vertical one): a leaning rule's band is wider than its line. */
+function ruleAt(r: PixelRule, along: number): number {
+  return (r.across0 + r.across1) / 2 + r.slope * (along - (r.start + r.end) / 2);
 }
 
 /**
@@ -571,6 +588,56 @@ class CellReader {
   }
 
   /**
+   * Amounts checked against the classification's sums (a 类 is the sum of its 款, a 款 of its 项,
+   * where they are on the page, column by column). The cells of a sum that does not hold are read
+   * again alone, enlarged, with a digit whitelist; when exactly one of those readings makes the
+   * sum hold, it replaces the page's and says so. Otherwise the amounts stay as read, for the
+   * arithmetic checks to report.
+   */
+  async checkIdentities(lines: Line[], at: PageAt): Promise<Issue[]> {
+    if (this.options.rereadNumbers === false) return [];
+    const issues: Issue[] = [];
+    for (const rows of gridGroups(lines)) {
+      const codes = rows.map(rowCode);
+      const identities = sumIdentities(codes.map((c) => c?.code));
+      if (identities.length === 0) continue;
+      // Where the codes end: the usual row's, not one whose name was missed and whose whole amounts join its code.
+      const codeColumns = median(codes.flatMap((c) => (c ? [c.cells] : [])));
+      for (let j = codeColumns; j < rows[0]!.cells.length; j++) {
+        const column = rows.map((l) => l.cells[j]!);
+        if (!column.some((c) => readAmount(c.text)?.text.includes('.'))) continue;
+        const read = column.map((c) => cents(c.text));
+        for (const identity of identities) {
+          const members = [identity.parent, ...identity.children];
+          // One cell the page did not read as an amount (`1] 754. 17`) may be settled too; text is not.
+          const unread = members.filter((r) => read[r] === undefined);
+          if (unread.length > 1 || unread.some((r) => !/\d/.test(column[r]!.text))) continue;
+          if (unread.length === 0 && read[identity.parent] === identity.children.reduce((s, k) => s + read[k]!, 0)) continue;
+          const texts = new Map<number, string>();
+          await Promise.all(
+            members.map(async (r) => {
+              if (column[r]!.text === '') return;
+              const again = await this.read(column[r]!, CELL_PSM, DIGIT_WHITELIST, undefined, IDENTITY_REREAD_FACTOR);
+              const reading = again && readAmount(again.text);
+              if (reading && reading.repairs.length === 0) texts.set(r, reading.text);
+            }),
+          );
+          const settled = settleIdentity(identity, read, read.map((_, r) => (texts.has(r) ? cents(texts.get(r)!) : undefined)));
+          if (settled === undefined) continue;
+          const cell = column[settled]!;
+          const printed = cell.text;
+          cell.text = texts.get(settled)!;
+          cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+          read[settled] = cents(cell.text);
+          const parent = codes[identity.parent]!.code;
+          issues.push(lowConfidence(cell, at, printed, cell.text, `re-read alone as ${cell.text}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
+        }
+      }
+    }
+    return issues;
+  }
+
+  /**
    * Words of a borderless table's rows (lines outside grids that print amounts) the page
    * recognition was unsure of, read again alone: a row's name beside its codes and amounts is
    * read like a grid's name cell. Kept when at least as sure as the page's reading.
@@ -697,10 +764,11 @@ class CellReader {
     return crop(this.image, x0 * px + inset, y0 * px + inset, x1 * px - inset, y1 * px - inset, pad);
   }
 
-  private async read(cell: Cell, psm: string, whitelist?: string, insetPt?: number): Promise<{ text: string; confidence: number } | undefined> {
-    const piece = this.cut(cell, CELL_PAD_PX, insetPt);
-    if (!piece) return undefined;
-    const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, this.image.dpi, whitelist), { text: true }));
+  private async read(cell: Cell, psm: string, whitelist?: string, insetPt?: number, factor = 1): Promise<{ text: string; confidence: number } | undefined> {
+    const cut = this.cut(cell, CELL_PAD_PX, insetPt);
+    if (!cut) return undefined;
+    const piece = factor === 1 ? cut : enlarge(cut, factor);
+    const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
   }
@@ -784,6 +852,19 @@ export function separateRunInAmounts(lines: Line[], at: PageAt): Issue[] {
 
 /** Text (ending in a letter) followed by an amount with a decimal point. */
 const RUN_IN_AMOUNT = /^(.*[^\d\s.,，。·-])\s*(-?\d[\d.,，。·]*[.。·]\d+)$/u;
+
+/** A grid row's classification code: its leading cells of digits (blank ones skipped) joined, and how many cells that spans. */
+function rowCode(line: Line): { code: string; cells: number } | undefined {
+  let code = '';
+  let k = 0;
+  for (; k < line.cells.length; k++) {
+    const text = line.cells[k]!.text.trim();
+    if (text === '') continue;
+    if (!CODE_PART.test(text)) break;
+    code += text;
+  }
+  return code === '' ? undefined : { code, cells: k };
+}
 
 /** True when a cell of an earlier row, or an earlier cell of this row, spans over this one. */
 function coveredByMerged(rows: Line[], r: number, c: number): boolean {

@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, readAmount, readGappedAmount, restoreDecimals } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -155,6 +155,23 @@ describe('page images', () => {
     ]);
   }, 120_000);
 
+  it('re-reads the amounts of a classification sum that does not hold, and takes the one reading that makes it hold', async () => {
+    // 江苏省政协 2019 公开07表, look `dark` at 300 dpi (make-scans.mjs --hard), one page. The page
+    // reading gave 委员视察 126.00 for 426.00 (20102's items then sum to 300 less than it) and
+    // 提租补贴 `1] 754. 17`, no amount, so the row was lost.
+    const file = 'identity-misread-dark-300dpi.jpg';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const table = doc.tables.find((t) => t.type === 'general_expenditure')!;
+    const total = (key: string) => table.rows.find((r) => r.key === key)?.values['total'];
+    expect([total('2010205'), total('2210202')]).toEqual([426, 1754.17]);
+    const settled = doc.issues.filter((i) => i.kind === 'low_confidence' && /the only reading under which/.test(i.message));
+    expect(settled.map((i) => [i.printed, i.found])).toEqual([
+      ['126.00', 426],
+      ['1] 754. 17', 1754.17],
+    ]);
+    expect(settled[0]!.message).toMatch(/20102 is the sum of its 5 items/);
+  }, 120_000);
+
   it('ends an image with no text in a clear error, without starting OCR', async () => {
     const blank = PNG.sync.write({ width: 1240, height: 1754, data: Buffer.alloc(1240 * 1754 * 4, 255) } as PNG);
     const failure = await extractBytes(new Uint8Array(blank), 'blank.png').catch((e: unknown) => e);
@@ -211,6 +228,24 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readGappedAmount('426 0', 2)).toBeUndefined();
     expect(readGappedAmount('1.5 20', 2)).toBeUndefined();
     expect(readAmount('2,.247.04')).toEqual({ text: '2,247.04', repairs: ['separator'] });
+  });
+
+  it('finds the classification sums of a grid, items with a misread code among them, and settles a sum by the one second reading that makes it hold', () => {
+    const codes = ['201', '20102', '2010201', '20102014', undefined, '2010205', '208', '20805', '2080501', '221'];
+    expect(sumIdentities(codes)).toEqual([
+      { parent: 0, children: [1] },
+      { parent: 1, children: [2, 3, 5] },
+      { parent: 6, children: [7] },
+      { parent: 7, children: [8] },
+    ]);
+    const identity = { parent: 0, children: [1, 2, 3] };
+    // 100 = 50 + 20 + 30, read with 30 as 80: only re-reading that cell as 30 settles it.
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [10000, 5000, 2000, 3000])).toBe(3);
+    expect(settleIdentity(identity, [10000, 5000, 2000, undefined], [undefined, undefined, undefined, 3000])).toBe(3);
+    // Two readings that would each settle it, or none: nothing is known.
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [15000, 5000, 2000, 3000])).toBeUndefined();
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [10000, 5000, 2000, 7000])).toBeUndefined();
+    expect(settleIdentity(identity, [10000, 5000, 2000, 3000], [10000, 5000, 2000, 8000])).toBeUndefined();
   });
 
   it("restores a decimal point only where the column's other amounts print the same decimals", () => {
