@@ -57,7 +57,11 @@ export interface OcrOptions {
   dpi?: number;
   /** Re-read doubtful numeric cells with a digit whitelist (default true). */
   rereadNumbers?: boolean;
+  /** Told each page's wall time per step (`render`, `pixels`, `page`, `cells`), in ms: for `npm run bench`. */
+  onPhase?: (phase: OcrPhase, ms: number) => void;
 }
+
+export type OcrPhase = 'render' | 'pixels' | 'page' | 'cells';
 
 // ---- tesseract settings and tolerances ------------------------------------------------------
 
@@ -173,7 +177,9 @@ export async function ocrPdf(
     const read = await Promise.all(
       wanted.map((n) =>
         limit(async () => {
+          const started = performance.now();
           const image = await renderPage(doc, n, options.dpi ?? RENDER_DPI);
+          options.onPhase?.('render', performance.now() - started);
           return { n, drawn: image !== undefined, ...(image ? await ocrPage(image, { file, page: n }, options) : { lines: [], issues: [], words: 0 }) };
         }),
       ),
@@ -230,6 +236,7 @@ interface Piece {
 
 /** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
 export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
+  const started = performance.now();
   // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
   let image = flattenBackground(input);
   let threshold = otsuThreshold(image);
@@ -246,6 +253,8 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
   const clean = whitenPaper(eraseRules(image, pixelRules), threshold);
   const scale = 72 / image.dpi;
+  const recognizing = performance.now();
+  options.onPhase?.('pixels', recognizing - started);
 
   const page = await withOcrWorker(
     (w) => w.recognize(Buffer.from(encodePgm(clean)), tesseractParams(PAGE_PSM, image.dpi), { text: false, blocks: true }),
@@ -269,6 +278,8 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     end: (r.end + 1) * scale,
   }));
   const lines = layoutLines(glyphs, rules, at);
+  const rereading = performance.now();
+  options.onPhase?.('page', rereading - recognizing);
   setConfidence(lines, pieces, scale);
   const cells = new CellReader(clean, options);
   await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
@@ -276,6 +287,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   issues.push(...separateRunInAmounts(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
+  options.onPhase?.('cells', performance.now() - rereading);
   if (straightened) {
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
   }
