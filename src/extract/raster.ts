@@ -90,8 +90,13 @@ const MIN_BACKGROUND = 96;
  * 7 pt names scanned at 200 dpi: 视察 read 视红).
  */
 const WHITEN_SHARE = 0.5;
-/** Isolated specks up to this size (points, side of a square) are scanner dust, not a decimal point. */
+/** Specks up to this size (points, side of a square)… */
 const SPECK_PT = 0.8;
+/**
+ * …with no other ink this near (points) are scanner dust. A decimal point is as small (7 pt
+ * print at 300 dpi: 3 × 3 pixels), but sits within a letter's gap of its digits.
+ */
+const SPECK_CLEARANCE_PT = 1.5;
 /** Gray levels: the binarization threshold found by Otsu's method is kept within these bounds. */
 const MIN_THRESHOLD = 60;
 const MAX_THRESHOLD = 200;
@@ -324,17 +329,31 @@ export function flattenBackground(image: GrayImage): GrayImage {
 }
 
 /**
- * The page with specks of ink (connected dark pixels covering less than SPECK_PT square) made
- * paper: a noisy or bitonal scan's dust, which tesseract reads as marks among the words. A
- * printed decimal point is larger than a speck at any resolution we read.
+ * The page with specks of ink (connected dark pixels covering less than SPECK_PT square, with
+ * nothing else near) made paper: a noisy or bitonal scan's dust, which tesseract reads as marks
+ * among the words.
  */
 export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
   const { width, height } = image;
   const limit = Math.max(1, Math.floor(((SPECK_PT * image.dpi) / 72) ** 2));
+  const clearance = pt(SPECK_CLEARANCE_PT, image.dpi);
   const data = image.data.slice();
   const seen = new Uint8Array(data.length);
   const stack: number[] = [];
   const component: number[] = [];
+  /** No ink but the component's own within `clearance` of its box. */
+  const isolated = (pixels: number[]): boolean => {
+    const xs = pixels.map((i) => i % width);
+    const ys = pixels.map((i) => Math.floor(i / width));
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    for (let y = Math.max(0, y0 - clearance); y <= Math.min(height - 1, y1 + clearance); y++) {
+      for (let x = Math.max(0, x0 - clearance); x <= Math.min(width - 1, x1 + clearance); x++) {
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) continue;
+        if (image.data[y * width + x]! <= threshold) return false;
+      }
+    }
+    return true;
+  };
   for (let start = 0; start < data.length; start++) {
     if (seen[start] || data[start]! > threshold) continue;
     stack.length = 0;
@@ -360,7 +379,7 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
         }
       }
     }
-    if (size <= limit) for (const i of component) data[i] = WHITE;
+    if (size <= limit && isolated(component)) for (const i of component) data[i] = WHITE;
   }
   return { ...image, data };
 }

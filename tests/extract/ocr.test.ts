@@ -328,13 +328,16 @@ describe('pixels (raster.ts)', () => {
     box(1400, 900, 40, 6, 110); // …and fainter ink on the dark one
     box(800, 500, 1, 1, 40); // a speck
     box(820, 500, 5, 5, 40); // a decimal point (1.2 pt)
+    box(900, 520, 3, 3, 40); // a 7 pt print's decimal point, as small as a speck…
+    box(905, 500, 10, 23, 40); // …beside its digit
     const flat = flattenBackground(page);
     const threshold = otsuThreshold(flat);
     const clean = removeSpecks(flat, threshold);
     const ink = binarize(clean, threshold);
     expect([ink[103 * page.width + 120], ink[903 * page.width + 1420], ink[502 * page.width + 822]]).toEqual([1, 1, 1]);
     expect(ink[500 * page.width + 800]).toBe(0);
-    expect(ink.reduce((a, b) => a + b, 0)).toBe(40 * 6 * 2 + 25);
+    expect(ink[521 * page.width + 901]).toBe(1);
+    expect(ink.reduce((a, b) => a + b, 0)).toBe(40 * 6 * 2 + 25 + 9 + 230);
   });
 
   it('finds no skew and no rules on a page without lines', () => {
