@@ -29,6 +29,8 @@ import {
   whitenPaper,
   type GrayImage,
   type PixelRule,
+  unshear,
+  verticalLean,
 } from './raster.js';
 
 /**
@@ -139,6 +141,8 @@ const INK_LEVEL = 128;
 const IDENTITY_REREAD_FACTOR = 2;
 /** A classification code as a grid row prints it: one cell, or 类 | 款 | 项 in cells of their own (a digit or two too many: misread). */
 const CODE_PART = /^\d{2,9}$/;
+/** A page whose vertical rules lean by this many pixels over its height is set upright (half a point at 300 dpi: cells are cut to about a point). */
+const MIN_SHEAR_PX = 2;
 /** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
 const HAIRLINE_EM = 0.12;
 
@@ -250,7 +254,16 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     threshold = otsuThreshold(image);
     ink = binarize(image, threshold);
   }
-  const pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+  let pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+  // A page scanned off-square: its columns' rules lean once its rows' are straight. Cells are cut
+  // between upright rules, so the page is sheared upright and its rules found again.
+  const lean = verticalLean(pixelRules);
+  const sheared = Math.abs(lean) * image.height >= MIN_SHEAR_PX;
+  if (sheared) {
+    image = unshear(image, lean);
+    ink = binarize(image, threshold);
+    pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+  }
   const clean = whitenPaper(eraseRules(image, pixelRules), threshold);
   const scale = 72 / image.dpi;
   const recognizing = performance.now();
@@ -288,6 +301,10 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
   options.onPhase?.('cells', performance.now() - rereading);
+  if (sheared) {
+    const degrees = (Math.atan(lean) * 180) / Math.PI;
+    issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${degrees.toFixed(2)}° off-square; its columns were set upright before reading`, at });
+  }
   if (straightened) {
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
   }
@@ -814,13 +831,19 @@ function titleRank(text: string): number {
 }
 
 /**
- * Recognized text folded as pdf.ts folds printed text, and angle brackets read as parentheses:
- * the model reads a full-width （ as 〈, often with a ( beside it (维修〈(护)费); budget tables
- * print parentheses, not angle brackets.
+ * Recognized text folded as pdf.ts folds printed text, angle brackets read as parentheses (the
+ * model reads a full-width （ as 〈, often with a ( beside it: 维修〈(护)费; budget tables print
+ * parentheses, not angle brackets), and a hyphen before a CJK letter as the 一 it stands for.
  */
 function ocrText(text: string): string {
-  return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')');
+  return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一');
 }
+
+/**
+ * A hyphen before a CJK letter, at the start or after a letter, space or parenthesis: 一 read as
+ * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
+ */
+const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-(?=\p{Script=Han})/gu;
 
 /** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */
 function joinWords(text: string): string {

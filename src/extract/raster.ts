@@ -534,6 +534,36 @@ export function rotate(image: GrayImage, degrees: number): GrayImage {
   return { ...image, data: out };
 }
 
+/**
+ * How far the page's vertical rules lean (pixels across per pixel down, their length-weighted
+ * mean) once its horizontal ones are straight: a page scanned off-square, a shear a rotation
+ * cannot undo. 0 without vertical rules.
+ */
+export function verticalLean(rules: PixelRule[]): number {
+  const vertical = rules.filter((r) => !r.horizontal);
+  const length = vertical.reduce((a, r) => a + (r.end - r.start), 0);
+  return length === 0 ? 0 : vertical.reduce((a, r) => a + r.slope * (r.end - r.start), 0) / length;
+}
+
+/** The image sheared so that a line leaning `lean` (x per y) stands upright: row y shifted by lean × (y − centre), bilinear. */
+export function unshear(image: GrayImage, lean: number): GrayImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height).fill(WHITE);
+  const cy = (height - 1) / 2;
+  for (let y = 0; y < height; y++) {
+    const shift = lean * (y - cy);
+    const whole = Math.floor(shift);
+    const f = shift - whole;
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const sx = x + whole;
+      if (sx < 0 || sx + 1 >= width) continue;
+      out[row + x] = Math.round(data[row + sx]! * (1 - f) + data[row + sx + 1]! * f);
+    }
+  }
+  return { ...image, data: out };
+}
+
 // ---- ruling lines -------------------------------------------------------------------------
 
 function transpose(ink: Uint8Array, width: number, height: number): Uint8Array {
