@@ -93,7 +93,7 @@ const WHITEN_SHARE = 0.5;
 /** Specks up to this size (points, side of a square)… */
 const SPECK_PT = 0.8;
 /**
- * …with no other ink this near (points) are scanner dust. A decimal point is as small (7 pt
+ * …with no print (ink larger than a speck) this near (points) are scanner dust. A decimal point is as small (7 pt
  * print at 300 dpi: 3 × 3 pixels), but sits within a letter's gap of its digits.
  */
 const SPECK_CLEARANCE_PT = 1.5;
@@ -329,9 +329,9 @@ export function flattenBackground(image: GrayImage): GrayImage {
 }
 
 /**
- * The page with specks of ink (connected dark pixels covering less than SPECK_PT square, with
- * nothing else near) made paper: a noisy or bitonal scan's dust, which tesseract reads as marks
- * among the words.
+ * The page with specks of ink (connected dark pixels covering less than SPECK_PT square, with no
+ * print near: other specks do not count) made paper: a noisy or bitonal scan's dust, which
+ * tesseract reads as marks among the words.
  */
 export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
   const { width, height } = image;
@@ -339,27 +339,16 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
   const clearance = pt(SPECK_CLEARANCE_PT, image.dpi);
   const data = image.data.slice();
   const seen = new Uint8Array(data.length);
+  /** Pixels of components small enough to be specks: another speck near one does not make it print. */
+  const small = new Uint8Array(data.length);
+  const specks: number[][] = [];
   const stack: number[] = [];
-  const component: number[] = [];
-  /** No ink but the component's own within `clearance` of its box. */
-  const isolated = (pixels: number[]): boolean => {
-    const xs = pixels.map((i) => i % width);
-    const ys = pixels.map((i) => Math.floor(i / width));
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    for (let y = Math.max(0, y0 - clearance); y <= Math.min(height - 1, y1 + clearance); y++) {
-      for (let x = Math.max(0, x0 - clearance); x <= Math.min(width - 1, x1 + clearance); x++) {
-        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) continue;
-        if (image.data[y * width + x]! <= threshold) return false;
-      }
-    }
-    return true;
-  };
   for (let start = 0; start < data.length; start++) {
     if (seen[start] || data[start]! > threshold) continue;
     stack.length = 0;
-    component.length = 0;
     stack.push(start);
     seen[start] = 1;
+    const component: number[] = [];
     // The whole component is visited (so no part of a letter is later taken for a speck of its
     // own), its pixels kept only while it could still be one.
     let size = 0;
@@ -379,8 +368,24 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
         }
       }
     }
-    if (size <= limit && isolated(component)) for (const i of component) data[i] = WHITE;
+    if (size > limit) continue;
+    for (const i of component) small[i] = 1;
+    specks.push(component);
   }
+  /** No print (ink of a component larger than a speck) within `clearance` of its box. */
+  const isolated = (pixels: number[]): boolean => {
+    const xs = pixels.map((i) => i % width);
+    const ys = pixels.map((i) => Math.floor(i / width));
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    for (let y = Math.max(0, y0 - clearance); y <= Math.min(height - 1, y1 + clearance); y++) {
+      for (let x = Math.max(0, x0 - clearance); x <= Math.min(width - 1, x1 + clearance); x++) {
+        const i = y * width + x;
+        if (image.data[i]! <= threshold && !small[i]) return false;
+      }
+    }
+    return true;
+  };
+  for (const speck of specks) if (isolated(speck)) for (const i of speck) data[i] = WHITE;
   return { ...image, data };
 }
 
