@@ -143,6 +143,8 @@ const IDENTITY_REREAD_FACTOR = 2;
 const CODE_PART = /^\d{2,9}$/;
 /** A page whose vertical rules lean by this many pixels over its height is set upright (half a point at 300 dpi: cells are cut to about a point). */
 const MIN_SHEAR_PX = 2;
+/** Two words of a borderless row closer than this (ems) can be one amount whose point was dropped (a column gap is wider). */
+const SPLIT_POINT_EM = 0.8;
 /** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
 const HAIRLINE_EM = 0.12;
 
@@ -722,9 +724,44 @@ class CellReader {
           })(),
         );
       });
+      jobs.push(...this.joinSplitAmounts(line, wanted, lastLabel, at, issues));
     }
     await Promise.all(jobs);
     return issues;
+  }
+
+  /**
+   * Two words of a borderless row, digits then exactly the row's decimals, a point's width apart
+   * (`7 | 93` beside `0.79` and `2095.50`): one amount whose point the page reading dropped, so
+   * every amount after it went one column right. The pair is read again as one crop with a digit
+   * whitelist and joined only when that reading shows the point between those very digits.
+   */
+  private joinSplitAmounts(line: Line, wanted: number, lastLabel: number, at: PageAt, issues: Issue[]): Promise<void>[] {
+    if (wanted === 0 || this.options.rereadNumbers === false) return [];
+    const jobs: Promise<void>[] = [];
+    for (let i = lastLabel + 1; i + 1 < line.cells.length; i++) {
+      const [a, b] = [line.cells[i]!, line.cells[i + 1]!];
+      const [ba, bb] = [a.at.bbox, b.at.bbox];
+      if (!ba || !bb || !/^\d+$/.test(a.text) || !new RegExp(`^\\d{${wanted}}$`).test(b.text)) continue;
+      const em = Math.max(ba[3] - ba[1], bb[3] - bb[1]);
+      if (bb[0] - ba[2] > SPLIT_POINT_EM * em) continue;
+      const pair: Cell = { text: `${a.text} ${b.text}`, at: { ...a.at, bbox: [ba[0], Math.min(ba[1], bb[1]), bb[2], Math.max(ba[3], bb[3])] }, x0: a.x0, x1: b.x1 };
+      jobs.push(
+        (async () => {
+          const reread = await this.read(pair, CELL_PSM, DIGIT_WHITELIST, -WORD_MARGIN_PT);
+          const again = reread ? readAmount(reread.text) : undefined;
+          if (!again || again.repairs.length > 0 || again.text !== `${a.text}.${b.text}`) return;
+          const printed = pair.text;
+          const k = line.cells.indexOf(a);
+          if (k < 0 || line.cells[k + 1] !== b) return;
+          line.cells.splice(k, 2, { ...pair, text: again.text, confidence: Math.min(a.confidence ?? 1, b.confidence ?? 1, REPAIRED_CONFIDENCE) });
+          line.text = line.cells.map((c) => c.text).join(' ');
+          issues.push(lowConfidence(line.cells[k]!, at, printed, again.text, 'two words a point apart, re-read together as one amount with the decimals of the row'));
+        })(),
+      );
+      i++;
+    }
+    return jobs;
   }
 
   /**

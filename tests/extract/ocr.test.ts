@@ -104,6 +104,16 @@ describe('scanned PDFs', () => {
     ]);
   }, 120_000);
 
+  it('joins two words of a borderless row a point apart into the one amount they print, so the amounts after it keep their columns', async () => {
+    // 004's 一般公共预算支出预算表 at 200 dpi, skewed: the 合计 row's 7.93 was read `7 | 93`, and
+    // every amount after it moved a column right (basic and project swapped on every row).
+    const file = '004_4b87c2d0559da34d-200-skew-p6-7.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const total = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === 'total')!;
+    expect(total.values).toMatchObject({ total: 2220.43, basic: 124.93, goods_services: 7.93, project: 2095.5 });
+    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '7 93', found: 7.93 }));
+  }, 120_000);
+
   it("keeps 'no_text_layer' for a scanned PDF with ocr: never", async () => {
     const failure = await extractBytes(fixture(`scans/${SCAN_300}`), SCAN_300, { ocr: 'never' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ExtractError);
