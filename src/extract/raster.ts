@@ -92,8 +92,12 @@ const MIN_BACKGROUND = 96;
 const WHITEN_SHARE = 0.5;
 /** Specks up to this size (points, side of a square)… */
 const SPECK_PT = 0.8;
+/** A page with this many specks per square inch is peppered with dust (a clean scan has a few; a noisy bitonal one hundreds). */
+const NOISY_SPECKS_PER_SQ_IN = 20;
+/** Print is ink at least this tall or wide (points): a letter of 6 pt, not a cluster of noise. */
+const PRINT_MIN_PT = 3;
 /**
- * …with no print (ink larger than a speck) this near (points) are scanner dust. A decimal point is as small (7 pt
+ * …are scanner dust unless print stands this near (points): a decimal point is as small (7 pt
  * print at 300 dpi: 3 × 3 pixels), but sits within a letter's gap of its digits.
  */
 const SPECK_CLEARANCE_PT = 1.5;
@@ -329,18 +333,21 @@ export function flattenBackground(image: GrayImage): GrayImage {
 }
 
 /**
- * The page with specks of ink (connected dark pixels covering less than SPECK_PT square, with no
- * print near: other specks do not count) made paper: a noisy or bitonal scan's dust, which
- * tesseract reads as marks among the words.
+ * The page with specks of ink (connected dark pixels covering less than SPECK_PT square) made
+ * paper: a noisy or bitonal scan's dust, which tesseract reads as marks among the words. A speck
+ * close to print (other specks and clusters of them are not print) is a decimal point or a dot
+ * and stays; on a page peppered with dust (NOISY_SPECKS_PER_SQ_IN), where every word has some
+ * beside it, only one with print on both sides in its own rows stays (a point between digits).
  */
 export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
   const { width, height } = image;
   const limit = Math.max(1, Math.floor(((SPECK_PT * image.dpi) / 72) ** 2));
   const clearance = pt(SPECK_CLEARANCE_PT, image.dpi);
+  const printExtent = pt(PRINT_MIN_PT, image.dpi);
   const data = image.data.slice();
   const seen = new Uint8Array(data.length);
-  /** Pixels of components small enough to be specks: another speck near one does not make it print. */
-  const small = new Uint8Array(data.length);
+  /** Pixels of print: components as tall or wide as a letter. Clusters of noise are not. */
+  const print = new Uint8Array(data.length);
   const specks: number[][] = [];
   const stack: number[] = [];
   for (let start = 0; start < data.length; start++) {
@@ -349,14 +356,16 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
     stack.push(start);
     seen[start] = 1;
     const component: number[] = [];
-    // The whole component is visited (so no part of a letter is later taken for a speck of its
-    // own), its pixels kept only while it could still be one.
-    let size = 0;
+    let [x0, x1, y0, y1] = [width, -1, height, -1];
     while (stack.length) {
       const i = stack.pop()!;
-      if (++size <= limit) component.push(i);
+      component.push(i);
       const x = i % width;
       const y = (i - x) / width;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
       for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
         const nx = x + dx;
         const ny = y + dy;
@@ -368,24 +377,27 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
         }
       }
     }
-    if (size > limit) continue;
-    for (const i of component) small[i] = 1;
-    specks.push(component);
+    if (component.length <= limit) specks.push(component);
+    else if (Math.max(x1 - x0, y1 - y0) + 1 >= printExtent) for (const i of component) print[i] = 1;
   }
-  /** No print (ink of a component larger than a speck) within `clearance` of its box. */
-  const isolated = (pixels: number[]): boolean => {
+  const boxOf = (pixels: number[]): [number, number, number, number] => {
     const xs = pixels.map((i) => i % width);
     const ys = pixels.map((i) => Math.floor(i / width));
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    for (let y = Math.max(0, y0 - clearance); y <= Math.min(height - 1, y1 + clearance); y++) {
-      for (let x = Math.max(0, x0 - clearance); x <= Math.min(width - 1, x1 + clearance); x++) {
-        const i = y * width + x;
-        if (image.data[i]! <= threshold && !small[i]) return false;
-      }
-    }
-    return true;
+    return [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   };
-  for (const speck of specks) if (isolated(speck)) for (const i of speck) data[i] = WHITE;
+  const printIn = (x0: number, x1: number, y0: number, y1: number): boolean => {
+    for (let y = Math.max(0, y0); y <= Math.min(height - 1, y1); y++) for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) if (print[y * width + x]) return true;
+    return false;
+  };
+  /** Print within `clearance` of it. */
+  const near = ([x0, x1, y0, y1]: [number, number, number, number]) => printIn(x0 - clearance, x1 + clearance, y0 - clearance, y1 + clearance);
+  /** Print within `clearance` on its left and on its right, in its own rows: a decimal point between digits. */
+  const between = ([x0, x1, y0, y1]: [number, number, number, number]) => printIn(x0 - clearance, x0 - 1, y0, y1) && printIn(x1 + 1, x1 + clearance, y0, y1);
+  const noisy = specks.length / ((width * height) / image.dpi ** 2) >= NOISY_SPECKS_PER_SQ_IN;
+  for (const speck of specks) {
+    const box = boxOf(speck);
+    if (!(noisy ? between(box) : near(box))) for (const i of speck) data[i] = WHITE;
+  }
   return { ...image, data };
 }
 

@@ -346,7 +346,7 @@ describe('pixels (raster.ts)', () => {
     expect(erased.data[35 * page.width + 412]).toBe(0); // the letter
   });
 
-  it('flattens paper darker towards a corner so one threshold separates ink, and removes specks but not decimal points', () => {
+  it('flattens paper darker towards a corner so one threshold separates ink, and removes specks but not decimal points between digits', () => {
     const { page, box } = blankPage();
     for (let y = 0; y < page.height; y++) for (let x = 0; x < page.width; x++) page.data[y * page.width + x] = Math.round(245 - (70 * (x + y)) / (page.width + page.height));
     box(100, 100, 40, 6, 40); // ink on the light corner…
@@ -354,15 +354,33 @@ describe('pixels (raster.ts)', () => {
     box(800, 500, 1, 1, 40); // a speck
     box(820, 500, 5, 5, 40); // a decimal point (1.2 pt)
     box(900, 520, 3, 3, 40); // a 7 pt print's decimal point, as small as a speck…
-    box(905, 500, 10, 23, 40); // …beside its digit
+    box(885, 500, 10, 23, 40); // …between its digits
+    box(905, 500, 10, 23, 40);
+    box(300, 700, 3, 3, 40); // a dot beside a letter
+    box(305, 680, 10, 23, 40);
     const flat = flattenBackground(page);
     const threshold = otsuThreshold(flat);
     const clean = removeSpecks(flat, threshold);
     const ink = binarize(clean, threshold);
     expect([ink[103 * page.width + 120], ink[903 * page.width + 1420], ink[502 * page.width + 822]]).toEqual([1, 1, 1]);
     expect(ink[500 * page.width + 800]).toBe(0);
-    expect(ink[521 * page.width + 901]).toBe(1);
-    expect(ink.reduce((a, b) => a + b, 0)).toBe(40 * 6 * 2 + 25 + 9 + 230);
+    // On a clean page a small mark beside print stays: a point, a dot.
+    expect([ink[521 * page.width + 901], ink[701 * page.width + 301]]).toEqual([1, 1]);
+    expect(ink.reduce((a, b) => a + b, 0)).toBe(40 * 6 * 2 + 25 + 9 + 3 * 230 + 9);
+  });
+
+  it('on a page peppered with dust, keeps only the specks with print on both sides (a decimal point)', () => {
+    const { page, box } = blankPage();
+    for (let y = 10; y < page.height; y += 40) for (let x = 10; x < page.width; x += 40) box(x, y, 2, 2, 0); // 56 specks a square inch
+    box(900, 520, 3, 3); // a decimal point between its digits
+    box(885, 500, 10, 23);
+    box(905, 500, 10, 23);
+    box(300, 700, 3, 3); // dust beside a letter
+    box(305, 680, 10, 23);
+    const threshold = otsuThreshold(page);
+    const ink = binarize(removeSpecks(page, threshold), threshold);
+    expect([ink[521 * page.width + 901], ink[701 * page.width + 301], ink[10 * page.width + 10]]).toEqual([1, 0, 0]);
+    expect(ink.reduce((a, b) => a + b, 0)).toBe(9 + 3 * 230);
   });
 
   it('measures how far the column rules lean on a page sheared off-square, and sets them upright', () => {
