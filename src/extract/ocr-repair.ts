@@ -182,3 +182,23 @@ export function settleIdentity(identity: SumIdentity, read: (number | undefined)
   const settling = rows.filter((r) => again[r] !== undefined && again[r] !== read[r] && holds(read.map((v, k) => (k === r ? again[r] : v))));
   return settling.length === 1 ? settling[0] : undefined;
 }
+
+// ---- header words -----------------------------------------------------------------------------
+
+/** Header words shorter than this are never taken for another: one letter of three is a third of the word. */
+const MIN_HEADER_WORD_CHARS = 4;
+
+/**
+ * The known header word a reading stands for with one letter misread (基本文出 for 基本支出): as
+ * long, at least MIN_HEADER_WORD_CHARS letters, differing in exactly one, and the only known word
+ * that close. Undefined for a known word itself and for anything else. Pure.
+ */
+export function headerWordFor(read: string, words: readonly string[]): string | undefined {
+  const r = [...read.replace(/\s+/g, '')];
+  if (r.length < MIN_HEADER_WORD_CHARS || words.includes(r.join(''))) return undefined;
+  const close = words.filter((w) => {
+    const letters = [...w];
+    return letters.length === r.length && letters.filter((c, i) => c !== r[i]).length === 1;
+  });
+  return close.length === 1 ? close[0] : undefined;
+}

@@ -5,7 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
-import { cents, columnDecimals, decimalsOf, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
@@ -123,6 +123,8 @@ const EDGE_MARKS = /^[\s,.;'"`、。，·‘’“”]+|[\s,.;'"`、。，·‘�
 const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 /** Table title patterns, most specific first (data/table-types.json, as tables/detect.ts reads them). */
 const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
+/** Header words of measure columns (data/measures.json, as tables/header.ts reads them): a header cell one letter from one of them is read as it. */
+const HEADER_WORDS = [...new Set(Object.values(loadJson<{ aliases: Record<string, string[]> }>('measures.json').aliases).flat())];
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
 /** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
@@ -300,6 +302,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
+  issues.push(...repairHeaderWords(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
   options.onPhase?.('cells', performance.now() - rereading);
@@ -924,6 +927,29 @@ export function separateRunInAmounts(lines: Line[], at: PageAt): Issue[] {
 
 /** Text (ending in a letter) followed by an amount with a decimal point. */
 const RUN_IN_AMOUNT = /^(.*[^\d\s.,，。·-])\s*(-?\d[\d.,，。·]*[.。·]\d+)$/u;
+
+/**
+ * Header cells of each grid (its rows above the first that prints a number) one letter from a
+ * known measure word take that word: a misread header (基本文出) leaves its column unnamed, and the
+ * amounts under it were taken for the next column's. Reported, with what was read.
+ */
+export function repairHeaderWords(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  for (const rows of gridGroups(lines)) {
+    for (const line of rows) {
+      if (line.cells.some((c) => readAmount(c.text))) break;
+      for (const cell of line.cells) {
+        const word = headerWordFor(cell.text, HEADER_WORDS);
+        if (!word) continue;
+        const printed = cell.text;
+        cell.text = word;
+        cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+        issues.push(lowConfidence(cell, at, printed, undefined, `one letter from the column heading ${word}, taken as it`));
+      }
+    }
+  }
+  return issues;
+}
 
 /** A grid row's classification code: its leading cells of digits (blank ones skipped) joined, and how many cells that spans. */
 function rowCode(line: Line): { code: string; cells: number } | undefined {

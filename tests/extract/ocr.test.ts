@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -112,6 +112,16 @@ describe('scanned PDFs', () => {
     const total = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === 'total')!;
     expect(total.values).toMatchObject({ total: 2220.43, basic: 124.93, goods_services: 7.93, project: 2095.5 });
     expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '7 93', found: 7.93 }));
+  }, 120_000);
+
+  it('reads a measure heading one letter off as the heading it is, so its amounts stay in its column', async () => {
+    // 上海市财政局 2025 功能分类 table, look `grey` at 200 dpi: 基本支出 was read 基本文出, the column
+    // went unnamed and 基本支出's amounts were taken for 项目支出.
+    const file = 'header-misread-grey-200dpi.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const row = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === '201')!;
+    expect(row.values).toEqual({ total: 127886849, basic: 84861719, project: 43025130 });
+    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '基本文出', message: expect.stringMatching(/column heading 基本支出/) }));
   }, 120_000);
 
   it("keeps 'no_text_layer' for a scanned PDF with ocr: never", async () => {
@@ -271,6 +281,16 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [15000, 5000, 2000, 3000])).toBeUndefined();
     expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [10000, 5000, 2000, 7000])).toBeUndefined();
     expect(settleIdentity(identity, [10000, 5000, 2000, 3000], [10000, 5000, 2000, 8000])).toBeUndefined();
+  });
+
+  it('takes a header cell one letter from exactly one known heading for it, and nothing looser', () => {
+    const words = ['基本支出', '项目支出', '人员经费', '合计'];
+    expect(headerWordFor('基本文出', words)).toBe('基本支出');
+    expect(headerWordFor('基本 文出', words)).toBe('基本支出');
+    expect(headerWordFor('基本支出', words)).toBeUndefined(); // already right
+    expect(headerWordFor('基文文出', words)).toBeUndefined(); // two letters off
+    expect(headerWordFor('合汁', words)).toBeUndefined(); // too short to say
+    expect(headerWordFor('X目支出', ['项目支出', '栏目支出'])).toBeUndefined(); // two words as close
   });
 
   it("restores a decimal point only where the column's other amounts print the same decimals", () => {
