@@ -19,7 +19,7 @@
  * `--hard` (→ out-hard/, not committed): two table pages of five of the six ../shared/golden-real
  * PDFs (the sixth, 21_swu, has the layout of 27_swu) and of one seed rendering (the committed
  * fixtures cover three others), in three looks at 300 and 200 dpi: 72 pages, which one OCR worker
- * scores in about half an hour today,
+ * scores in 5-10 minutes on a shared 2-core machine (16 before the fixes it measured),
  * named `<document>--<look>-<dpi>--p<a>-<b>.pdf` for `npm run score:ocr -- out-hard`. The looks
  * are what scanners other than ours leave: grey with JPEG and a slight skew; bitonal (thresholded,
  * specks, a 1.5° skew); a dark, uneven, blurred page, sheared slightly off-square, JPEG 60.
