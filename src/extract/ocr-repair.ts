@@ -18,6 +18,10 @@ const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
 const MIN_DIGIT_SHARE = 0.5;
 /** Two or more stops, all but the last before a group of three digits: thousands read as stops. */
 const THOUSANDS_AS_STOPS = /^-?\d{1,3}(?:\.\d{3})+\.\d{1,2}$/;
+/** A thousands separator read twice (`2,.247.04`): two marks before a group of three digits. */
+const DOUBLED_SEPARATOR = /[,.]{2,}(?=\d{3}(?:[,.]|$))/g;
+/** An amount whose point was read as a gap: digits (and separators), a space, the decimals (`10, 191 56`). */
+const GAPPED_POINT = /^(-?\d[\d,\s]*?)\s+(\d+)$/;
 /** A column prints a fixed number of decimals when this share of its other amounts do. */
 const DECIMALS_MAJORITY = 0.8;
 /** …judged on at least this many other amounts. */
@@ -62,6 +66,11 @@ export function readAmount(raw: string): NumberReading | undefined {
     repairs.push('separator');
     text = separators;
   }
+  const undoubled = text.replace(DOUBLED_SEPARATOR, ',');
+  if (undoubled !== text) {
+    if (!repairs.includes('separator')) repairs.push('separator');
+    text = undoubled;
+  }
   // Thousands separators read as stops: `1.050.00` is 1,050.00 (every stop but the last is
   // followed by a group of three digits; the last one is the decimal point).
   if (THOUSANDS_AS_STOPS.test(text)) {
@@ -100,4 +109,96 @@ export function restoreDecimals(text: string, decimals: number): string | undefi
   if (!/^\d+$/.test(body) || body.length <= decimals) return undefined;
   const whole = body.slice(0, body.length - decimals).replace(/^0+(?=\d)/, '');
   return `${sign}${whole}.${body.slice(body.length - decimals)}`;
+}
+
+/**
+ * A cell that is not an amount as read, but is one with its decimal point read as a gap: the
+ * last group of digits, after a space, has the table's `decimals` and nothing else prints a
+ * point (`10, 191 56` in a two-decimal table is 10,191.56). Undefined otherwise.
+ */
+export function readGappedAmount(raw: string, decimals: number | undefined): NumberReading | undefined {
+  if (!decimals) return undefined;
+  const m = GAPPED_POINT.exec(raw.replace(EDGE_NOISE, ''));
+  if (!m || m[2]!.length !== decimals) return undefined;
+  const reading = readAmount(`${m[1]!.replace(/\s+/g, '')}.${m[2]}`);
+  return reading && { text: reading.text, repairs: [...reading.repairs, 'decimal_point'] };
+}
+
+// ---- identities of a classification column -----------------------------------------------
+
+/** Classification codes nest by length: a 类 (3 digits) holds 款 (5), a 款 holds 项 (7). */
+const CODE_LEVELS = [3, 5, 7];
+
+/** An amount's value in cents (integers add exactly), or undefined for text that is not one; a blank cell is 0. */
+export function cents(text: string): number | undefined {
+  if (text.trim() === '') return 0;
+  const reading = readAmount(text);
+  return reading ? Math.round(Number(reading.text.replace(/,/g, '')) * 100) : undefined;
+}
+
+/** A sum a column should satisfy: the amount of `parent` equals the sum of those of `children` (row indices). */
+export interface SumIdentity {
+  parent: number;
+  children: number[];
+}
+
+/**
+ * The classification sums of a grid: each row whose code is a 类 or 款 equals the sum of the
+ * rows below it whose codes are one level finer and start with its code (up to the next row of
+ * its level or coarser; a row without a code is passed over). `codes` holds each row's code as
+ * read (digits, or undefined). Rows
+ * without children on the page give no identity: a table cut by the page foot cannot be summed.
+ */
+export function sumIdentities(codes: (string | undefined)[]): SumIdentity[] {
+  const identities: SumIdentity[] = [];
+  codes.forEach((code, i) => {
+    const level = code ? CODE_LEVELS.indexOf(code.length) : -1;
+    if (level < 0 || level === CODE_LEVELS.length - 1) return;
+    const children: number[] = [];
+    for (let k = i + 1; k < codes.length; k++) {
+      const c = codes[k];
+      if (c === undefined) continue;
+      if (!c.startsWith(code!) || c.length <= code!.length) break;
+      // Under a 款 every longer code is an item, one misread a digit long or short (20102014) too.
+      const finest = level + 1 === CODE_LEVELS.length - 1;
+      if (c.length === CODE_LEVELS[level + 1] || finest) children.push(k);
+    }
+    if (children.length) identities.push({ parent: i, children });
+  });
+  return identities;
+}
+
+/**
+ * Which one cell of a broken identity a second reading settles: given the amounts as read
+ * (undefined where the reading is not an amount) and, per row, the amount read again alone
+ * (undefined where there is none), the single row whose second reading makes the parent equal
+ * the sum of its children. Undefined when none does, or more than one would (then nothing is known).
+ */
+export function settleIdentity(identity: SumIdentity, read: (number | undefined)[], again: (number | undefined)[]): number | undefined {
+  const rows = [identity.parent, ...identity.children];
+  const holds = (values: (number | undefined)[]) =>
+    rows.every((r) => values[r] !== undefined) && values[identity.parent] === identity.children.reduce((s, k) => s + values[k]!, 0);
+  if (holds(read)) return undefined;
+  const settling = rows.filter((r) => again[r] !== undefined && again[r] !== read[r] && holds(read.map((v, k) => (k === r ? again[r] : v))));
+  return settling.length === 1 ? settling[0] : undefined;
+}
+
+// ---- header words -----------------------------------------------------------------------------
+
+/** Header words shorter than this are never taken for another: one letter of three is a third of the word. */
+const MIN_HEADER_WORD_CHARS = 4;
+
+/**
+ * The known header word a reading stands for with one letter misread (基本文出 for 基本支出): as
+ * long, at least MIN_HEADER_WORD_CHARS letters, differing in exactly one, and the only known word
+ * that close. Undefined for a known word itself and for anything else. Pure.
+ */
+export function headerWordFor(read: string, words: readonly string[]): string | undefined {
+  const r = [...read.replace(/\s+/g, '')];
+  if (r.length < MIN_HEADER_WORD_CHARS || words.includes(r.join(''))) return undefined;
+  const close = words.filter((w) => {
+    const letters = [...w];
+    return letters.length === r.length && letters.filter((c, i) => c !== r[i]).length === 1;
+  });
+  return close.length === 1 ? close[0] : undefined;
 }

@@ -5,7 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
-import { columnDecimals, decimalsOf, readAmount, restoreDecimals, type RepairKind } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
@@ -15,24 +15,29 @@ import {
   crop,
   decodeImage,
   encodePgm,
+  enlarge,
   eraseRules,
   estimateSkew,
   findPixelRules,
+  flattenBackground,
   inkShare,
   openPdfForRender,
   otsuThreshold,
+  removeSpecks,
   renderPage,
   rotate,
   whitenPaper,
   type GrayImage,
   type PixelRule,
+  unshear,
+  verticalLean,
 } from './raster.js';
 
 /**
  * Scanned PDFs and page images → the same `Line[]` the born-digital PDF extractor produces,
  * through tesseract.js (wasm in worker threads; nothing downloaded, see ocr-pool.ts).
  *
- * Per page: gray pixels → skew measured from the ruling lines and straightened → rules found as
+ * Per page: gray pixels → paper flattened to white, specks removed → skew measured from the ruling lines and straightened → rules found as
  * long thin runs of ink → rules erased (tesseract reads a ruled table as noise: 30% confidence
  * with the rules, 86% without) → one full-page recognition → words, split where a rule runs
  * between their letters, placed into the grid by pdf.ts's own `layoutLines`, so a scanned table
@@ -54,7 +59,11 @@ export interface OcrOptions {
   dpi?: number;
   /** Re-read doubtful numeric cells with a digit whitelist (default true). */
   rereadNumbers?: boolean;
+  /** Told each page's wall time per step (`render`, `pixels`, `page`, `cells`), in ms: for `npm run bench`. */
+  onPhase?: (phase: OcrPhase, ms: number) => void;
 }
+
+export type OcrPhase = 'render' | 'pixels' | 'page' | 'cells';
 
 // ---- tesseract settings and tolerances ------------------------------------------------------
 
@@ -114,6 +123,8 @@ const EDGE_MARKS = /^[\s,.;'"`、。，·‘’“”]+|[\s,.;'"`、。，·‘�
 const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 /** Table title patterns, most specific first (data/table-types.json, as tables/detect.ts reads them). */
 const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
+/** Header words of measure columns (data/measures.json, as tables/header.ts reads them): a header cell one letter from one of them is read as it. */
+const HEADER_WORDS = [...new Set(Object.values(loadJson<{ aliases: Record<string, string[]> }>('measures.json').aliases).flat())];
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
 /** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
@@ -125,6 +136,17 @@ const CELL_PAD_PX = 12;
 const MIN_CELL_INK_PT2 = 2;
 /** Gray level below which a pixel counts as ink when looking for missed text. */
 const INK_LEVEL = 128;
+/**
+ * A cell an identity rejects is read again this much enlarged: a view unlike the page's, where
+ * the same pixels at the same size tend to give the same misread digit (7195.28 for 715.28).
+ */
+const IDENTITY_REREAD_FACTOR = 2;
+/** A classification code as a grid row prints it: one cell, or 类 | 款 | 项 in cells of their own (a digit or two too many: misread). */
+const CODE_PART = /^\d{2,9}$/;
+/** A page whose vertical rules lean by this many pixels over its height is set upright (half a point at 300 dpi: cells are cut to about a point). */
+const MIN_SHEAR_PX = 2;
+/** Two words of a borderless row closer than this (ems) can be one amount whose point was dropped (a column gap is wider). */
+const SPLIT_POINT_EM = 0.8;
 /** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
 const HAIRLINE_EM = 0.12;
 
@@ -163,7 +185,9 @@ export async function ocrPdf(
     const read = await Promise.all(
       wanted.map((n) =>
         limit(async () => {
+          const started = performance.now();
           const image = await renderPage(doc, n, options.dpi ?? RENDER_DPI);
+          options.onPhase?.('render', performance.now() - started);
           return { n, drawn: image !== undefined, ...(image ? await ocrPage(image, { file, page: n }, options) : { lines: [], issues: [], words: 0 }) };
         }),
       ),
@@ -220,8 +244,11 @@ interface Piece {
 
 /** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
 export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
-  let image = input;
+  const started = performance.now();
+  // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
+  let image = flattenBackground(input);
   let threshold = otsuThreshold(image);
+  image = removeSpecks(image, threshold);
   let ink = binarize(image, threshold);
   if (inkShare(ink) < MIN_INK_SHARE) return { lines: [], issues: [], words: 0 };
   const skew = estimateSkew(ink, image.width, image.height, image.dpi);
@@ -231,9 +258,20 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     threshold = otsuThreshold(image);
     ink = binarize(image, threshold);
   }
-  const pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+  let pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+  // A page scanned off-square: its columns' rules lean once its rows' are straight. Cells are cut
+  // between upright rules, so the page is sheared upright and its rules found again.
+  const lean = verticalLean(pixelRules);
+  const sheared = Math.abs(lean) * image.height >= MIN_SHEAR_PX;
+  if (sheared) {
+    image = unshear(image, lean);
+    ink = binarize(image, threshold);
+    pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+  }
   const clean = whitenPaper(eraseRules(image, pixelRules), threshold);
   const scale = 72 / image.dpi;
+  const recognizing = performance.now();
+  options.onPhase?.('pixels', recognizing - started);
 
   const page = await withOcrWorker(
     (w) => w.recognize(Buffer.from(encodePgm(clean)), tesseractParams(PAGE_PSM, image.dpi), { text: false, blocks: true }),
@@ -257,12 +295,21 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     end: (r.end + 1) * scale,
   }));
   const lines = layoutLines(glyphs, rules, at);
+  const rereading = performance.now();
+  options.onPhase?.('page', rereading - recognizing);
   setConfidence(lines, pieces, scale);
   const cells = new CellReader(clean, options);
   await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
+  issues.push(...repairHeaderWords(lines, at));
+  issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
+  options.onPhase?.('cells', performance.now() - rereading);
+  if (sheared) {
+    const degrees = (Math.atan(lean) * 180) / Math.PI;
+    issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${degrees.toFixed(2)}° off-square; its columns were set upright before reading`, at });
+  }
   if (straightened) {
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
   }
@@ -332,7 +379,10 @@ function wordPieces(page: OcrPage, rules: PixelRule[]): Piece[] {
             const prev = current[current.length - 1];
             if (prev) {
               const gap = s.bbox.x0 - prev.bbox.x1;
-              const ruled = vertical.some((r) => r.across0 >= prev.bbox.x1 - 1 && r.across1 <= s.bbox.x0 + 1 && r.start <= cy && cy <= r.end);
+              const ruled = vertical.some((r) => {
+                const x = ruleAt(r, cy);
+                return x - r.thickness / 2 >= prev.bbox.x1 - 1 && x + r.thickness / 2 <= s.bbox.x0 + 1 && r.start <= cy && cy <= r.end;
+              });
               if (gap > SPLIT_GAP_EM * height || ruled) flush();
             }
             current.push(s);
@@ -346,6 +396,11 @@ function wordPieces(page: OcrPage, rules: PixelRule[]): Piece[] {
     }
   }
   return pieces;
+}
+
+/** Where a rule's centre line crosses `along` (a column for a horizontal rule, a row for a vertical one): a leaning rule's band is wider than its line. */
+function ruleAt(r: PixelRule, along: number): number {
+  return (r.across0 + r.across1) / 2 + r.slope * (along - (r.start + r.end) / 2);
 }
 
 /**
@@ -504,7 +559,7 @@ class CellReader {
       const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
-        const readings = cells.map((c) => readAmount(c.text));
+        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals));
         cells.forEach((cell, i) => {
           const reading = readings[i];
           if (!reading) return;
@@ -567,6 +622,56 @@ class CellReader {
   }
 
   /**
+   * Amounts checked against the classification's sums (a 类 is the sum of its 款, a 款 of its 项,
+   * where they are on the page, column by column). The cells of a sum that does not hold are read
+   * again alone, enlarged, with a digit whitelist; when exactly one of those readings makes the
+   * sum hold, it replaces the page's and says so. Otherwise the amounts stay as read, for the
+   * arithmetic checks to report.
+   */
+  async checkIdentities(lines: Line[], at: PageAt): Promise<Issue[]> {
+    if (this.options.rereadNumbers === false) return [];
+    const issues: Issue[] = [];
+    for (const rows of gridGroups(lines)) {
+      const codes = rows.map(rowCode);
+      const identities = sumIdentities(codes.map((c) => c?.code));
+      if (identities.length === 0) continue;
+      // Where the codes end: the usual row's, not one whose name was missed and whose whole amounts join its code.
+      const codeColumns = median(codes.flatMap((c) => (c ? [c.cells] : [])));
+      for (let j = codeColumns; j < rows[0]!.cells.length; j++) {
+        const column = rows.map((l) => l.cells[j]!);
+        if (!column.some((c) => readAmount(c.text)?.text.includes('.'))) continue;
+        const read = column.map((c) => cents(c.text));
+        for (const identity of identities) {
+          const members = [identity.parent, ...identity.children];
+          // One cell the page did not read as an amount (`1] 754. 17`) may be settled too; text is not.
+          const unread = members.filter((r) => read[r] === undefined);
+          if (unread.length > 1 || unread.some((r) => !/\d/.test(column[r]!.text))) continue;
+          if (unread.length === 0 && read[identity.parent] === identity.children.reduce((s, k) => s + read[k]!, 0)) continue;
+          const texts = new Map<number, string>();
+          await Promise.all(
+            members.map(async (r) => {
+              if (column[r]!.text === '') return;
+              const again = await this.read(column[r]!, CELL_PSM, DIGIT_WHITELIST, undefined, IDENTITY_REREAD_FACTOR);
+              const reading = again && readAmount(again.text);
+              if (reading && reading.repairs.length === 0) texts.set(r, reading.text);
+            }),
+          );
+          const settled = settleIdentity(identity, read, read.map((_, r) => (texts.has(r) ? cents(texts.get(r)!) : undefined)));
+          if (settled === undefined) continue;
+          const cell = column[settled]!;
+          const printed = cell.text;
+          cell.text = texts.get(settled)!;
+          cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+          read[settled] = cents(cell.text);
+          const parent = codes[identity.parent]!.code;
+          issues.push(lowConfidence(cell, at, printed, cell.text, `re-read alone as ${cell.text}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
+        }
+      }
+    }
+    return issues;
+  }
+
+  /**
    * Words of a borderless table's rows (lines outside grids that print amounts) the page
    * recognition was unsure of, read again alone: a row's name beside its codes and amounts is
    * read like a grid's name cell. Kept when at least as sure as the page's reading.
@@ -622,9 +727,44 @@ class CellReader {
           })(),
         );
       });
+      jobs.push(...this.joinSplitAmounts(line, wanted, lastLabel, at, issues));
     }
     await Promise.all(jobs);
     return issues;
+  }
+
+  /**
+   * Two words of a borderless row, digits then exactly the row's decimals, a point's width apart
+   * (`7 | 93` beside `0.79` and `2095.50`): one amount whose point the page reading dropped, so
+   * every amount after it went one column right. The pair is read again as one crop with a digit
+   * whitelist and joined only when that reading shows the point between those very digits.
+   */
+  private joinSplitAmounts(line: Line, wanted: number, lastLabel: number, at: PageAt, issues: Issue[]): Promise<void>[] {
+    if (wanted === 0 || this.options.rereadNumbers === false) return [];
+    const jobs: Promise<void>[] = [];
+    for (let i = lastLabel + 1; i + 1 < line.cells.length; i++) {
+      const [a, b] = [line.cells[i]!, line.cells[i + 1]!];
+      const [ba, bb] = [a.at.bbox, b.at.bbox];
+      if (!ba || !bb || !/^\d+$/.test(a.text) || !new RegExp(`^\\d{${wanted}}$`).test(b.text)) continue;
+      const em = Math.max(ba[3] - ba[1], bb[3] - bb[1]);
+      if (bb[0] - ba[2] > SPLIT_POINT_EM * em) continue;
+      const pair: Cell = { text: `${a.text} ${b.text}`, at: { ...a.at, bbox: [ba[0], Math.min(ba[1], bb[1]), bb[2], Math.max(ba[3], bb[3])] }, x0: a.x0, x1: b.x1 };
+      jobs.push(
+        (async () => {
+          const reread = await this.read(pair, CELL_PSM, DIGIT_WHITELIST, -WORD_MARGIN_PT);
+          const again = reread ? readAmount(reread.text) : undefined;
+          if (!again || again.repairs.length > 0 || again.text !== `${a.text}.${b.text}`) return;
+          const printed = pair.text;
+          const k = line.cells.indexOf(a);
+          if (k < 0 || line.cells[k + 1] !== b) return;
+          line.cells.splice(k, 2, { ...pair, text: again.text, confidence: Math.min(a.confidence ?? 1, b.confidence ?? 1, REPAIRED_CONFIDENCE) });
+          line.text = line.cells.map((c) => c.text).join(' ');
+          issues.push(lowConfidence(line.cells[k]!, at, printed, again.text, 'two words a point apart, re-read together as one amount with the decimals of the row'));
+        })(),
+      );
+      i++;
+    }
+    return jobs;
   }
 
   /**
@@ -693,10 +833,11 @@ class CellReader {
     return crop(this.image, x0 * px + inset, y0 * px + inset, x1 * px - inset, y1 * px - inset, pad);
   }
 
-  private async read(cell: Cell, psm: string, whitelist?: string, insetPt?: number): Promise<{ text: string; confidence: number } | undefined> {
-    const piece = this.cut(cell, CELL_PAD_PX, insetPt);
-    if (!piece) return undefined;
-    const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, this.image.dpi, whitelist), { text: true }));
+  private async read(cell: Cell, psm: string, whitelist?: string, insetPt?: number, factor = 1): Promise<{ text: string; confidence: number } | undefined> {
+    const cut = this.cut(cell, CELL_PAD_PX, insetPt);
+    if (!cut) return undefined;
+    const piece = factor === 1 ? cut : enlarge(cut, factor);
+    const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
   }
@@ -730,13 +871,19 @@ function titleRank(text: string): number {
 }
 
 /**
- * Recognized text folded as pdf.ts folds printed text, and angle brackets read as parentheses:
- * the model reads a full-width （ as 〈, often with a ( beside it (维修〈(护)费); budget tables
- * print parentheses, not angle brackets.
+ * Recognized text folded as pdf.ts folds printed text, angle brackets read as parentheses (the
+ * model reads a full-width （ as 〈, often with a ( beside it: 维修〈(护)费; budget tables print
+ * parentheses, not angle brackets), and a hyphen before a CJK letter as the 一 it stands for.
  */
 function ocrText(text: string): string {
-  return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')');
+  return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一');
 }
+
+/**
+ * A hyphen before a CJK letter, at the start or after a letter, space or parenthesis: 一 read as
+ * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
+ */
+const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-(?=\p{Script=Han})/gu;
 
 /** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */
 function joinWords(text: string): string {
@@ -780,6 +927,42 @@ export function separateRunInAmounts(lines: Line[], at: PageAt): Issue[] {
 
 /** Text (ending in a letter) followed by an amount with a decimal point. */
 const RUN_IN_AMOUNT = /^(.*[^\d\s.,，。·-])\s*(-?\d[\d.,，。·]*[.。·]\d+)$/u;
+
+/**
+ * Header cells of each grid (its rows above the first that prints a number) one letter from a
+ * known measure word take that word: a misread header (基本文出) leaves its column unnamed, and the
+ * amounts under it were taken for the next column's. Reported, with what was read.
+ */
+export function repairHeaderWords(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  for (const rows of gridGroups(lines)) {
+    for (const line of rows) {
+      if (line.cells.some((c) => readAmount(c.text))) break;
+      for (const cell of line.cells) {
+        const word = headerWordFor(cell.text, HEADER_WORDS);
+        if (!word) continue;
+        const printed = cell.text;
+        cell.text = word;
+        cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+        issues.push(lowConfidence(cell, at, printed, undefined, `one letter from the column heading ${word}, taken as it`));
+      }
+    }
+  }
+  return issues;
+}
+
+/** A grid row's classification code: its leading cells of digits (blank ones skipped) joined, and how many cells that spans. */
+function rowCode(line: Line): { code: string; cells: number } | undefined {
+  let code = '';
+  let k = 0;
+  for (; k < line.cells.length; k++) {
+    const text = line.cells[k]!.text.trim();
+    if (text === '') continue;
+    if (!CODE_PART.test(text)) break;
+    code += text;
+  }
+  return code === '' ? undefined : { code, cells: k };
+}
 
 /** True when a cell of an earlier row, or an earlier cell of this row, spans over this one. */
 function coveredByMerged(rows: Line[], r: number, c: number): boolean {

@@ -31,6 +31,13 @@ export interface PixelRule {
   /** First and last pixel along the line. */
   start: number;
   end: number;
+  /**
+   * Its centre line: across = (across0 + across1) / 2 + slope × (along − (start + end) / 2). A rule
+   * of a page scanned off-square runs a little off the axis, so its band is wider than its ink.
+   */
+  slope: number;
+  /** Its ink's thickness (pixels across, averaged along it). */
+  thickness: number;
 }
 
 // ---- tolerances ---------------------------------------------------------------------------
@@ -45,6 +52,14 @@ const PLAUSIBLE_PAGE_INCHES: [number, number] = [3, 17];
 const MAX_RENDER_PIXELS = 36_000_000;
 /** A rule is at least this long: longer than any stroke of 10.5 pt body text (a CJK stroke spans ≤ 1 em). */
 const RULE_MIN_LENGTH_PT = 16;
+/**
+ * A rule shorter than this stands only where one of its ends meets another rule (a header cell's
+ * border): a lone stroke of 16-36 pt is a letter of a title or heading (a 22 pt title's 一 or 丨),
+ * and erasing it as a rule left the title unreadable, so its table went untyped.
+ */
+const FREE_RULE_MIN_LENGTH_PT = 36;
+/** A rule's end meets another rule within this distance (a scan's blur, a slightly open corner). */
+const RULE_JOIN_PT = 2;
 /** …and at most this thick (pdf.ts's RULE_MAX_THICKNESS, plus a scanner's blur). */
 const RULE_MAX_THICKNESS_PT = 4;
 /** Breaks in a scanned rule up to this long (noise, JPEG blocks, a faint toner line) are bridged. */
@@ -60,6 +75,32 @@ const SKEW_STEP_DEGREES = 0.1;
 const SKEW_FINE_STEP_DEGREES = 0.01;
 /** Skew smaller than this is left alone: it moves a rule across A4 at 300 dpi by under a pixel. */
 export const MIN_DESKEW_DEGREES = 0.02;
+/**
+ * The paper's brightness is measured in blocks this big (a darker corner, a shadow along the
+ * fold): smaller than any shading a scanner leaves, larger than a few letters.
+ */
+const BACKGROUND_BLOCK_PT = 24;
+/** A block's paper is the gray level this share of its pixels are darker than (ink is the darker rest). */
+const BACKGROUND_PERCENTILE = 0.9;
+/** Paper darker than this gray is not flattened further: a black table header is not paper. */
+const MIN_BACKGROUND = 96;
+/**
+ * Only paper lighter than the ink threshold by this share of the way to white is whitened: the
+ * lighter gray of thin or blurred strokes is ink (whitening at the threshold broke 事 and 一 of
+ * 7 pt names scanned at 200 dpi: 视察 read 视红).
+ */
+const WHITEN_SHARE = 0.5;
+/** Specks up to this size (points, side of a square)… */
+const SPECK_PT = 0.8;
+/** A page with this many specks per square inch is peppered with dust (a clean scan has a few; a noisy bitonal one hundreds). */
+const NOISY_SPECKS_PER_SQ_IN = 20;
+/** Print is ink at least this tall or wide (points): a letter of 6 pt, not a cluster of noise. */
+const PRINT_MIN_PT = 3;
+/**
+ * …are scanner dust unless print stands this near (points): a decimal point is as small (7 pt
+ * print at 300 dpi: 3 × 3 pixels), but sits within a letter's gap of its digits.
+ */
+const SPECK_CLEARANCE_PT = 1.5;
 /** Gray levels: the binarization threshold found by Otsu's method is kept within these bounds. */
 const MIN_THRESHOLD = 60;
 const MAX_THRESHOLD = 200;
@@ -221,7 +262,144 @@ export async function renderPage(doc: PDFDocumentProxy, pageNo: number, dpi = RE
   }
 }
 
-// ---- binarization, skew -------------------------------------------------------------------
+// ---- paper, binarization, skew ------------------------------------------------------------
+
+/**
+ * The page with its paper made evenly white: each pixel divided by the paper's brightness around
+ * it (measured per block, the brightest of each block's neighbours taken so a block full of ink
+ * still sees paper, interpolated between block centres). A scan darker towards one corner then
+ * has one ink threshold for the whole page. A page with white paper is returned as it is.
+ */
+export function flattenBackground(image: GrayImage): GrayImage {
+  const { width, height, data } = image;
+  const block = pt(BACKGROUND_BLOCK_PT, image.dpi);
+  const bw = Math.ceil(width / block);
+  const bh = Math.ceil(height / block);
+  const paper = new Float64Array(bw * bh);
+  const hist = new Uint32Array(256);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      const x0 = bx * block;
+      const y0 = by * block;
+      const x1 = Math.min(width, x0 + block);
+      const y1 = Math.min(height, y0 + block);
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) hist[data[y * width + x]!]!++;
+      const want = BACKGROUND_PERCENTILE * (x1 - x0) * (y1 - y0);
+      let v = 0;
+      for (let seen = 0; v < 255 && (seen += hist[v]!) < want; v++);
+      paper[by * bw + bx] = v;
+    }
+  }
+  const brightest = new Float64Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const x = bx + dx;
+        const y = by + dy;
+        if (x >= 0 && y >= 0 && x < bw && y < bh) m = Math.max(m, paper[y * bw + x]!);
+      }
+      brightest[by * bw + bx] = Math.max(MIN_BACKGROUND, m);
+    }
+  }
+  if (brightest.every((v) => v >= WHITE)) return image;
+  // Bilinear between block centres: per column its two blocks and weight, once; per row the
+  // blocks' paper at that row, once.
+  const cx0 = new Int32Array(width);
+  const cx1 = new Int32Array(width);
+  const ctx = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+    cx0[x] = Math.floor(fx);
+    cx1[x] = Math.min(bw - 1, cx0[x]! + 1);
+    ctx[x] = fx - cx0[x]!;
+  }
+  const rowPaper = new Float64Array(bw);
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(bh - 1, y0 + 1);
+    const ty = fy - y0;
+    for (let b = 0; b < bw; b++) rowPaper[b] = brightest[y0 * bw + b]! * (1 - ty) + brightest[y1 * bw + b]! * ty;
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const bg = rowPaper[cx0[x]!]! * (1 - ctx[x]!) + rowPaper[cx1[x]!]! * ctx[x]!;
+      out[row + x] = Math.min(WHITE, ((data[row + x]! * WHITE) / bg + 0.5) | 0);
+    }
+  }
+  return { ...image, data: out };
+}
+
+/**
+ * The page with specks of ink (connected dark pixels covering less than SPECK_PT square) made
+ * paper: a noisy or bitonal scan's dust, which tesseract reads as marks among the words. A speck
+ * close to print (other specks and clusters of them are not print) is a decimal point or a dot
+ * and stays; on a page peppered with dust (NOISY_SPECKS_PER_SQ_IN), where every word has some
+ * beside it, only one with print on both sides in its own rows stays (a point between digits).
+ */
+export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
+  const { width, height } = image;
+  const limit = Math.max(1, Math.floor(((SPECK_PT * image.dpi) / 72) ** 2));
+  const clearance = pt(SPECK_CLEARANCE_PT, image.dpi);
+  const printExtent = pt(PRINT_MIN_PT, image.dpi);
+  const data = image.data.slice();
+  const seen = new Uint8Array(data.length);
+  /** Pixels of print: components as tall or wide as a letter. Clusters of noise are not. */
+  const print = new Uint8Array(data.length);
+  const specks: number[][] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (seen[start] || data[start]! > threshold) continue;
+    stack.length = 0;
+    stack.push(start);
+    seen[start] = 1;
+    const component: number[] = [];
+    let [x0, x1, y0, y1] = [width, -1, height, -1];
+    while (stack.length) {
+      const i = stack.pop()!;
+      component.push(i);
+      const x = i % width;
+      const y = (i - x) / width;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        const j = ny * width + nx;
+        if (!seen[j] && data[j]! <= threshold) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    if (component.length <= limit) specks.push(component);
+    else if (Math.max(x1 - x0, y1 - y0) + 1 >= printExtent) for (const i of component) print[i] = 1;
+  }
+  const boxOf = (pixels: number[]): [number, number, number, number] => {
+    const xs = pixels.map((i) => i % width);
+    const ys = pixels.map((i) => Math.floor(i / width));
+    return [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  };
+  const printIn = (x0: number, x1: number, y0: number, y1: number): boolean => {
+    for (let y = Math.max(0, y0); y <= Math.min(height - 1, y1); y++) for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) if (print[y * width + x]) return true;
+    return false;
+  };
+  /** Print within `clearance` of it. */
+  const near = ([x0, x1, y0, y1]: [number, number, number, number]) => printIn(x0 - clearance, x1 + clearance, y0 - clearance, y1 + clearance);
+  /** Print within `clearance` on its left and on its right, in its own rows: a decimal point between digits. */
+  const between = ([x0, x1, y0, y1]: [number, number, number, number]) => printIn(x0 - clearance, x0 - 1, y0, y1) && printIn(x1 + 1, x1 + clearance, y0, y1);
+  const noisy = specks.length / ((width * height) / image.dpi ** 2) >= NOISY_SPECKS_PER_SQ_IN;
+  for (const speck of specks) {
+    const box = boxOf(speck);
+    if (!(noisy ? between(box) : near(box))) for (const i of speck) data[i] = WHITE;
+  }
+  return { ...image, data };
+}
 
 /** Otsu's threshold over the gray histogram, kept within [MIN_THRESHOLD, MAX_THRESHOLD]. */
 export function otsuThreshold(image: GrayImage): number {
@@ -373,6 +551,36 @@ export function rotate(image: GrayImage, degrees: number): GrayImage {
   return { ...image, data: out };
 }
 
+/**
+ * How far the page's vertical rules lean (pixels across per pixel down, their length-weighted
+ * mean) once its horizontal ones are straight: a page scanned off-square, a shear a rotation
+ * cannot undo. 0 without vertical rules.
+ */
+export function verticalLean(rules: PixelRule[]): number {
+  const vertical = rules.filter((r) => !r.horizontal);
+  const length = vertical.reduce((a, r) => a + (r.end - r.start), 0);
+  return length === 0 ? 0 : vertical.reduce((a, r) => a + r.slope * (r.end - r.start), 0) / length;
+}
+
+/** The image sheared so that a line leaning `lean` (x per y) stands upright: row y shifted by lean × (y − centre), bilinear. */
+export function unshear(image: GrayImage, lean: number): GrayImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height).fill(WHITE);
+  const cy = (height - 1) / 2;
+  for (let y = 0; y < height; y++) {
+    const shift = lean * (y - cy);
+    const whole = Math.floor(shift);
+    const f = shift - whole;
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const sx = x + whole;
+      if (sx < 0 || sx + 1 >= width) continue;
+      out[row + x] = Math.round(data[row + sx]! * (1 - f) + data[row + sx + 1]! * f);
+    }
+  }
+  return { ...image, data: out };
+}
+
 // ---- ruling lines -------------------------------------------------------------------------
 
 function transpose(ink: Uint8Array, width: number, height: number): Uint8Array {
@@ -381,19 +589,61 @@ function transpose(ink: Uint8Array, width: number, height: number): Uint8Array {
   return out;
 }
 
+/** A rule's band at most this much wider (pixels) than its ink is a straight rule, a pixel's wobble either side. */
+const STRAIGHT_BAND_PX = 2;
+
+/** A rule being found: its band and, for the centre line's fit, sums over its runs (weighted by length). */
+interface Growing {
+  across0: number;
+  across1: number;
+  start: number;
+  end: number;
+  /** Σw, Σw·m, Σw·a, Σw·m², Σw·m·a over runs of length w, middle m, row a. */
+  w: number;
+  wm: number;
+  wa: number;
+  wmm: number;
+  wma: number;
+}
+
+function addRun(g: Growing, run: Run): void {
+  const w = run.end - run.start + 1;
+  const m = (run.start + run.end) / 2;
+  g.w += w;
+  g.wm += w * m;
+  g.wa += w * run.row;
+  g.wmm += w * m * m;
+  g.wma += w * m * run.row;
+}
+
+function toRule(g: Growing, horizontal: boolean): PixelRule {
+  const length = g.end - g.start + 1;
+  const thickness = g.w / length;
+  const band = g.across1 - g.across0 + 1;
+  // A rule whose band is hardly wider than its ink is straight; a fit over runs that all span it
+  // (their middles nearly equal) would be noise. A leaning one's centre line stays in its band.
+  const spread = g.w * g.wmm - g.wm * g.wm;
+  const fitted = band > thickness + STRAIGHT_BAND_PX && spread > 0 ? (g.w * g.wma - g.wm * g.wa) / spread : 0;
+  const lean = (band - thickness) / Math.max(1, length);
+  const slope = Math.max(-lean, Math.min(lean, fitted));
+  return { horizontal, across0: g.across0, across1: g.across1, start: g.start, end: g.end, slope, thickness };
+}
+
 /**
  * Long thin runs of ink, stacked row on row, are ruling lines. Runs in adjacent rows that overlap
- * (or touch end to start, as a line a little off the axis steps from row to row) are one rule.
+ * (or touch end to start, as a line a little off the axis steps from row to row) are one rule;
+ * so are the pieces of one rule the noise split into parallel runs of the same rows. Thin is
+ * measured on the ink, not the band: a rule of a page scanned off-square steps across many rows.
  */
 function horizontalRules(ink: Uint8Array, width: number, height: number, dpi: number, horizontal: boolean): PixelRule[] {
   const minLength = pt(RULE_MIN_LENGTH_PT, dpi);
   const maxGap = pt(RULE_GAP_PT, dpi);
   const maxThickness = pt(RULE_MAX_THICKNESS_PT, dpi);
-  const done: PixelRule[] = [];
-  let open: PixelRule[] = [];
+  const done: Growing[] = [];
+  let open: Growing[] = [];
   let row = -1;
   const closeBefore = (y: number) => {
-    const still: PixelRule[] = [];
+    const still: Growing[] = [];
     for (const r of open) (r.across1 >= y - 1 ? still : done).push(r);
     open = still;
   };
@@ -407,37 +657,104 @@ function horizontalRules(ink: Uint8Array, width: number, height: number, dpi: nu
       into.across1 = run.row;
       into.start = Math.min(into.start, run.start);
       into.end = Math.max(into.end, run.end);
-    } else open.push({ horizontal, across0: run.row, across1: run.row, start: run.start, end: run.end });
+      addRun(into, run);
+    } else {
+      const g = { across0: run.row, across1: run.row, start: run.start, end: run.end, w: 0, wm: 0, wa: 0, wmm: 0, wma: 0 };
+      addRun(g, run);
+      open.push(g);
+    }
   }
   done.push(...open);
-  return done.filter((r) => r.across1 - r.across0 + 1 <= maxThickness);
+  return mergeParallel(done, maxGap)
+    .map((g) => toRule(g, horizontal))
+    .filter((r) => r.thickness <= maxThickness);
+}
+
+/** Pieces whose bands touch and whose extents overlap (or nearly meet) are one rule. */
+function mergeParallel(pieces: Growing[], maxGap: number): Growing[] {
+  const merged: Growing[] = [];
+  for (const p of [...pieces].sort((a, b) => a.across0 - b.across0 || a.start - b.start)) {
+    const into = merged.find((m) => p.across0 <= m.across1 + 1 && p.across1 >= m.across0 - 1 && p.start <= m.end + maxGap && p.end >= m.start - maxGap);
+    if (!into) {
+      merged.push({ ...p });
+      continue;
+    }
+    into.across0 = Math.min(into.across0, p.across0);
+    into.across1 = Math.max(into.across1, p.across1);
+    into.start = Math.min(into.start, p.start);
+    into.end = Math.max(into.end, p.end);
+    into.w += p.w;
+    into.wm += p.wm;
+    into.wa += p.wa;
+    into.wmm += p.wmm;
+    into.wma += p.wma;
+  }
+  return merged;
 }
 
 /** Horizontal and vertical ruling lines of a (straightened) page, in pixels. */
 export function findPixelRules(ink: Uint8Array, width: number, height: number, dpi: number): PixelRule[] {
-  return [...horizontalRules(ink, width, height, dpi, true), ...horizontalRules(transpose(ink, width, height), height, width, dpi, false)];
+  const candidates = [...horizontalRules(ink, width, height, dpi, true), ...horizontalRules(transpose(ink, width, height), height, width, dpi, false)];
+  return joinedRules(candidates, dpi);
 }
 
 /**
- * Pixels lighter than the ink threshold set to paper white, darker ones kept (their gray edges
- * help recognition). Scanner noise and JPEG blotches on the paper go; a small cell cut out for a
+ * The candidates that are rules: the long ones, and short ones an end of which meets a rule
+ * already kept (repeated, so a header's short borders reach the frame through each other).
+ */
+export function joinedRules(candidates: PixelRule[], dpi: number): PixelRule[] {
+  const long = pt(FREE_RULE_MIN_LENGTH_PT, dpi);
+  const join = pt(RULE_JOIN_PT, dpi);
+  const kept = new Set(candidates.filter((r) => r.end - r.start + 1 >= long));
+  const meets = (r: PixelRule, other: PixelRule): boolean =>
+    other.horizontal !== r.horizontal &&
+    r.across1 >= other.start - join &&
+    r.across0 <= other.end + join &&
+    [r.start, r.end].some((end) => end >= other.across0 - join && end <= other.across1 + join);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const r of candidates) {
+      if (kept.has(r) || ![...kept].some((k) => meets(r, k))) continue;
+      kept.add(r);
+      grown = true;
+    }
+  }
+  return candidates.filter((r) => kept.has(r));
+}
+
+/**
+ * Pixels well lighter than the ink threshold (WHITEN_SHARE) set to paper white, darker ones kept
+ * (their gray edges help recognition). Scanner noise and JPEG blotches on the paper go; a small cell cut out for a
  * second reading then has no background texture for tesseract's own thresholding to take for ink.
  */
 export function whitenPaper(image: GrayImage, threshold: number): GrayImage {
   const data = image.data.slice();
-  for (let i = 0; i < data.length; i++) if (data[i]! > threshold) data[i] = WHITE;
+  const paper = threshold + WHITEN_SHARE * (WHITE - threshold);
+  for (let i = 0; i < data.length; i++) if (data[i]! > paper) data[i] = WHITE;
   return { ...image, data };
 }
 
-/** A copy of the page with its rules (and their halo) painted white, so OCR sees only text. */
+/**
+ * A copy of the page with its rules (and their halo) painted white, so OCR sees only text. Each
+ * rule is erased along its centre line, its ink's thickness wide plus the halo: a rule off the
+ * axis covers a wide band, and erasing the band took the first stroke of the text beside it
+ * (一般 read -般).
+ */
 export function eraseRules(image: GrayImage, rules: PixelRule[]): GrayImage {
   const { width, height } = image;
   const data = image.data.slice();
   const m = pt(ERASE_MARGIN_PT, image.dpi);
   for (const r of rules) {
-    const [x0, x1, y0, y1] = r.horizontal ? [r.start, r.end, r.across0, r.across1] : [r.across0, r.across1, r.start, r.end];
-    for (let y = Math.max(0, y0 - m); y <= Math.min(height - 1, y1 + m); y++) {
-      data.fill(WHITE, y * width + Math.max(0, x0 - m), y * width + Math.min(width - 1, x1 + m) + 1);
+    const mid = (r.across0 + r.across1) / 2;
+    const along = (r.start + r.end) / 2;
+    const half = r.thickness / 2 + m;
+    const [limitAlong, limitAcross] = r.horizontal ? [width, height] : [height, width];
+    for (let p = Math.max(0, r.start - m); p <= Math.min(limitAlong - 1, r.end + m); p++) {
+      const centre = mid + r.slope * (p - along);
+      // The band still bounds it: the fit of a short, ragged rule can lean out of its own ink.
+      const from = Math.max(0, r.across0 - m, Math.floor(centre - half));
+      const to = Math.min(limitAcross - 1, r.across1 + m, Math.ceil(centre + half));
+      for (let q = from; q <= to; q++) data[r.horizontal ? q * width + p : p * width + q] = WHITE;
     }
   }
   return { ...image, data };
@@ -458,6 +775,29 @@ export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: n
     data.set(image.data.subarray(y * image.width + left, y * image.width + right), (y - top + pad) * w + pad);
   }
   return { width: w, height: h, data, dpi: image.dpi };
+}
+
+/** The image enlarged `factor` times (bilinear), its resolution with it: small print read again larger. */
+export function enlarge(image: GrayImage, factor: number): GrayImage {
+  const width = Math.round(image.width * factor);
+  const height = Math.round(image.height * factor);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(image.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(image.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = image.data[y0 * image.width + x0]! * (1 - fx) + image.data[y0 * image.width + x1]! * fx;
+      const bottom = image.data[y1 * image.width + x0]! * (1 - fx) + image.data[y1 * image.width + x1]! * fx;
+      data[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width, height, data, dpi: image.dpi * factor };
 }
 
 /** Binary PGM (P5): no compression to spend time on, and Leptonica reads it natively. */
