@@ -108,6 +108,8 @@ const DIRECTIONS: Partial<Record<TableType, Direction>> = {
   expenditure: 'expenditure',
   general_expenditure: 'expenditure',
   basic_expenditure: 'expenditure',
+  appropriation_expenditure: 'expenditure',
+  appropriation_basic_expenditure: 'expenditure',
   basic_expenditure_detail: 'expenditure',
   economic_summary: 'expenditure',
   three_public: 'expenditure',
