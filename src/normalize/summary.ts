@@ -1,6 +1,6 @@
 import type { At, HeaderColumn, Issue, Line, Row, RowKind } from '../model.js';
 import type { RawTable } from '../tables/build.js';
-import { headerWordOf, measureOfLabel } from '../tables/header.js';
+import { columnsByWords, headerWordOf, measureOfLabel } from '../tables/header.js';
 import type { RawRow } from '../tables/rows.js';
 import { classOfName } from './codes.js';
 import { sumExact } from './amounts.js';
@@ -101,6 +101,28 @@ function splitAddsUp(values: Record<string, number>): boolean {
   return !funds || eq([gb, gf, sc], amount);
 }
 
+/** The split columns a header names that are no group of others, in their usual order (人员经费, 公用经费, 项目支出). */
+function splitLeaves(headerText: string): string[] {
+  const present = columnsByWords(headerText, 'expenditure').map((c) => c.measure);
+  const purpose = ['personnel', 'public', 'project'].filter((m) => present.includes(m));
+  return purpose.length >= 2 ? purpose : [];
+}
+
+/** The one order-preserving placement of `numbers` into `leaves` that adds up to `amount`, if exactly one does. */
+function uniqueSplit(amount: number, numbers: Segment['numbers'], leaves: string[]): [string, Segment['numbers'][number]][] | undefined {
+  if (numbers.length > leaves.length) return undefined;
+  const fits: [string, Segment['numbers'][number]][][] = [];
+  const walk = (k: number, from: number, acc: [string, Segment['numbers'][number]][]): void => {
+    if (k === numbers.length) {
+      if (splitAddsUp({ amount, ...Object.fromEntries(acc.map(([m, n]) => [m, n.value])) })) fits.push(acc);
+      return;
+    }
+    for (let c = from; c <= leaves.length - (numbers.length - k); c++) walk(k + 1, c + 1, [...acc, [leaves[c]!, numbers[k]!]]);
+  };
+  walk(0, 0, []);
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** The deepest header label printed at each cell index of a delimited header. */
 function headerLabels(header: Line[]): Map<number, string> {
   const labels = new Map<number, string>();
@@ -131,6 +153,7 @@ export function linesTable(raw: RawTable): Built {
   // 决算 tables print a 行次 (line number) column between each label and its amount.
   const lineNumbers = /行次/.test(raw.header.map((l) => l.text).join(''));
   const labelsAt = headerLabels(raw.header);
+  const leaves = splitLeaves(raw.header.map((l) => l.text).join(' '));
   const rightFrom = expenditureSideOf(raw.header);
   const splitColumns = new Set<string>();
   for (const r of raw.rows) {
@@ -196,6 +219,17 @@ export function linesTable(raw: RawTable): Built {
         Object.assign(row.values, split);
         Object.assign(row.sources, splitAt);
         Object.keys(split).forEach((m) => splitColumns.add(m));
+      } else if (first && first.idx === undefined && seg.numbers.length > 1 && leaves.length) {
+        // Without cell positions (a space-separated dump): the one order-preserving reading into the
+        // header's leaf columns that adds up, or none.
+        const only = uniqueSplit(row.values.amount!, seg.numbers.slice(1), leaves);
+        if (only) {
+          for (const [m, n] of only) {
+            row.values[m] = n.value;
+            row.sources[m] = n.at;
+            splitColumns.add(m);
+          }
+        }
       }
       if (partOfSubtotal || isSubtotalLine(key)) subtotals.push(row);
       else printed.push({ row, level: ordinalLevel(seg.label), side: seg.side });

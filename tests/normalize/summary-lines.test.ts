@@ -65,3 +65,13 @@ describe('summary lines of other templates', () => {
     expect(t.rows.find((r) => r.key === '208')?.values).toEqual({ amount: 40 });
   });
 });
+
+describe('summary split columns without cell positions', () => {
+  it('places a space-separated line’s figures into 人员经费/公用经费/项目支出 where exactly one reading adds up, else keeps the amount alone', async () => {
+    const t = tableOf(await extractFixture('spaced-summary-split-shanghai.txt'), 'summary');
+    expect(t.rows.find((r) => r.key === '201')?.values).toEqual({ amount: 127886849, personnel: 60330260, public: 24531459, project: 43025130 });
+    expect(t.rows.find((r) => r.key === 'expenditure_grand_total')?.values).toEqual({ amount: 171915169, personnel: 102464260, public: 25177779, project: 44273130 });
+    // 4,668,000 = 4,620,000 + 48,000 fits 人员经费 + 项目支出 and 公用经费 + 项目支出 alike: no split is guessed.
+    expect(t.rows.find((r) => r.key === '210')?.values).toEqual({ amount: 4668000 });
+  });
+});
