@@ -29,7 +29,7 @@ const failures = (d) => [...d.issues, ...d.tables.flatMap((t) => t.issues)].filt
 const signature = (i) => `${i.check}|${i.table}|${i.key}|${i.measure}|${i.message}`;
 
 /** The printed text altered one way, or undefined when it cannot be (a single digit to swap). */
-export function alter(text, kind) {
+function alter(text, kind) {
   const digits = [...text].map((c, i) => (/\d/.test(c) ? i : -1)).filter((i) => i >= 0);
   const chars = [...text];
   if (kind === 'swap') {

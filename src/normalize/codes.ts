@@ -290,9 +290,12 @@ function reference(): Reference {
   return cached;
 }
 
+let earliest: number | undefined;
+
 /** The earliest edition of 《政府收支分类科目》 the reference lists. */
 export function earliestEdition(): number {
-  return Math.min(...reference().all.flatMap((e) => e.editions));
+  earliest ??= Math.min(...reference().all.flatMap((e) => e.editions));
+  return earliest;
 }
 
 /** Checks data files' contents the way loading does; throws `CodeDataError` naming the first bad entry. */

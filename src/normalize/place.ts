@@ -155,7 +155,7 @@ function score(assign: Assignment, numbers: PlacedNumber[], identities: IndexedI
  * lexicographic order), each handed to `visit` as the same reused array; `visit` returns false to
  * stop. A loop, not a generator: this is the placement search's innermost loop.
  */
-function eachOrderPreserving(k: number, n: number, visit: (cols: number[]) => boolean): void {
+export function eachOrderPreserving(k: number, n: number, visit: (cols: number[]) => boolean): void {
   if (k > n) return;
   const cols = Array.from({ length: k }, (_, i) => i);
   for (;;) {

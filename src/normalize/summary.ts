@@ -4,6 +4,7 @@ import { columnsByWords, headerWordOf, measureOfLabel } from '../tables/header.j
 import type { RawRow } from '../tables/rows.js';
 import { classOfName } from './codes.js';
 import { sumExact } from './amounts.js';
+import { eachOrderPreserving } from './place.js';
 import { baseRow, compact, type Built } from './built.js';
 import { isSubtotalLine, lineKeyOf, NESTED, ORDINAL, stripOrdinal } from './line-keys.js';
 
@@ -110,16 +111,12 @@ function splitLeaves(headerText: string): string[] {
 
 /** The one order-preserving placement of `numbers` into `leaves` that adds up to `amount`, if exactly one does. */
 function uniqueSplit(amount: number, numbers: Segment['numbers'], leaves: string[]): [string, Segment['numbers'][number]][] | undefined {
-  if (numbers.length > leaves.length) return undefined;
   const fits: [string, Segment['numbers'][number]][][] = [];
-  const walk = (k: number, from: number, acc: [string, Segment['numbers'][number]][]): void => {
-    if (k === numbers.length) {
-      if (splitAddsUp({ amount, ...Object.fromEntries(acc.map(([m, n]) => [m, n.value])) })) fits.push(acc);
-      return;
-    }
-    for (let c = from; c <= leaves.length - (numbers.length - k); c++) walk(k + 1, c + 1, [...acc, [leaves[c]!, numbers[k]!]]);
-  };
-  walk(0, 0, []);
+  eachOrderPreserving(numbers.length, leaves.length, (cols) => {
+    const placed = cols.map((c, k): [string, Segment['numbers'][number]] => [leaves[c]!, numbers[k]!]);
+    if (splitAddsUp({ amount, ...Object.fromEntries(placed.map(([m, n]) => [m, n.value])) })) fits.push(placed);
+    return fits.length < 2;
+  });
   return fits.length === 1 ? fits[0] : undefined;
 }
 

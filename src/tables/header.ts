@@ -162,34 +162,39 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
 }
 
 /**
+ * The heading over a column in each header row above row `below` (down to row `highest`): the
+ * nearest label at the column or spanning from its left, with the column it is printed at.
+ */
+function* headingsAbove(rows: string[][], below: number, c: number, firstValue: number, highest = 0): Generator<{ label: string; at: number }> {
+  for (let up = below - 1; up >= highest; up--) {
+    for (let k = c; k >= firstValue; k--) {
+      const label = rows[up]![k];
+      if (!label) continue;
+      yield { label, at: k };
+      break;
+    }
+  }
+}
+
+/**
  * The prefix of the period a column's figures belong to: a 决算 table's 预算数 group beside its
  * 决算数 (`budget_total` … `total`), a budget's 上年 columns (`prior_…`). Read from the nearest label
  * above the column's own (up to row `highest`), at its place or spanning from its left.
  */
 function periodAbove(rows: string[][], depth: number, c: number, firstValue: number, highest = 0): string | undefined {
-  for (let up = depth - 1; up >= highest; up--) {
-    for (let k = c; k >= firstValue; k--) {
-      const label = rows[up]![k];
-      if (!label) continue;
-      const prefix = PERIODS[label];
-      if (prefix !== undefined) return prefix;
-      break;
-    }
+  for (const { label } of headingsAbove(rows, depth, c, firstValue, highest)) {
+    const prefix = PERIODS[label];
+    if (prefix !== undefined) return prefix;
   }
   return undefined;
 }
 
 function groupAbove(rows: string[][], r: number, c: number, firstValue: number): string | undefined {
-  for (let up = r - 1; up >= 0; up--) {
-    for (let k = c; k >= firstValue; k--) {
-      const label = rows[up]![k];
-      if (!label) continue;
-      const m = measureOfLabel(label);
-      // A group heads its 小计; any heading printed right above the column names it (事业收入 over 金额).
-      if (m && m !== 'total' && (GROUPS.has(m) || k === c)) return m;
-      if (SUBTOTAL.has(label) || label === '总计') return k === firstValue ? undefined : undefined;
-      break;
-    }
+  for (const { label, at } of headingsAbove(rows, r, c, firstValue)) {
+    const m = measureOfLabel(label);
+    // A group heads its 小计; any heading printed right above the column names it (事业收入 over 金额).
+    if (m && m !== 'total' && (GROUPS.has(m) || at === c)) return m;
+    if (SUBTOTAL.has(label) || label === '总计') return undefined;
   }
   return undefined;
 }

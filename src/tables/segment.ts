@@ -158,7 +158,8 @@ const bareTitle = (title: string): string => compact(title).replace(/^(?:表[一
 /**
  * A table continued on the next page under its title repeated (Jiangsu's 政府采购预算表 prints
  * title, unit line and header again): one table. The repeated header lines are dropped from the
- * body when the table is built.
+ * body when the table is built. One-project performance forms repeat one title a form a page
+ * (财政项目支出绩效目标填报表): each stays its own table.
  */
 function withContinuations(blocks: Block[]): Block[] {
   const out: Block[] = [];
@@ -166,15 +167,12 @@ function withContinuations(blocks: Block[]): Block[] {
     const prev = out[out.length - 1];
     const prevPage = prev?.lines[prev.lines.length - 1]?.at.page ?? prev?.titleLine.at.page;
     const page = b.titleLine.at.page;
-    if (prev && prev.type === b.type && prevPage !== undefined && page === prevPage + 1 && bareTitle(prev.title) === bareTitle(b.title) && !isFormTitle(b.title)) {
+    if (prev && prev.type === b.type && prevPage !== undefined && page === prevPage + 1 && bareTitle(prev.title) === bareTitle(b.title) && b.type !== 'project_performance') {
       out[out.length - 1] = { ...prev, lines: [...prev.lines, ...b.lines] };
     } else out.push(b);
   }
   return out;
 }
-
-/** One-project forms repeat one title, a form a page (财政项目支出绩效目标填报表): each its own table. */
-const isFormTitle = (title: string): boolean => /绩效目标/.test(title);
 
 /** The block's lines, cut where prose resumes or a new part of the document begins. */
 function bodyLines(lines: Line[], start: number, limit: number): Line[] {
