@@ -98,7 +98,7 @@ async function sweep(name, extracted, limit) {
   const baseSig = new Set(failures(base).map(signature));
   let figs = figures(base, extracted);
   if (limit && figs.length > limit) figs = figs.filter((_, i) => i % Math.ceil(figs.length / limit) === 0);
-  const result = { base: failures(base), kinds: Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0, misses: [] }])) };
+  const result = { base: failures(base), kinds: Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0, mislocated: 0, misses: [] }])) };
   for (const f of figs) {
     for (const kind of KINDS) {
       const text = alter(f.text, kind);
@@ -111,9 +111,15 @@ async function sweep(name, extracted, limit) {
       }
       const value = parse(text);
       const fresh = failures(doc).filter((i) => !baseSig.has(signature(i)));
-      const named = fresh.some((i) => i.found === value || i.expected === value || sameAt(i.at, f.at) || i.message.includes(text));
+      const names = (i) => i.found === value || i.expected === value || sameAt(i.at, f.at) || i.message.includes(text);
+      const named = fresh.some(names);
       const s = result.kinds[kind];
       s.n++;
+      // A located misprint that is not the altered figure sends the reader to the wrong cell.
+      if (fresh.some((i) => i.check === 'misprint_located' && !(i.found === value && sameAt(i.at, f.at)))) {
+        s.mislocated++;
+        if (verbose) s.misses.push(`${name.slice(0, 24)} ${f.table} ${f.key} ${f.measure} ${f.text}→${text} (a misprint located elsewhere)`);
+      }
       if (fresh.length) s.caught++;
       if (named) s.named++;
       else s.misses.push(`${name.slice(0, 24)} ${f.table} ${f.key} ${f.measure} ${f.text}→${text}${fresh.length ? ' (caught, not named)' : ''}`);
@@ -123,22 +129,22 @@ async function sweep(name, extracted, limit) {
 }
 
 async function corpus(label, docs) {
-  const total = Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0 }]));
+  const total = Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0, mislocated: 0 }]));
   let baseErrors = 0;
   const misses = [];
   for (const [name, extracted, limit] of docs) {
     const r = await sweep(name, extracted, limit);
     baseErrors += r.base.length;
     for (const k of KINDS) {
-      for (const f of ['n', 'caught', 'named']) total[k][f] += r.kinds[k][f];
+      for (const f of ['n', 'caught', 'named', 'mislocated']) total[k][f] += r.kinds[k][f];
       misses.push(...r.kinds[k].misses.map((m) => `${k} ${m}`));
     }
     if (verbose && r.base.length) console.log(`  ${name}: ${r.base.length} error findings unaltered`);
   }
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
   console.log(`\n${label}: ${docs.length} documents, ${baseErrors} error findings on the unaltered documents`);
-  console.log('kind    altered  caught          named (a failure names the figure)');
-  for (const k of KINDS) console.log(`${k.padEnd(8)}${String(total[k].n).padStart(7)}  ${String(total[k].caught).padStart(5)} ${pct(total[k].caught, total[k].n).padStart(7)}  ${String(total[k].named).padStart(5)} ${pct(total[k].named, total[k].n).padStart(7)}`);
+  console.log('kind    altered  caught          named (a failure names the figure)   misprint located elsewhere');
+  for (const k of KINDS) console.log(`${k.padEnd(8)}${String(total[k].n).padStart(7)}  ${String(total[k].caught).padStart(5)} ${pct(total[k].caught, total[k].n).padStart(7)}  ${String(total[k].named).padStart(5)} ${pct(total[k].named, total[k].n).padStart(7)}  ${String(total[k].mislocated).padStart(5)} ${pct(total[k].mislocated, total[k].n).padStart(7)}`);
   if (verbose) console.log(`missed or unnamed:\n${misses.join('\n')}`);
 }
 

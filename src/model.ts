@@ -140,6 +140,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type IssueKind =
   | 'identity_broken'
+  | 'misprint_located'
   | 'ambiguous_placement'
   | 'code_repaired'
   | 'code_unknown'

@@ -97,6 +97,9 @@ interface SummaryPair {
 const SUMMARY_PAIRS: SummaryPair[] = [
   { summary: 'summary', table: 'expenditure', gated: false },
   { summary: 'fiscal_summary', table: 'general_expenditure', gated: true },
+  // Where all income is general budget, the 收支总表's classes are the general budget's too
+  // (Jiangsu's 支出预算总表 splits by purpose and prints no classes).
+  { summary: 'summary', table: 'general_expenditure', gated: true },
 ];
 
 function summaryClassesMatchTables(ctx: Context, def: CheckDef): Outcome {
@@ -155,20 +158,33 @@ const OTHER_FISCAL = ['government_fund', 'state_capital'];
  * 政府性基金 or 国有资本经营 money (Jiangsu prints both tables; then they are one table twice).
  */
 function appropriationBasicMatchesBasic(ctx: Context, def: CheckDef): Outcome {
-  const a = filled(ctx.tables, 'appropriation_basic_expenditure');
-  const b = filled(ctx.tables, 'basic_expenditure');
+  return printedTwice(ctx, def, ['appropriation_basic_expenditure', 'basic_expenditure'], isEcon, 'economic code');
+}
+
+/** 财政拨款支出表 against 一般公共预算支出表, code by code and column by column, on the same condition. */
+function appropriationMatchesGeneral(ctx: Context, def: CheckDef): Outcome {
+  return printedTwice(ctx, def, ['appropriation_expenditure', 'general_expenditure'], isFunctional, 'functional code');
+}
+
+/** Two tables that are one table twice where 财政拨款 is all general budget: every row both print, in every named column both print. */
+function printedTwice(ctx: Context, def: CheckDef, [aType, bType]: [TableType, TableType], coded: (r: Row) => boolean, what: string): Outcome {
+  const a = filled(ctx.tables, aType);
+  const b = filled(ctx.tables, bType);
   if (!a || !b) return NOT_APPLICABLE;
   const summaries = (['summary', 'fiscal_summary'] as const).map((type) => filled(ctx.tables, type)).filter((t): t is Table => t !== undefined);
   if (!summaries.length) return { applicable: true, instances: [unknown()] };
   if (summaries.some((t) => OTHER_FISCAL.some((k) => (amountOf(t, k) ?? 0) !== 0))) return NOT_APPLICABLE;
-  const byKey = (t: Table): Map<string, Row> => new Map(printedRows(t).filter((r) => (isEcon(r) || r.kind === 'total') && r.values.total !== undefined).map((r) => [r.key, r]));
-  const ra = byKey(a);
+  const byKey = (t: Table): Map<string, Row> => new Map(printedRows(t).filter((r) => coded(r) || r.kind === 'total').map((r) => [r.key, r]));
   const rb = byKey(b);
-  const instances = [...ra].flatMap(([key, x]) => {
+  const instances = [...byKey(a)].flatMap(([key, x]) => {
     const y = rb.get(key);
     if (!y) return [];
-    const c = compareAcross([x.values.total!], a, y.values.total!, b);
-    return [covering(judged(c, () => crossIssue(def, a, b, y, 'total', c, `economic code ${key}`)), figuresOf(a, [x], 'total'), figuresOf(b, [y], 'total'))];
+    return Object.entries(x.values).flatMap(([m, vx]) => {
+      const vy = y.values[m];
+      if (vy === undefined || m.startsWith('col_')) return [];
+      const c = compareAcross([vx], a, vy, b);
+      return [covering(judged(c, () => crossIssue(def, a, b, y, m, c, `${what} ${key}`)), figuresOf(a, [x], m), figuresOf(b, [y], m))];
+    });
   });
   return { applicable: true, instances: instances.length ? instances : [unknown()] };
 }
@@ -213,7 +229,7 @@ function performanceMatchesExpenditure(ctx: Context, def: CheckDef): Outcome {
   const verdict = forms && c.found >= c.expected ? 'held' : c.verdict;
   const what = `sum of ${projects.length} projects in the performance-target tables vs expenditure project${forms ? ' (at most)' : ''}`;
   const covers = [...projects.map((p) => figuresOf(p.t, [p.r], 'total')), figuresOf(exp, [row], 'project')];
-  return { applicable: true, instances: [covering(judged({ ...c, verdict }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what)), ...covers)] };
+  return { applicable: true, instances: [covering(judged({ ...c, verdict, bound: forms }, () => crossIssue(def, projects[0]!.t, exp, row, 'project', c, what)), ...covers)] };
 }
 
 /**
@@ -235,9 +251,9 @@ function projectAmountsMatch(ctx: Context, def: CheckDef): Outcome {
         if (same.length !== 1) return [];
         const c = compareAcross([same[0]!.values.total!], listed, r.values.total!, t);
         const printedPrecision = listed.unit === t.unit ? halfLastDigit(r.values.total!) : 0;
-        const verdict = c.verdict === 'broken' && Math.abs(diffExact(c.found, c.expected)) <= printedPrecision ? 'rounding' : c.verdict;
+        const coarser = c.verdict === 'broken' && Math.abs(diffExact(c.found, c.expected)) <= printedPrecision;
         const covers = [figuresOf(listed, same, 'total'), figuresOf(t, [r], 'total')];
-        return [covering(judged({ ...c, verdict }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`)), ...covers)];
+        return [covering(judged({ ...c, ...(coarser ? { verdict: 'rounding', lossy: true } : {}) }, () => crossIssue(def, listed, t, r, 'total', c, `project ${r.name}`)), ...covers)];
       }),
   );
   return { applicable: true, instances: instances.length ? instances : [unknown()] };
@@ -263,7 +279,7 @@ function threePublicCoversBasic(ctx: Context, def: CheckDef): Outcome {
   const verdict = c.found >= c.expected ? 'held' : c.verdict;
   const what = `三公 economic lines ${lines.map((r) => r.key).join(', ')} (at least)`;
   const covers = [figuresOf(basic, lines, 'total'), figuresOf(three, [row], 'total')];
-  return { applicable: true, instances: [covering(judged({ ...c, verdict }, () => crossIssue(def, basic, three, row, 'total', c, what)), ...covers)] };
+  return { applicable: true, instances: [covering(judged({ ...c, verdict, bound: true }, () => crossIssue(def, basic, three, row, 'total', c, what)), ...covers)] };
 }
 
 /** This family's checks, by id (data/checks.json). */
@@ -272,6 +288,7 @@ export const RULES: Record<string, CheckFn> = {
   summary_classes_match_tables: { scope: 'document', run: summaryClassesMatchTables },
   summary_matches_fiscal: { scope: 'document', run: summaryMatchesFiscal },
   basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
+  appropriation_matches_general: { scope: 'document', run: appropriationMatchesGeneral },
   appropriation_basic_matches_basic: { scope: 'document', run: appropriationBasicMatchesBasic },
   three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
   project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },

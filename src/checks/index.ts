@@ -5,8 +5,9 @@ import { RULES as crossTable } from './cross-table.js';
 import { RULES as hygiene } from './hygiene.js';
 import { RULES as identities } from './identities.js';
 import { RULES as narrative } from './narrative.js';
+import { gapsToReport, locateMisprints, reportedGap } from './diagnosis.js';
 import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
-import { CHECK_DATA, at, printedRows, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
+import { CHECK_DATA, LAST_PLACE, at, printedRows, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
 
 export { findNarrativeStatements } from './narrative.js';
 
@@ -19,12 +20,19 @@ export { findNarrativeStatements } from './narrative.js';
 
 /** The rule families, by the `family` data/checks.json names: one module each. */
 const FAMILIES: Record<string, Record<string, CheckFn>> = { identities, 'cross-table': crossTable, completeness, narrative, hygiene };
+/** Checks that read the other checks' comparisons, not the tables (diagnosis.ts). */
+const DIAGNOSIS = 'diagnosis';
+const DIAGNOSES: ReadonlySet<string> = new Set(['misprint_located']);
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 
 /** Every data entry has a function of its family and scope and every function an entry: no silent skips. */
 function checkDefinitions(defs: CheckDef[]): CheckDef[] {
   for (const d of defs) {
+    if (d.family === DIAGNOSIS) {
+      if (!DIAGNOSES.has(d.id) || d.scope !== 'document') throw new Error(`data/checks.json: no document diagnosis "${d.id}" in src/checks/diagnosis.ts`);
+      continue;
+    }
     const family = FAMILIES[d.family];
     if (!family) throw new Error(`data/checks.json: check "${d.id}" has unknown family "${d.family}"`);
     const fn = family[d.id];
@@ -33,7 +41,7 @@ function checkDefinitions(defs: CheckDef[]): CheckDef[] {
     if (!SEVERITIES.has(d.severity)) throw new Error(`data/checks.json: check "${d.id}" has unknown severity "${d.severity}"`);
   }
   const listed = new Set(defs.map((d) => d.id));
-  const unlisted = Object.values(FAMILIES).flatMap((f) => Object.keys(f)).filter((id) => !listed.has(id));
+  const unlisted = [...Object.values(FAMILIES).flatMap((f) => Object.keys(f)), ...DIAGNOSES].filter((id) => !listed.has(id));
   if (unlisted.length) throw new Error(`data/checks.json: checks ${unlisted.join(', ')} have functions but no entry`);
   return defs;
 }
@@ -75,26 +83,53 @@ export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Lin
   const ctx: Context = { tables, meta, lines };
   const issues: Issue[] = [];
   const checks: CheckResult[] = [];
-  const outcomes = CHECK_DEFS.map((def) => ({ def, outcome: runCheck(def, ctx) }));
+  const outcomes = CHECK_DEFS.filter((def) => def.family !== DIAGNOSIS).map((def) => ({ def, outcome: runCheck(def, ctx) }));
   const doubtful = doubtfulTables(outcomes.filter(({ def }) => def.scope === 'table').map(({ outcome }) => outcome));
   for (const [t, counts] of doubtful) {
     const issue = doubtfulIssue(t, counts);
     issues.push(issue);
     t.issues.push(issue);
   }
-  for (const { def, outcome } of outcomes) {
-    const settled = { ...outcome, instances: outcome.instances.map((i) => demoted(i, doubtful)) };
-    for (const finding of settled.instances.flatMap((i) => i.findings)) {
+  const settled = heldToLastPlace(outcomes.map(({ def, outcome }) => ({ def, outcome: { ...outcome, instances: outcome.instances.map((i) => demoted(i, doubtful)) } })));
+  const report = (def: CheckDef, outcome: Outcome): void => {
+    for (const finding of outcome.instances.flatMap((i) => i.findings)) {
       issues.push(finding.issue);
       finding.table?.issues.push(finding.issue);
     }
-    checks.push(resultOf(def.id, settled));
-  }
+    checks.push(resultOf(def.id, outcome));
+  };
+  for (const { def, outcome } of settled) report(def, outcome);
+  // Prose figures are no table figures a comparison covers: a misprint is looked for among the tables' own comparisons.
+  const failed = settled.filter(({ def }) => TABULAR.has(def.family)).flatMap(({ outcome }) => outcome.instances).filter((i) => i.verdict === 'broken');
+  for (const def of CHECK_DEFS.filter((d) => d.family === DIAGNOSIS)) report(def, diagnose(def, failed));
   const run = checks.filter((c) => c.status !== 'not_applicable').length;
   const held = checks.filter((c) => c.status === 'pass').length;
   const broken = checks.filter((c) => c.status === 'fail').length;
   const evaluated = outcomes.flatMap(({ outcome }) => outcome.instances).filter((i) => i.verdict !== 'unknown' && !(i.table && doubtful.has(i.table)));
   return { issues, validation: { checks, run, held, broken, coverage: coverageOf(tables, evaluated) } };
+}
+
+type Settled = { def: CheckDef; outcome: Outcome }[];
+
+/** Families comparing printed table figures with each other (prose rounds as it likes). */
+const TABULAR: ReadonlySet<string> = new Set(['identities', 'cross-table']);
+
+/** The tables' rounding gaps, reported as breaks where the document adds up to its last place (diagnosis.ts). */
+function heldToLastPlace(outcomes: Settled): Settled {
+  const tabular = outcomes.filter(({ def }) => TABULAR.has(def.family)).flatMap(({ outcome }) => outcome.instances);
+  const gaps = new Set(gapsToReport(tabular, LAST_PLACE));
+  if (!gaps.size) return outcomes;
+  const exactSums = tabular.filter((i) => i.verdict === 'held' && (i.terms ?? 1) >= 2).length;
+  return outcomes.map(({ def, outcome }) => ({ def, outcome: { ...outcome, instances: outcome.instances.map((i) => (gaps.has(i) ? reportedGap(i, exactSums) : i)) } }));
+}
+
+/** A diagnosis over the failed comparisons: applicable when two or more meet in a figure; fails when it names one. */
+function diagnose(def: CheckDef, failed: Instance[]): Outcome {
+  const { groups, findings } = locateMisprints(def, failed);
+  if (!groups) return { applicable: false, instances: [] };
+  const named = findings.map((f) => ({ verdict: 'broken' as const, findings: [f] }));
+  const unnamed = Array.from({ length: groups - named.length }, () => ({ verdict: 'unknown' as const, findings: [] }));
+  return { applicable: true, instances: [...named, ...unnamed] };
 }
 
 /**

@@ -3,6 +3,7 @@ import { loadJson } from '../data.js';
 import type { At, DocumentMeta, Issue, IssueKind, Line, Row, Severity, Table, TableType, Unit } from '../model.js';
 import { decimalsOf, diffExact, roundingTolerance, sumExact } from '../normalize/amounts.js';
 import { linesOf } from '../normalize/table.js';
+import type { LastPlaceData } from './diagnosis.js';
 
 /**
  * What every check module shares: the reference data of data/checks.json, the outcome types a
@@ -81,6 +82,7 @@ export interface ChecksFile {
   summary: SummaryData;
   threePublicEconomicCodes: { codes: string[] };
   narrative: NarrativeData;
+  lastPlace: LastPlaceData;
 }
 
 export interface Requirement {
@@ -100,6 +102,7 @@ export const requiredFile = loadJson<RequiredFile>('required-tables.json');
 export const CHECK_DATA = checksFile.checks;
 export const NARRATIVE = checksFile.narrative;
 export const SUMMARY = checksFile.summary;
+export const LAST_PLACE = checksFile.lastPlace;
 export const THREE_PUBLIC_CODES = new Set(checksFile.threePublicEconomicCodes.codes);
 
 // ---------------------------------------------------------------------------------------------
@@ -131,6 +134,12 @@ export interface Instance {
   gap?: { diff: number; unit: Unit; terms: number };
   /** The printed figures the comparison read: a misprint in any of them changes its verdict. */
   covers?: Figure[];
+  /** How many printed terms were summed (1 for a figure against another). */
+  terms?: number;
+  /** For a `rounding` verdict: the finding the comparison raises where the document is held to its last printed place. */
+  strict?: () => Finding;
+  /** The comparison is a bound (at least), not an equality. */
+  bound?: boolean;
 }
 
 /** One printed figure: a row's value in one column. */
@@ -171,6 +180,10 @@ export interface Comparison {
   found: number;
   verdict: Exclude<Verdict, 'unknown'>;
   tolerance: number;
+  /** The figures were printed at different precisions (元 against 万元, a coarser print): a gap within the coarser one is no misprint. */
+  lossy?: boolean;
+  /** `found` need only reach `expected` (it may hold more): the gap says no figure's true value. */
+  bound?: boolean;
 }
 
 /** `found` against the sum of `terms`: each printed term may carry half a cent of rounding. */
@@ -183,7 +196,7 @@ export function compareSum(terms: readonly number[], found: number, tolerance = 
 
 /** `found` must reach the sum of `terms` (it may hold more than they do). */
 export function compareAtLeast(t: Table, terms: readonly number[], found: number): Comparison {
-  const c = compareIn(t, terms, found);
+  const c = { ...compareIn(t, terms, found), bound: true };
   return found >= c.expected ? { ...c, verdict: 'held' } : c;
 }
 
@@ -199,7 +212,7 @@ export function compareAcross(terms: readonly number[], from: Table, found: numb
   }
   const tolerance = Math.max(roundingTolerance(terms.length), CONVERTED_TOLERANCE_WAN);
   const converted = terms.map((t) => toWan(t, from.unit));
-  return { ...compareSum(converted, toWan(found, to.unit), tolerance), unit: '万元' };
+  return { ...compareSum(converted, toWan(found, to.unit), tolerance), unit: '万元', lossy: true };
 }
 
 /**
@@ -298,9 +311,9 @@ export function identityIssue(
   where: At = at(row, measure),
 ): Finding {
   const diff = fmt(Math.abs(diffExact(c.found, c.expected)));
-  const message =
-    `${label(t)} row ${rowLabel(row)}, column ${measure}: expected ${fmt(c.expected)} (${how}), found ${fmt(c.found)}; ` +
-    `off by ${diff} ${t.unit}, more than the ${fmt(Number(c.tolerance.toFixed(3)))} rounding allows`;
+  // A gap within rounding is reported only where the document is held to its last place (index.ts says why).
+  const beyond = c.verdict === 'rounding' ? '' : `, more than the ${fmt(Number(c.tolerance.toFixed(3)))} rounding allows`;
+  const message = `${label(t)} row ${rowLabel(row)}, column ${measure}: expected ${fmt(c.expected)} (${how}), found ${fmt(c.found)}; off by ${diff} ${t.unit}${beyond}`;
   const issue: Issue = {
     kind: 'identity_broken',
     severity: def.severity,
@@ -317,9 +330,10 @@ export function identityIssue(
 }
 
 export function judged(c: Comparison & { unit?: Unit }, finding: () => Finding, unit: Unit = c.unit ?? '万元', terms = 1): Instance {
-  if (c.verdict === 'broken') return instance('broken', [finding()]);
-  if (c.verdict === 'held') return instance('held');
-  return { ...instance('rounding'), gap: { diff: Math.abs(diffExact(c.found, c.expected)), unit, terms } };
+  if (c.verdict === 'broken') return { ...instance('broken', [finding()]), terms, ...(c.bound ? { bound: true } : {}) };
+  if (c.verdict === 'held') return { ...instance('held'), terms };
+  const gap = { diff: Math.abs(diffExact(c.found, c.expected)), unit, terms };
+  return { ...instance('rounding'), terms, gap, ...(c.lossy ? {} : { strict: finding }) };
 }
 
 

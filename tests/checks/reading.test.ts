@@ -41,6 +41,10 @@ describe('reading confidence', () => {
     misprint.rows[3]!.values.total = 10.78; // 2080501 prints 10.78 for 10.68 + 0
     const { issues } = validateDocument([misprint], META, []);
     expect(issues.filter((i) => i.kind === 'reading_doubtful')).toEqual([]);
-    expect(issues.filter((i) => i.severity === 'error').map((i) => [i.check, i.key])).toEqual([['row_identity', '2080501'], ['code_hierarchy', '20805']]);
+    expect(issues.filter((i) => i.severity === 'error').map((i) => [i.check, i.key, i.measure])).toEqual([
+      ['row_identity', '2080501', 'total'],
+      ['code_hierarchy', '20805', 'total'],
+      ['misprint_located', '2080501', 'total'],
+    ]);
   });
 });

@@ -1,0 +1,161 @@
+import Big from 'big.js';
+import type { Issue } from '../model.js';
+import { decimalsOf } from '../normalize/amounts.js';
+import { at, describeAt, fmt, label, rowLabel, type CheckDef, type Figure, type Finding, type Instance } from './shared.js';
+
+/**
+ * Diagnosis: what the comparisons, taken together, say about one printed figure. A check sees one
+ * comparison; an auditor reading several failures sees where they meet. Both steps are pure
+ * functions of the instances the other checks returned.
+ */
+
+export interface LastPlaceData {
+  /** Sums of two or more printed terms that must agree to the last place before a gap counts as a misprint. */
+  minExactSums: number;
+  /** More gaps than this say the document rounds its figures. */
+  maxGaps: number;
+}
+
+const rowIds = new WeakMap<object, number>();
+let nextRowId = 0;
+/** One printed figure's identity (its row object and column), to meet it again in another comparison's covers. */
+function figureId(f: Figure): string {
+  if (!rowIds.has(f.row)) rowIds.set(f.row, nextRowId++);
+  return `${rowIds.get(f.row)}|${f.measure}`;
+}
+
+/** The figures every instance read, or none when one of them read nothing. */
+function common(instances: readonly Instance[]): Figure[] {
+  const [first, ...rest] = instances;
+  if (!first?.covers) return [];
+  const others = rest.map((i) => new Set((i.covers ?? []).map(figureId)));
+  return first.covers.filter((f) => others.every((s) => s.has(figureId(f))));
+}
+
+/**
+ * Whether a document is held to its last printed place. Figures rounded from finer amounts leave
+ * sums a unit or so off their printed totals here and there, independently; a document whose many
+ * sums all agree exactly was added up in its printed unit, and in it a few gaps that all read one
+ * figure (with a break that reads it too, or with each other) are that figure misprinted, not
+ * rounding. Returns the rounding gaps to report, or none.
+ */
+export function gapsToReport(compared: readonly Instance[], data: LastPlaceData): Instance[] {
+  const gaps = compared.filter((i) => i.verdict === 'rounding' && i.strict);
+  const exact = compared.filter((i) => i.verdict === 'held' && (i.terms ?? 1) >= 2).length;
+  if (!gaps.length || gaps.length > data.maxGaps || exact < data.minExactSums) return [];
+  const shared = new Set(common(gaps).map(figureId));
+  if (!shared.size) return [];
+  const corroborated = gaps.length >= 2 || compared.some((i) => i.verdict === 'broken' && i.covers?.some((f) => shared.has(figureId(f))));
+  return corroborated ? gaps : [];
+}
+
+/** A rounding gap reported as a break: the comparison's own finding, with why it counts here. */
+export function reportedGap(i: Instance, exactSums: number): Instance {
+  const findings = [i.strict!()].map((f) => ({
+    ...f,
+    issue: { ...f.issue, message: `${f.issue.message}; within rounding, but this document's other ${exactSums} sums agree to the last printed place and the gaps in it meet in one figure, so it is a misprint` },
+  }));
+  return { ...i, verdict: 'broken', findings, strict: undefined };
+}
+
+/** Failing comparisons that read a figure in common, joined: each group is one story. */
+function groupsOf(failed: readonly Instance[]): Instance[][] {
+  const groups: { ids: Set<string>; members: Instance[] }[] = [];
+  for (const i of failed) {
+    const ids = new Set((i.covers ?? []).map(figureId));
+    const touching = groups.filter((g) => [...ids].some((id) => g.ids.has(id)));
+    const merged = { ids: new Set([...ids, ...touching.flatMap((g) => [...g.ids])]), members: [...touching.flatMap((g) => g.members), i] };
+    for (const g of touching) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.map((g) => g.members);
+}
+
+/**
+ * The likely misprints among failing comparisons. Two or more failures that read exactly one
+ * printed figure in common name it (a misprinted part breaks both its row and its column; each
+ * failure alone names only the total it compares). A failure that meets no other is read the way
+ * an auditor reads a gap: the one figure of the comparison that, with two adjacent digits swapped
+ * back (a gap of 9 × their difference), else with one digit changed, makes it hold is named.
+ * Nothing is named where several figures could be the one.
+ */
+export function locateMisprints(def: CheckDef, failed: readonly Instance[]): { groups: number; findings: Finding[] } {
+  const withFigures = failed.filter((i) => i.covers?.length);
+  const groups = groupsOf(withFigures);
+  const findings = groups.flatMap((g) => {
+    const shared = g.length >= 2 ? common(g) : [];
+    const truth = shared.length === 1 ? agreedTruth(g, shared[0]!) : undefined;
+    if (truth !== undefined) return [misprintFinding(def, shared[0]!, `is the one figure all ${g.length} failing comparisons around it read, and as ${fmt(truth)} it would make each of them hold`)];
+    const named = g.flatMap((i) => byDigits(i)).filter((x, k, all) => all.findIndex((y) => figureId(y.figure) === figureId(x.figure)) === k);
+    return named.length === 1 ? [misprintFinding(def, named[0]!.figure, named[0]!.why)] : [];
+  });
+  return { groups: groups.length, findings };
+}
+
+type Slip = 'swap' | 'digit';
+
+/** The value a figure would have to hold for a failed equality to hold: the sum of the others for its total, itself plus the gap for a part. */
+function impliedTruth(i: Instance, f: Figure): Big | undefined {
+  const issue = i.findings[0]?.issue;
+  if (i.bound || !issue || issue.found === undefined || issue.expected === undefined) return undefined;
+  const printed = f.row.values[f.measure]!;
+  const isFound = printed === issue.found && JSON.stringify(at(f.row, f.measure)) === JSON.stringify(issue.at);
+  return isFound ? new Big(issue.expected) : new Big(printed).plus(new Big(issue.found).minus(issue.expected));
+}
+
+/** The one value of `f` that makes every failed equality of the group hold, if they agree on one (bounds say nothing). */
+function agreedTruth(group: readonly Instance[], f: Figure): number | undefined {
+  const values = group.filter((i) => !i.bound).map((i) => impliedTruth(i, f));
+  if (!values.length || values.some((v) => v === undefined)) return undefined;
+  return values.every((v) => v!.eq(values[0]!)) ? values[0]!.toNumber() : undefined;
+}
+
+/** The figure of one failed equality whose printed digits, slipped back, make it hold: none when several could. */
+function byDigits(i: Instance): { figure: Figure; why: string }[] {
+  const candidates = (i.covers ?? []).flatMap((f) => {
+    const truth = impliedTruth(i, f);
+    if (truth === undefined) return [];
+    const printed = f.row.values[f.measure]!;
+    return [{ figure: f, truth: truth.toNumber(), slip: slipBetween(printed, truth.toNumber()) }];
+  });
+  for (const kind of ['swap', 'digit'] as Slip[]) {
+    const fits = candidates.filter((c) => c.slip === kind);
+    if (fits.length === 1) {
+      const c = fits[0]!;
+      return [{ figure: c.figure, why: `would make the comparison hold as ${fmt(c.truth)} (${kind === 'swap' ? 'two adjacent digits swapped' : 'one digit changed'}), and no other figure of it would` }];
+    }
+    if (fits.length > 1) return [];
+  }
+  return [];
+}
+
+/** How a printed figure differs from a value in its digits: two adjacent ones swapped, one changed, or otherwise. */
+export function slipBetween(printed: number, value: number): Slip | undefined {
+  if (printed === value || Math.sign(printed) !== Math.sign(value) && value !== 0) return undefined;
+  const places = Math.max(decimalsOf(printed), decimalsOf(value));
+  const [a, b] = [printed, value].map((v) => new Big(v).abs().toFixed(places).replace('.', ''));
+  const width = Math.max(a!.length, b!.length);
+  const [x, y] = [a!.padStart(width, '0'), b!.padStart(width, '0')];
+  const differ = [...x].flatMap((ch, k) => (ch !== y[k] ? [k] : []));
+  if (differ.length === 1) return 'digit';
+  const [p, q] = differ;
+  if (differ.length === 2 && q === p! + 1 && x[p!] === y[q!] && x[q!] === y[p!]) return 'swap';
+  return undefined;
+}
+
+function misprintFinding(def: CheckDef, f: Figure, why: string): Finding {
+  const where = at(f.row, f.measure);
+  const value = f.row.values[f.measure]!;
+  const issue: Issue = {
+    kind: 'misprint_located',
+    severity: def.severity,
+    check: def.id,
+    table: f.table.type,
+    key: f.row.key,
+    measure: f.measure,
+    found: value,
+    at: where,
+    message: `${label(f.table)} row ${rowLabel(f.row)}, column ${f.measure}: ${fmt(value)} (at ${describeAt(where)}) ${why}; it is the likely misprint`,
+  };
+  return { issue, table: f.table };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { gapsToReport } from '../../src/checks/diagnosis.js';
+import type { Instance } from '../../src/checks/shared.js';
+import { extractBytes } from '../../src/pipeline.js';
+import { fixture } from '../helpers.js';
+
+/**
+ * Diagnosis on 江苏省委办公厅 2018 pp. 3–9 (tests/fixtures/real-jiangsu-2018-tables.txt): the two
+ * summaries, 财政拨款支出预算表 (p.7) and 一般公共预算支出预算表 (p.9), which print the same
+ * functional lines (all 财政拨款 is general budget), every sum of them exact to the cent.
+ * 2210201 住房公积金 prints 715.28 on both; 201 一般公共服务支出 prints 20,153.75 in the 收支预算总表.
+ */
+const text = fixture('real-jiangsu-2018-tables.txt').toString('utf8');
+
+/** The fixture with the n-th line starting `start` altered from `from` to `to`. */
+function altered(start: string, from: string, to: string, nth = 0): string {
+  let k = 0;
+  return text
+    .split('\n')
+    .map((l) => (l.startsWith(start) && l.includes(from) && k++ === nth ? l.replace(from, to) : l))
+    .join('\n');
+}
+
+async function errorsOf(source: string) {
+  const doc = await extractBytes(Buffer.from(source), 'jiangsu-2018.txt');
+  return doc.issues.filter((i) => i.severity === 'error').map((i) => ({ check: i.check, key: i.key, measure: i.measure, found: i.found, line: i.at?.line }));
+}
+
+describe('the document as printed', () => {
+  it('should raise no error, and compare the two tables line by line', async () => {
+    const doc = await extractBytes(Buffer.from(text), 'jiangsu-2018.txt');
+    expect(doc.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(doc.validation.checks.find((c) => c.check === 'appropriation_matches_general')).toMatchObject({ status: 'pass', evaluated: 14, failed: 0 });
+  });
+});
+
+describe('appropriation_matches_general and misprint_located', () => {
+  it('should name 2210201 of 财政拨款支出预算表 when two digits of it are swapped (its section alone named only 22102)', async () => {
+    const errors = await errorsOf(altered('2210201', '715.28', '715.82'));
+    expect(errors.map((e) => [e.check, e.key])).toEqual(
+      expect.arrayContaining([
+        ['code_hierarchy', '22102'],
+        ['appropriation_matches_general', '2210201'],
+        ['misprint_located', '2210201'],
+      ]),
+    );
+    expect(errors.find((e) => e.check === 'misprint_located')).toMatchObject({ found: 715.82, line: 75 });
+  });
+
+  it('should name the same line of 一般公共预算支出预算表 when the misprint is there', async () => {
+    const errors = await errorsOf(altered('2210201', '715.28', '718.28', 1));
+    expect(errors.filter((e) => e.check === 'misprint_located')).toEqual([expect.objectContaining({ key: '2210201', found: 718.28, line: 126 })]);
+  });
+
+  it('should name a summary class line that disagrees with the general budget table and with its own 支出 total', async () => {
+    const errors = await errorsOf(altered('一、财政拨款', '20,153.75', '20,153.57'));
+    expect(errors.map((e) => e.check)).toEqual(expect.arrayContaining(['summary_class_lines', 'summary_classes_match_tables', 'misprint_located']));
+    expect(errors.find((e) => e.check === 'misprint_located')).toMatchObject({ key: '201', found: 20153.57, line: 6 });
+  });
+});
+
+describe('a gap of one cent in a document that adds up to the cent', () => {
+  it('should report 715.29 for 715.28 as a misprint: every other sum agrees exactly, and the gap meets the break of the other table in it', async () => {
+    const errors = await errorsOf(altered('2210201', '715.28', '715.29'));
+    expect(errors.map((e) => [e.check, e.key])).toEqual(
+      expect.arrayContaining([
+        ['code_hierarchy', '22102'],
+        ['appropriation_matches_general', '2210201'],
+        ['misprint_located', '2210201'],
+      ]),
+    );
+    expect(errors.find((e) => e.check === 'misprint_located')).toMatchObject({ found: 715.29, line: 75 });
+  });
+});
+
+describe('gapsToReport', () => {
+  const data = { minExactSums: 3, maxGaps: 3 };
+  const figure = (n: number) => ({ table: {} as never, row: { key: String(n) } as never, measure: 'total' });
+  const shared = figure(0);
+  const held = (): Instance => ({ verdict: 'held', findings: [], terms: 2 });
+  const gap = (...covers: ReturnType<typeof figure>[]): Instance => ({ verdict: 'rounding', findings: [], terms: 2, covers, strict: () => ({ issue: { kind: 'identity_broken', severity: 'error', message: '' } }) });
+  const exact = [held(), held(), held()];
+
+  it('should report gaps that all read one figure in a document whose other sums are exact', () => {
+    const gaps = [gap(shared, figure(1)), gap(shared, figure(2))];
+    expect(gapsToReport([...exact, ...gaps], data)).toEqual(gaps);
+  });
+
+  it('should leave rounding alone where gaps read no figure in common (figures rounded from finer amounts)', () => {
+    expect(gapsToReport([...exact, gap(figure(1), figure(2)), gap(figure(3), figure(4))], data)).toEqual([]);
+  });
+
+  it('should report a lone gap only when a break reads its figure too', () => {
+    const lone = gap(shared, figure(1));
+    expect(gapsToReport([...exact, lone], data)).toEqual([]);
+    expect(gapsToReport([...exact, lone, { verdict: 'broken', findings: [], covers: [figure(5)] }], data)).toEqual([]);
+    expect(gapsToReport([...exact, lone, { verdict: 'broken', findings: [], covers: [shared] }], data)).toEqual([lone]);
+  });
+
+  it('should leave too many gaps, and a document with too few exact sums, alone', () => {
+    expect(gapsToReport([...exact, ...[1, 2, 3, 4].map((n) => gap(shared, figure(n)))], data)).toEqual([]);
+    expect(gapsToReport([held(), gap(shared, figure(1)), gap(shared, figure(2))], data)).toEqual([]);
+  });
+});
