@@ -1,5 +1,6 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { gapsToReport } from '../../src/checks/diagnosis.js';
+import { gapsToReport, slipBetween } from '../../src/checks/diagnosis.js';
 import type { Instance } from '../../src/checks/shared.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { fixture } from '../helpers.js';
@@ -56,6 +57,52 @@ describe('appropriation_matches_general and misprint_located', () => {
     const errors = await errorsOf(altered('一、财政拨款', '20,153.75', '20,153.57'));
     expect(errors.map((e) => e.check)).toEqual(expect.arrayContaining(['summary_class_lines', 'summary_classes_match_tables', 'misprint_located']));
     expect(errors.find((e) => e.check === 'misprint_located')).toMatchObject({ key: '201', found: 20153.57, line: 6 });
+  });
+});
+
+describe('a lone failure read by its digits', () => {
+  // 支出预算总表 prints one row: 合计 24,458.43 = 基本支出 10,403.11 + 项目支出 12,081.46 + 单位预留机动经费 1,973.86.
+  it('should name the one figure whose two swapped digits explain the gap (12,084.16 for 12,081.46: a gap of 9 × 0.3)', async () => {
+    const errors = await errorsOf(altered('24,458.43\t10,403.11', '12,081.46', '12,084.16'));
+    expect(errors.map((e) => [e.check, e.key, e.measure, e.found])).toEqual([
+      ['row_identity', 'total', 'total', 24458.43],
+      ['misprint_located', 'total', 'project', 12084.16],
+    ]);
+  });
+
+  it('should name none where two figures could be the one (10,430.11 for 10,403.11: 24,458.43 for 24,485.43 is a swap too)', async () => {
+    const errors = await errorsOf(altered('24,458.43\t10,403.11', '10,403.11', '10,430.11'));
+    expect(errors.map((e) => e.check)).toEqual(['row_identity']);
+  });
+});
+
+describe('slipBetween', () => {
+  const amount = fc.integer({ min: 1, max: 99_999_999 }).map((cents) => cents / 100);
+  const digitsOf = (v: number) => v.toFixed(2).replace('.', '');
+  const fromDigits = (d: string) => Number(`${d.slice(0, -2)}.${d.slice(-2)}`);
+
+  test.prop([amount, fc.nat()])('should call two adjacent digits swapped a swap', (v, at) => {
+    const d = digitsOf(v);
+    const pairs = [...d].map((_, k) => k).filter((k) => k + 1 < d.length && d[k] !== d[k + 1]);
+    fc.pre(pairs.length > 0);
+    const k = pairs[at % pairs.length]!;
+    const swapped = d.slice(0, k) + d[k + 1] + d[k] + d.slice(k + 2);
+    expect(slipBetween(v, fromDigits(swapped))).toBe('swap');
+  });
+
+  test.prop([amount, fc.nat(), fc.integer({ min: 1, max: 9 })])('should call one digit changed a digit slip', (v, at, by) => {
+    const d = digitsOf(v);
+    const k = at % d.length;
+    const changed = d.slice(0, k) + String((Number(d[k]) + by) % 10) + d.slice(k + 1);
+    expect(slipBetween(v, fromDigits(changed))).toBe('digit');
+  });
+
+  it('should call anything else no slip', () => {
+    expect(slipBetween(715.28, 715.28)).toBeUndefined();
+    expect(slipBetween(715.28, 751.82)).toBeUndefined();
+    expect(slipBetween(12.5, 21.5)).toBe('swap');
+    expect(slipBetween(50, 5)).toBe('swap'); // 50.00 printed as 05.00
+    expect(slipBetween(100, 99)).toBeUndefined();
   });
 });
 
