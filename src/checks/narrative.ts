@@ -335,8 +335,96 @@ function changeInstances(def: CheckDef, s: Sentence): Instance[] {
   });
 }
 
+// 决算 against budget: 年初预算为 X 万元，支出决算为 Y 万元，完成年初预算的 Z%。决算数大于预算数 …
+
+const BF = ARITHMETIC.budgetFinal;
+const BF_RES = {
+  budget: new RegExp(BF.budget, 'g'),
+  final: new RegExp(BF.final, 'g'),
+  completion: new RegExp(BF.completion, 'g'),
+  comparison: new RegExp(BF.comparison, 'g'),
+};
+const GREATER = new RegExp(`^(?:${BF.greater})$`);
+const LESS = new RegExp(`^(?:${BF.less})$`);
+const EQUAL = new RegExp(`^(?:${BF.equal})$`);
+
+type Event = { kind: keyof typeof BF_RES; p: Paragraph; paragraph: number; offset: number; m: RegExpMatchArray };
+
+/** One budget item: its 年初预算 and what follows it, up to the next budget or the end of the next paragraph. */
+interface BudgetItem {
+  budget?: Event;
+  final?: Event;
+  completion?: Event;
+  comparison?: Event;
+}
+
+function budgetItemsOf(paragraphs: Paragraph[]): BudgetItem[] {
+  const events: Event[] = paragraphs.flatMap((p, paragraph) =>
+    (Object.keys(BF_RES) as Event['kind'][])
+      .flatMap((kind) => [...p.text.matchAll(BF_RES[kind])].map((m) => ({ kind, p, paragraph, offset: m.index!, m })))
+      .sort((a, b) => a.offset - b.offset),
+  );
+  const items: BudgetItem[] = [];
+  let open: BudgetItem | undefined;
+  let openedIn = -1;
+  for (const e of events) {
+    if (e.kind === 'budget' || !open || e.paragraph > openedIn + 1) {
+      open = {};
+      openedIn = e.paragraph;
+      items.push(open);
+    }
+    open[e.kind] ??= e;
+  }
+  return items.filter((i) => i.completion || i.comparison);
+}
+
+function proseIssue(def: CheckDef, e: Event, message: string, found?: number, expected?: number): Instance {
+  const at = pieceAt(e.p, e.offset);
+  const issue: Issue = { kind: 'narrative_mismatch', severity: def.severity, check: def.id, at, message: `${message} (at ${describeAt(at)})`, ...(found !== undefined ? { found } : {}), ...(expected !== undefined ? { expected } : {}) };
+  return instance('broken', [{ issue }]);
+}
+
+/** How 决算 stands to 预算 by the words of a comparison, against the amounts or the completion rate stated. */
+function comparisonInstances(def: CheckDef, item: BudgetItem): Instance[] {
+  const c = item.comparison;
+  if (!c) return [];
+  const [, word, diffText] = c.m as unknown as [string, string, string | undefined];
+  const quoted = `"${c.m[0]}"`;
+  const x = item.budget ? num(item.budget.m[1]!) : undefined;
+  const y = item.final ? num(item.final.m[1]!) : undefined;
+  const out: Instance[] = [];
+  if (x !== undefined && y !== undefined) {
+    const half = halfUnit(item.budget!.m[1]!).plus(halfUnit(item.final!.m[1]!));
+    const gap = y.minus(x);
+    const fits = GREATER.test(word) ? gap.gt(0) : LESS.test(word) ? gap.lt(0) : EQUAL.test(word) ? gap.abs().lte(half) : gap.abs().lte(x.abs().times(BF.level).plus(half));
+    out.push(fits ? instance('held') : proseIssue(def, c, `the text says ${quoted}, but states 预算 ${item.budget!.m[1]} 万元 and 决算 ${item.final!.m[1]} 万元`));
+    if (diffText !== undefined) {
+      const d = num(diffText);
+      const ok = d.minus(gap.abs()).abs().lte(half.plus(halfUnit(diffText)));
+      out.push(ok ? instance('held') : proseIssue(def, c, `the text says ${quoted}: 决算 ${item.final!.m[1]} less 预算 ${item.budget!.m[1]} is ${gap.abs().toString()} 万元`, Number(diffText.replace(/,/g, '')), gap.abs().toNumber()));
+    }
+    return out;
+  }
+  const z = item.completion ? num(item.completion.m[1]!) : undefined;
+  if (z === undefined) return [unknown()];
+  const zHalf = halfUnit(item.completion!.m[1]!);
+  const fits = GREATER.test(word) ? z.plus(zHalf).gt(100) : LESS.test(word) ? z.minus(zHalf).lt(100) : EQUAL.test(word) ? z.minus(100).abs().lte(zHalf) : z.minus(100).abs().lte(zHalf.plus(BF.level * 100));
+  return [fits ? instance('held') : proseIssue(def, c, `the text says ${quoted}, but states 完成预算的 ${item.completion!.m[1]}%`)];
+}
+
+/** 完成年初预算的 Z% against 决算 over 预算, where both amounts are stated. */
+function completionInstances(def: CheckDef, item: BudgetItem): Instance[] {
+  const { budget, final, completion } = item;
+  if (!budget || !final || !completion) return [];
+  const s: Sentence = { text: completion.p.text, start: 0, p: completion.p };
+  const x = num(budget.m[1]!);
+  return [percentInstance(def, s, completion.offset, completion.m[1]!, final.m[1]!, x, halfUnit(budget.m[1]!), `决算 ${final.m[1]} 万元 of 预算 ${budget.m[1]} 万元`)];
+}
+
 function narrativeArithmetic(ctx: Context, def: CheckDef): Outcome {
-  const instances = sentencesOf(ctx.lines).flatMap((s) => [...shareInstances(def, s), ...changeInstances(def, s)]);
+  const sentences = sentencesOf(ctx.lines).flatMap((s) => [...shareInstances(def, s), ...changeInstances(def, s)]);
+  const items = budgetItemsOf(paragraphsOf(ctx.lines).filter(isProse)).flatMap((i) => [...completionInstances(def, i), ...comparisonInstances(def, i)]);
+  const instances = [...sentences, ...items];
   return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 

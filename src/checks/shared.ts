@@ -59,11 +59,24 @@ export interface NarrativeData {
   amount: string;
   statements: StatementDef[];
   sentenceBreak: string;
-  arithmetic: { share: string; whole: string; change: string; amount: string; increase: string; decrease: string };
+  arithmetic: { share: string; whole: string; change: string; amount: string; increase: string; decrease: string; budgetFinal: BudgetFinalData };
   divides: string;
   classMarker: string;
   /** Scope id → the words that name those funds before a figure. */
   scopes: Record<string, string>;
+}
+
+/** 决算 statements of outcome against budget (narrative.ts). */
+export interface BudgetFinalData {
+  budget: string;
+  final: string;
+  completion: string;
+  comparison: string;
+  greater: string;
+  less: string;
+  equal: string;
+  /** The relative gap 基本持平 allows. */
+  level: number;
 }
 
 export interface SummaryData {
