@@ -103,11 +103,16 @@ function impliedTruth(i: Instance, f: Figure): Big | undefined {
   return isFound ? new Big(issue.expected) : new Big(printed).plus(new Big(issue.found).minus(issue.expected));
 }
 
-/** The one value of `f` that makes every failed equality of the group hold, if they agree on one (bounds say nothing). */
+/**
+ * The value of `f` that makes every failed equality of the group hold, if they agree on it within
+ * the rounding they allow (bounds say nothing); the first equality's, as the one reported.
+ */
 function agreedTruth(group: readonly Instance[], f: Figure): number | undefined {
-  const values = group.filter((i) => !i.bound).map((i) => impliedTruth(i, f));
+  const equalities = group.filter((i) => !i.bound);
+  const values = equalities.map((i) => impliedTruth(i, f));
   if (!values.length || values.some((v) => v === undefined)) return undefined;
-  return values.every((v) => v!.eq(values[0]!)) ? values[0]!.toNumber() : undefined;
+  const slack = Math.max(0, ...equalities.map((i) => i.tolerance ?? 0));
+  return values.every((v) => v!.minus(values[0]!).abs().lte(slack)) ? values[0]!.toNumber() : undefined;
 }
 
 /** The figure of one failed equality whose printed digits, slipped back, make it hold: none when several could. */

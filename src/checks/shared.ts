@@ -153,6 +153,8 @@ export interface Instance {
   strict?: () => Finding;
   /** The comparison is a bound (at least), not an equality. */
   bound?: boolean;
+  /** The rounding the comparison allowed, in its unit. */
+  tolerance?: number;
 }
 
 /** One printed figure: a row's value in one column. */
@@ -343,10 +345,10 @@ export function identityIssue(
 }
 
 export function judged(c: Comparison & { unit?: Unit }, finding: () => Finding, unit: Unit = c.unit ?? '万元', terms = 1): Instance {
-  if (c.verdict === 'broken') return { ...instance('broken', [finding()]), terms, ...(c.bound ? { bound: true } : {}) };
+  if (c.verdict === 'broken') return { ...instance('broken', [finding()]), terms, tolerance: c.tolerance, ...(c.bound ? { bound: true } : {}) };
   if (c.verdict === 'held') return { ...instance('held'), terms };
   const gap = { diff: Math.abs(diffExact(c.found, c.expected)), unit, terms };
-  return { ...instance('rounding'), terms, gap, ...(c.lossy ? {} : { strict: finding }) };
+  return { ...instance('rounding'), terms, gap, tolerance: c.tolerance, ...(c.lossy ? {} : { strict: finding }) };
 }
 
 

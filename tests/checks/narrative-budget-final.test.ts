@@ -13,7 +13,7 @@ import { fixture } from '../helpers.js';
 const text = fixture('final-budget-statements.txt').toString('utf8');
 
 function arithmetic(source: string) {
-  const { lines } = extractText(Buffer.from(source), 'final.txt');
+  const { lines } = extractText(Buffer.from(source), 'final.txt', 'utf-8');
   const { issues, validation } = validateDocument([], { unit: '万元', kind: '部门决算', year: 2023 }, lines);
   return { result: validation.checks.find((c) => c.check === 'narrative_arithmetic')!, found: issues.filter((i) => i.check === 'narrative_arithmetic') };
 }
