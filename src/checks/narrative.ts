@@ -1,7 +1,8 @@
 import Big from 'big.js';
+import { lookupCode } from '../normalize/codes.js';
 import type { At, Issue, Line, NarrativeStatement, Row, Table } from '../model.js';
 import {
-  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, covering, describeAt, figuresOf, filled, fmt, judged, label, rowByKey, rowLabel, toWan,
+  NARRATIVE, NARRATIVE_TOLERANCE_WAN, NOT_APPLICABLE, at, compareSum, covering, describeAt, figuresOf, filled, fmt, isFunctional, judged, label, printedRows, rowByKey, rowLabel, toWan,
   instance, unknown, type CheckDef, type CheckFn, type Comparison, type Context, type Instance, type Outcome, type StatementDef, type Target,
 } from './shared.js';
 
@@ -428,8 +429,94 @@ function narrativeArithmetic(ctx: Context, def: CheckDef): Outcome {
   return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 
+// Figures of one 类/款/项: “一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元; 小学教育（2050202）… 决算数为 7,970.38 万元.
+
+const ITEM_PATH = new RegExp(NARRATIVE.items.path, 'g');
+const ITEM_CODED = new RegExp(NARRATIVE.items.coded, 'g');
+const fold = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
+
+interface ItemStatement {
+  /** The code, printed or found by the names. */
+  names?: { cls?: string; section?: string; item: string };
+  code?: string;
+  amount: string;
+  text: string;
+  at: At;
+}
+
+function itemStatementsOf(p: Paragraph): ItemStatement[] {
+  const byPath = [...p.text.matchAll(ITEM_PATH)].map((m) => ({
+    names: { ...(m[1] ? { cls: m[1] } : {}), ...(m[2] ? { section: m[2] } : {}), item: m[3]! },
+    amount: m[4]!,
+    text: m[0],
+    at: pieceAt(p, m.index!),
+  }));
+  const byCode = [...p.text.matchAll(ITEM_CODED)].map((m) => ({ code: m[1]!, amount: m[2]!, text: m[0], at: pieceAt(p, m.index!) }));
+  return [...byPath, ...byCode];
+}
+
+/** The one functional code of the document's rows whose item, section and class names are the path's. */
+function codeOfPath(rows: Row[], names: NonNullable<ItemStatement['names']>): string | undefined {
+  const nameOf = (code: string): string | undefined => rows.find((r) => r.key === code)?.name ?? lookupCode(code)?.name;
+  const sameName = (code: string, name: string | undefined): boolean => name === undefined || fold(nameOf(code) ?? '') === fold(name);
+  const codes = new Set(
+    rows
+      .filter((r) => r.key.length === 7 && fold(r.name) === fold(names.item))
+      .map((r) => r.key)
+      .filter((k) => sameName(k.slice(0, 5), names.section) && sameName(k.slice(0, 3), names.cls)),
+  );
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
+/**
+ * Whether prose printing `stated` (万元) states the table figure `value` (万元): rounded to the
+ * decimals it prints, or cut off there (上海市普陀区财政局 2025 writes 877,080 元 as 87.70 万元 and
+ * 2,049,197 元 as 204.91 万元 throughout).
+ */
+export function statesFigure(stated: string, value: number): boolean {
+  const decimals = (stated.split('.')[1] ?? '').length;
+  const x = new Big(stated.replace(/,/g, ''));
+  const v = new Big(value);
+  const half = Math.max(NARRATIVE_TOLERANCE_WAN, 0.5 * 10 ** -decimals);
+  return v.minus(x).abs().lte(half) || v.round(decimals, Big.roundDown).eq(x);
+}
+
+/** A figure stated for one code against that code's 合计 in the tables printing it: it must be one of them. */
+function narrativeItems(ctx: Context, def: CheckDef): Outcome {
+  const statements = paragraphsOf(ctx.lines).filter(isProse).flatMap(itemStatementsOf);
+  if (!statements.length) return NOT_APPLICABLE;
+  const coded = ctx.tables.filter((t) => !t.empty).flatMap((t) => printedRows(t).filter(isFunctional).map((row) => ({ t, row })));
+  const rows = coded.map((c) => c.row);
+  const instances = statements.map((s) => {
+    const code = s.code ?? codeOfPath(rows, s.names!);
+    const printed = coded.filter((c) => c.row.key === code && c.row.values.total !== undefined);
+    if (!code || !printed.length) return unknown();
+    const amount = Number(s.amount.replace(/,/g, ''));
+    const equal = printed.filter((c) => statesFigure(s.amount, toWan(c.row.values.total!, c.t.unit)));
+    const covers = (equal.length ? equal : printed).map((c) => figuresOf(c.t, [c.row], 'total'));
+    if (equal.length) return covering(instance('held'), ...covers);
+    const first = printed[0]!;
+    const figures = printed.map((c) => `${label(c.t)} ${fmt(c.row.values.total!)} ${c.t.unit}`).join(', ');
+    const issue: Issue = {
+      kind: 'narrative_mismatch',
+      severity: def.severity,
+      check: def.id,
+      table: first.t.type,
+      key: code,
+      measure: 'total',
+      expected: toWan(first.row.values.total!, first.t.unit),
+      found: amount,
+      at: s.at,
+      message: `the text says "${s.text.trim()}" (at ${describeAt(s.at)}); the tables print ${code} ${rowLabel(first.row).replace(code, '').trim()} as ${figures}`,
+    };
+    return covering(instance('broken', [{ issue }]), ...covers);
+  });
+  return { applicable: true, instances };
+}
+
 /** This family's checks, by id (data/checks.json). */
 export const RULES: Record<string, CheckFn> = {
   narrative_totals: { scope: 'document', run: narrativeTotals },
+  narrative_items: { scope: 'document', run: narrativeItems },
   narrative_arithmetic: { scope: 'document', run: narrativeArithmetic },
 };

@@ -60,6 +60,7 @@ export interface NarrativeData {
   statements: StatementDef[];
   sentenceBreak: string;
   arithmetic: { share: string; whole: string; change: string; amount: string; increase: string; decrease: string; budgetFinal: BudgetFinalData };
+  items: { path: string; coded: string };
   divides: string;
   classMarker: string;
   /** Scope id → the words that name those funds before a figure. */
