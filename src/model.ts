@@ -141,6 +141,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type IssueKind =
   | 'identity_broken'
   | 'misprint_located'
+  | 'unit_mislabeled'
   | 'ambiguous_placement'
   | 'code_repaired'
   | 'code_unknown'

@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { Issue } from '../model.js';
+import type { Issue, Table } from '../model.js';
 import { decimalsOf } from '../normalize/amounts.js';
 import { at, describeAt, fmt, label, rowLabel, type CheckDef, type Figure, type Finding, type Instance } from './shared.js';
 
@@ -79,7 +79,66 @@ function groupsOf(failed: readonly Instance[]): Instance[][] {
  * back (a gap of 9 × their difference), else with one digit changed, makes it hold is named.
  * Nothing is named where several figures could be the one.
  */
-export function locateMisprints(def: CheckDef, failed: readonly Instance[]): { groups: number; findings: Finding[] } {
+/** What a diagnosis read (groups of failures, pairs of tables) and what it found. */
+export interface Diagnosis {
+  considered: number;
+  findings: Finding[];
+}
+
+/** 元 in a 万元: what a figure printed under the wrong unit label is off by. */
+const YUAN_PER_WAN = 10_000;
+/** How near a ratio must come to it: a 万元 figure keeps six significant digits at least. */
+const RATIO_SLACK = 1e-3;
+
+/** A failed comparison whose two sides are 10,000 times apart. */
+export function isScaled(i: Instance): boolean {
+  const issue = i.findings[0]?.issue;
+  if (!issue?.found || !issue.expected || !i.covers?.length) return false;
+  const r = Math.abs(issue.found / issue.expected);
+  return Math.abs(r / YUAN_PER_WAN - 1) <= RATIO_SLACK || Math.abs(r * YUAN_PER_WAN - 1) <= RATIO_SLACK;
+}
+
+/**
+ * Failing comparisons whose two sides are 10,000 times apart: one of the tables prints 元 under a
+ * 万元 label or the reverse (or our reading took its label wrong), not a misprint of each figure.
+ * One finding per table that every such failure reads, else per pair.
+ */
+export function mislabeledUnits(def: CheckDef, failed: readonly Instance[]): Diagnosis {
+  const scaled = failed.filter(isScaled);
+  const tablesOf = (i: Instance) => [...new Set(i.covers!.map((f) => f.table))];
+  const pairs = new Map<string, { tables: Table[]; instances: Instance[] }>();
+  for (const i of scaled) {
+    const tables = tablesOf(i).sort((a, b) => a.title.localeCompare(b.title));
+    const key = tables.map((t) => `${t.type}|${t.title}`).join('‖');
+    const entry = pairs.get(key) ?? { tables, instances: [] };
+    entry.instances.push(i);
+    pairs.set(key, entry);
+  }
+  if (!pairs.size) return { considered: 0, findings: [] };
+  // A table in every pair is the one whose label is off; else each pair is reported as it is.
+  const all = [...pairs.values()];
+  const shared = all[0]!.tables.filter((t) => all.every((p) => p.tables.includes(t)));
+  const findings = shared.length === 1 && all.length > 1 ? [unitFinding(def, shared, scaled.length)] : all.map((p) => unitFinding(def, p.tables, p.instances.length));
+  return { considered: all.length, findings };
+}
+
+function unitFinding(def: CheckDef, tables: Table[], failures: number): Finding {
+  const named = tables.map((t) => `${label(t)} (labelled ${t.unit})`).join(' and ');
+  const issue: Issue = {
+    kind: 'unit_mislabeled',
+    severity: def.severity,
+    check: def.id,
+    table: tables[0]!.type,
+    at: tables[0]!.at,
+    message:
+      tables.length === 1
+        ? `${named}: ${failures} failing comparison${failures === 1 ? '' : 's'} with other figures are 10,000 times apart: it prints 元 under a 万元 label or the reverse; check the unit line above the table`
+        : `${named}: ${failures} failing comparison${failures === 1 ? '' : 's'} between them are 10,000 times apart: one prints 元 under a 万元 label or the reverse; check the unit lines above the tables`,
+  };
+  return { issue, table: tables.length === 1 ? tables[0] : undefined };
+}
+
+export function locateMisprints(def: CheckDef, failed: readonly Instance[]): Diagnosis {
   const withFigures = failed.filter((i) => i.covers?.length);
   const groups = groupsOf(withFigures);
   const findings = groups.flatMap((g) => {
@@ -89,7 +148,7 @@ export function locateMisprints(def: CheckDef, failed: readonly Instance[]): { g
     const named = g.flatMap((i) => byDigits(i)).filter((x, k, all) => all.findIndex((y) => figureId(y.figure) === figureId(x.figure)) === k);
     return named.length === 1 ? [misprintFinding(def, named[0]!.figure, named[0]!.why)] : [];
   });
-  return { groups: groups.length, findings };
+  return { considered: groups.length, findings };
 }
 
 type Slip = 'swap' | 'digit';

@@ -5,7 +5,7 @@ import { RULES as crossTable } from './cross-table.js';
 import { RULES as hygiene } from './hygiene.js';
 import { RULES as identities } from './identities.js';
 import { RULES as narrative } from './narrative.js';
-import { gapsToReport, locateMisprints, reportedGap } from './diagnosis.js';
+import { gapsToReport, isScaled, locateMisprints, mislabeledUnits, reportedGap } from './diagnosis.js';
 import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
 import { CHECK_DATA, LAST_PLACE, at, printedRows, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
 
@@ -22,7 +22,7 @@ export { findNarrativeStatements } from './narrative.js';
 const FAMILIES: Record<string, Record<string, CheckFn>> = { identities, 'cross-table': crossTable, completeness, narrative, hygiene };
 /** Checks that read the other checks' comparisons, not the tables (diagnosis.ts). */
 const DIAGNOSIS = 'diagnosis';
-const DIAGNOSES: ReadonlySet<string> = new Set(['misprint_located']);
+const DIAGNOSES: ReadonlySet<string> = new Set(['misprint_located', 'unit_mislabeled']);
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 
@@ -99,8 +99,7 @@ export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Lin
     checks.push(resultOf(def.id, outcome));
   };
   for (const { def, outcome } of settled) report(def, outcome);
-  // Prose figures are no table figures a comparison covers: a misprint is looked for among the tables' own comparisons.
-  const failed = settled.filter(({ def }) => TABULAR.has(def.family)).flatMap(({ outcome }) => outcome.instances).filter((i) => i.verdict === 'broken');
+  const failed = settled.flatMap(({ def, outcome }) => outcome.instances.filter((i) => i.verdict === 'broken').map((i) => ({ family: def.family, i })));
   for (const def of CHECK_DEFS.filter((d) => d.family === DIAGNOSIS)) report(def, diagnose(def, failed));
   const run = checks.filter((c) => c.status !== 'not_applicable').length;
   const held = checks.filter((c) => c.status === 'pass').length;
@@ -123,12 +122,19 @@ function heldToLastPlace(outcomes: Settled): Settled {
   return outcomes.map(({ def, outcome }) => ({ def, outcome: { ...outcome, instances: outcome.instances.map((i) => (gaps.has(i) ? reportedGap(i, exactSums) : i)) } }));
 }
 
-/** A diagnosis over the failed comparisons: applicable when two or more meet in a figure; fails when it names one. */
-function diagnose(def: CheckDef, failed: Instance[]): Outcome {
-  const { groups, findings } = locateMisprints(def, failed);
-  if (!groups) return { applicable: false, instances: [] };
+/**
+ * A diagnosis over the failed comparisons: applicable when there are any it reads; fails when it
+ * finds something. Prose figures are no table figures a comparison covers: misprints are looked
+ * for among the tables' own comparisons, less those a unit label explains; a unit label in all of them.
+ */
+function diagnose(def: CheckDef, failed: { family: string; i: Instance }[]): Outcome {
+  const { considered, findings } =
+    def.id === 'misprint_located'
+      ? locateMisprints(def, failed.filter((f) => TABULAR.has(f.family) && !isScaled(f.i)).map((f) => f.i))
+      : mislabeledUnits(def, failed.map((f) => f.i));
+  if (!considered) return { applicable: false, instances: [] };
   const named = findings.map((f) => ({ verdict: 'broken' as const, findings: [f] }));
-  const unnamed = Array.from({ length: groups - named.length }, () => ({ verdict: 'unknown' as const, findings: [] }));
+  const unnamed = Array.from({ length: Math.max(0, considered - named.length) }, () => ({ verdict: 'unknown' as const, findings: [] }));
   return { applicable: true, instances: [...named, ...unnamed] };
 }
 

@@ -120,6 +120,24 @@ describe('a gap of one cent in a document that adds up to the cent', () => {
   });
 });
 
+describe('unit_mislabeled', () => {
+  it('should name the one table whose unit label is off by 10,000, and locate no misprint in it', async () => {
+    // The 一般公共预算支出预算表's unit line (its 7th 单位:万元) turned into 单位:元.
+    let k = 0;
+    const source = text.split('\n').map((l) => (l.includes('单位:万元') && k++ === 6 ? l.replace('单位:万元', '单位:元') : l)).join('\n');
+    const doc = await extractBytes(Buffer.from(source), 'jiangsu-2018.txt');
+    const units = doc.issues.filter((i) => i.check === 'unit_mislabeled');
+    expect(units).toMatchObject([{ severity: 'warning', kind: 'unit_mislabeled', table: 'general_expenditure' }]);
+    expect(units[0]!.message).toMatch(/^general_expenditure 《一般公共预算支出预算表》 \(labelled 元\): \d+ failing comparisons with other figures are 10,000 times apart/);
+    expect(doc.issues.filter((i) => i.check === 'misprint_located')).toEqual([]);
+  });
+
+  it('should find nothing in the document as printed', async () => {
+    const doc = await extractBytes(Buffer.from(text), 'jiangsu-2018.txt');
+    expect(doc.validation.checks.find((c) => c.check === 'unit_mislabeled')).toMatchObject({ status: 'not_applicable' });
+  });
+});
+
 describe('gapsToReport', () => {
   const data = { minExactSums: 3, maxGaps: 3 };
   const figure = (n: number) => ({ table: {} as never, row: { key: String(n) } as never, measure: 'total' });
