@@ -1,5 +1,6 @@
 import type { Row, Table, TableType } from '../model.js';
 import { identitiesFor, type Identity } from '../normalize/place.js';
+import { namedEconomicCodes } from './economic-names.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
   covering, figuresOf, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
@@ -47,13 +48,14 @@ interface Group {
   rows: Row[];
 }
 
-/** The rows at the top printed level, per code family; unit and line rows never sum to a total. */
+/** The rows at the top printed level, per code family; unit and other line rows never sum to a total. */
 function topLevelGroups(rows: Row[]): Group[] {
   const functional = rows.filter(isFunctional);
   const byLength = (n: number): Row[] => functional.filter((r) => r.key.length === n);
   const fTop = [3, 5, 7].map(byLength).find((g) => g.length) ?? [];
-  const econ = rows.filter(isEcon);
-  const econClasses = econ.filter((r) => econCode(r).length === 3);
+  const economic = economicFamily(rows);
+  const econ = rows.filter((r) => economic.code(r) !== undefined);
+  const econClasses = econ.filter((r) => economic.code(r)!.length === 3);
   const groups: Group[] = [
     { name: 'functional', rows: fTop },
     { name: 'economic', rows: econClasses.length ? econClasses : econ },
@@ -86,7 +88,11 @@ export interface Family {
 }
 
 const FUNCTIONAL_FAMILY: Family = { code: (r) => (isFunctional(r) ? r.key : undefined), levels: [3, 5, 7] };
-const ECONOMIC_FAMILY: Family = { code: (r) => (isEcon(r) ? econCode(r) : undefined), levels: [3, 5] };
+/** Economic rows of a table: coded, or named by the classification without a code (economic-names.ts). */
+function economicFamily(rows: readonly Row[]): Family {
+  const named = namedEconomicCodes(rows);
+  return { code: (r) => (isEcon(r) ? econCode(r) : named.get(r)), levels: [3, 5] };
+}
 
 /**
  * The printed children of the parent at `index`: rows after it, up to the next row that is not
@@ -114,7 +120,7 @@ export function childrenOf(rows: Row[], index: number, family: Family): Row[] {
 /** A class is the sum of its sections, a section of its items, per column printed on both. */
 function codeHierarchy(t: Table, _ctx: Context, def: CheckDef): Outcome {
   const rows = printedRows(t);
-  const instances = [FUNCTIONAL_FAMILY, ECONOMIC_FAMILY].flatMap((family) =>
+  const instances = [FUNCTIONAL_FAMILY, economicFamily(rows)].flatMap((family) =>
     rows.flatMap((row, i) => {
       const code = family.code(row);
       if (code === undefined || code.length === family.levels[family.levels.length - 1]) return [];
