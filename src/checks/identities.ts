@@ -1,6 +1,7 @@
 import type { Row, Table, TableType } from '../model.js';
 import { identitiesFor, type Identity } from '../normalize/place.js';
 import { namedEconomicCodes } from './economic-names.js';
+import { procurementNests } from './procurement.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
   covering, figuresOf, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
@@ -142,6 +143,16 @@ function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[
 }
 
 /**
+ * 政府采购预算表: the total is the sum of its categories (货物, 工程, 服务), a category of the
+ * project lines under it, a project line of the purchases it lists (levels: procurement.ts).
+ */
+function procurementSums(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (t.type !== 'procurement' || t.empty) return NOT_APPLICABLE;
+  const instances = procurementNests(printedRows(t)).flatMap(({ parent, children }) => hierarchyInstances(def, t, parent, children));
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+/**
  * Unit rows (`304 延津县医疗保障局`, `304001 …`) repeat what they head: per column, the total row
  * is the sum of the top-level unit rows, and a unit row the sum of the unit rows under it (its
  * code followed by more digits). A misprint in a row that restates the total is caught here.
@@ -246,6 +257,7 @@ export const RULES: Record<string, CheckFn> = {
   column_sum: { scope: 'table', run: columnSum },
   code_hierarchy: { scope: 'table', run: codeHierarchy },
   unit_rows: { scope: 'table', run: unitRows },
+  procurement_sums: { scope: 'table', run: procurementSums },
   summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
   summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
   summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },
