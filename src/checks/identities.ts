@@ -1,3 +1,4 @@
+import { loadJson } from '../data.js';
 import type { Row, Table, TableType } from '../model.js';
 import { identitiesFor, type Identity } from '../normalize/place.js';
 import { namedEconomicCodes } from './economic-names.js';
@@ -251,6 +252,48 @@ function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return summaryIdentity(def, t, parent, classes, classes.slice(0, 1));
 }
 
+const LINES = loadJson<{ purposes: string[]; headings: Record<string, string[]> }>('line-identities.json');
+
+/** The purpose lines (基本支出, 项目支出, 单位预留机动经费) add up to the year's expenditure, where printed. */
+function summaryPurposeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type) || !LINES.purposes.some((k) => amountOf(t, k) !== undefined)) return NOT_APPLICABLE;
+  const parent = currentTotalKey(t, 'expenditure_total', 'expenditure_grand_total', SUMMARY.expenditureAdditions);
+  return summaryIdentity(def, t, parent, LINES.purposes, []);
+}
+
+/** A heading line (一、财政拨款) is the sum of the numbered lines under it (1.一般公共预算, 2.政府性基金预算). */
+function summaryHeadingParts(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
+  const printed = Object.entries(LINES.headings).filter(([heading, parts]) => amountOf(t, heading) !== undefined && parts.some((k) => amountOf(t, k) !== undefined));
+  const instances = printed.flatMap(([heading, parts]) => summaryIdentity(def, t, heading, parts, []).instances);
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+const INCOME_LINES = [...SUMMARY.incomeSources, ...SUMMARY.incomeAdditions];
+
+/**
+ * An income table listing its sources down the rows (Jiangsu's 收入预算总表: 一般公共预算资金 小计,
+ * 其他资金 小计, 其他收入 …): the total is the sum of the sources, a subtotal line (单位资金 / 其他资金)
+ * counted once for the parts it sums, and the subtotal is the sum of its printed parts.
+ */
+function incomeSourceRows(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  const total = totalRow(t);
+  if (t.type !== 'income' || t.empty || !total) return NOT_APPLICABLE;
+  const printed = INCOME_LINES.flatMap((k) => {
+    const row = rowByKey(t, k);
+    return row && Object.keys(row.values).length && !PART_OF_LINE_ABOVE.test(row.name) ? [row] : [];
+  });
+  const subtotals = Object.entries(SUMMARY.subtotals).flatMap(([key, parts]) => {
+    const parent = printed.find((r) => r.key === key);
+    const children = printed.filter((r) => parts.includes(r.key));
+    return parent && children.length ? [{ parent, children }] : [];
+  });
+  const counted = new Set(subtotals.flatMap((g) => g.children));
+  const groups = [{ parent: total, children: printed.filter((r) => !counted.has(r)) }, ...subtotals].filter((g) => g.children.length);
+  const instances = groups.flatMap(({ parent, children }) => hierarchyInstances(def, t, parent, children));
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
 /** This family's checks, by id (data/checks.json). */
 export const RULES: Record<string, CheckFn> = {
   row_identity: { scope: 'table', run: rowIdentity },
@@ -263,4 +306,7 @@ export const RULES: Record<string, CheckFn> = {
   summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },
   summary_income_lines: { scope: 'table', run: summaryIncomeLines },
   summary_class_lines: { scope: 'table', run: summaryClassLines },
+  summary_purpose_lines: { scope: 'table', run: summaryPurposeLines },
+  summary_heading_parts: { scope: 'table', run: summaryHeadingParts },
+  income_source_rows: { scope: 'table', run: incomeSourceRows },
 };
