@@ -22,6 +22,8 @@ export function projectsTable(raw: RawTable): Built {
   const rows: Row[] = [];
   const units: Row[] = [];
   const seen = new Set<string>();
+  const funds = fundColumns(raw);
+  const putValues = (row: Row, r: RawRow): Row => putSources(putTotal(row, r), r, funds);
   for (const r of body) {
     const labels = r.labels.map(compact);
     const code = r.codes.find((c) => PROJECT_CODE.test(c));
@@ -29,7 +31,7 @@ export function projectsTable(raw: RawTable): Built {
     if (!code && (labels.some((l) => TOTAL_LABEL.test(l)) || (!labels.length && !r.codes.length && !rows.length))) {
       row = baseRow('total', 'total', '合计', r.at);
     } else if (unitRows.includes(r)) {
-      units.push(putTotal(baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at), r));
+      units.push(putValues(baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at), r));
       continue;
     } else {
       const name = withoutUnitNames(projectName(r, nameCol) ?? '', unitNames);
@@ -38,9 +40,30 @@ export function projectsTable(raw: RawTable): Built {
     }
     if (!row || seen.has(row.key)) continue;
     seen.add(row.key);
-    rows.push(putTotal(row, r));
+    rows.push(putValues(row, r));
   }
-  return { rows: rows.some((r) => r.kind === 'project') ? rows : [...units, ...rows], columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
+  const out = rows.some((r) => r.kind === 'project') ? rows : [...units, ...rows];
+  const sources = [...new Set(funds.values())].filter((m) => m !== 'total');
+  return { rows: out, columns: [{ measure: 'total', path: ['合计'], children: [] }, ...sources.map((m) => ({ measure: m, path: [m], children: [] }))], issues: [] };
+}
+
+/** The columns a project's money is split into by source (资金总额 | 政府预算资金 | 财政专户管理资金 | 单位资金). */
+const FUND_MEASURES = new Set(['total', 'appropriation', 'general_budget', 'government_fund', 'state_capital', 'special_account', 'unit_funds']);
+
+/**
+ * The fund columns of a tabular project table by the cell index its delimited header prints
+ * them at, the deepest header line naming an index; none when two indexes name one measure.
+ */
+function fundColumns(raw: RawTable): Map<number, string> {
+  const byIndex = new Map<number, string>();
+  for (const l of raw.header.filter((x) => x.delimited)) {
+    l.cells.forEach((c, i) => {
+      const m = measureOfLabel(c.text);
+      if (m && FUND_MEASURES.has(m)) byIndex.set(i, m);
+    });
+  }
+  const named = [...byIndex.values()];
+  return new Set(named).size === named.length && named.includes('total') ? byIndex : new Map();
 }
 
 /** Rows a label must repeat in, and the share of rows, to be a 项目单位 column and not a name. */
@@ -68,6 +91,18 @@ function putTotal(row: Row, r: RawRow): Row {
   if (first) {
     row.values.total = first.value;
     row.sources.total = first.at;
+  }
+  return row;
+}
+
+/** The numbers a positioned row prints under a fund source's header (the total stays the first number). */
+function putSources(row: Row, r: RawRow, funds: Map<number, string>): Row {
+  if (!r.positioned) return row;
+  for (const n of r.numbers) {
+    const m = n.idx === undefined ? undefined : funds.get(n.idx);
+    if (!m || m === 'total' || row.values[m] !== undefined) continue;
+    row.values[m] = n.value;
+    row.sources[m] = n.at;
   }
   return row;
 }
