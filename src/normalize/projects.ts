@@ -1,4 +1,4 @@
-import type { Line, Row } from '../model.js';
+import type { At, Line, Row } from '../model.js';
 import { layoutWords } from '../data.js';
 import type { RawTable } from '../tables/build.js';
 import { measureOfLabel } from '../tables/header.js';
@@ -148,9 +148,11 @@ function isFormLine(l: Line): boolean {
 function projectForms(raw: RawTable): Built {
   const rows: Row[] = [];
   let current: Row | undefined;
+  let funds: FundBlock | undefined;
   const lines = [...raw.header, ...raw.body];
   const titleName = compact(raw.title).replace(ORDINAL, '').replace(/(项目)?(绩效目标|绩效)(表)?$/, '');
   for (const line of lines) {
+    if (funds && !readFundLine(funds, line)) funds = undefined;
     const cells = withYearsInLabels(line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text), (c) => classify(c.text) === 'label');
     cells.forEach((c, i) => {
       const next = cells[i + 1];
@@ -165,16 +167,69 @@ function projectForms(raw: RawTable): Built {
         const name = !rows.length && titleName.length >= 4 && editDistance(titleName, printed) <= 2 ? titleName : printed;
         current = baseRow(code ?? name, 'project', name, line.at);
         rows.push(current);
+        funds = undefined;
       } else if (current && /^(预算数|项目金额|(年度|项目)?资金总额|金额)[:：]?$/.test(c.text) && next && current.values.total === undefined) {
-        const v = Number(next.text.replace(/,/g, ''));
-        if (Number.isFinite(v) && /^-?[\d,]+(\.\d+)?$/.test(next.text)) {
-          current.values.total = v;
-          current.sources.total = next.at;
-        }
+        putAmount(current, 'total', next);
+        const column = line.cells.findIndex((x) => compact(x.text) === c.text);
+        if (line.delimited && current.values.total !== undefined) funds = { row: current, column, read: {}, readable: true };
       }
     });
   }
-  return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }], issues: [] };
+  if (funds) closeFunds(funds);
+  const sources = [...FORM_FUNDS].filter((m) => rows.some((r) => r.values[m] !== undefined));
+  return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }, ...sources.map((m) => ({ measure: m, path: [m], children: [] }))], issues: [] };
+}
+
+/** The sources a one-project form splits its 年度资金总额 into. */
+const FORM_FUNDS = new Set([...FUND_MEASURES, 'carryover'].filter((m) => m !== 'total'));
+
+/** The lines under a form's 年度资金总额: its sources, printed in the total label's column. */
+interface FundBlock {
+  row: Row;
+  /** Undefined after a page break, until the next line shows where the labels are. */
+  column: number | undefined;
+  read: Record<string, { text: string; at: At }>;
+  /** False once a label in the column names no source: the sources read would be a part of them. */
+  readable: boolean;
+}
+
+/**
+ * One line of a form's fund block (其中:财政拨款 | 1,930.00, 上年结转 | 30.35, 其他资金 | -; `-`
+ * prints none). The block ends at a line opening a new part of the form (年度总体目标, the next
+ * form's 项目名称) or with the table: the sources go into the row only if every label of the column named one, so
+ * that a form whose split includes a word not known (其中:财政资金) is not summed in part. A
+ * second split printed beside it (Shanghai's 年度资金申请总额 column) is another column, not read.
+ */
+function readFundLine(block: FundBlock, line: Line): boolean {
+  const cells = line.cells.map((c) => compact(c.text));
+  // A page break (its undelimited footer and headings) may move the columns: the next line's first cell is the label column.
+  if (!line.delimited) {
+    block.column = undefined;
+    return true;
+  }
+  if (cells[0]) {
+    closeFunds(block);
+    return false;
+  }
+  block.column ??= cells.findIndex((c) => c);
+  const label = cells[block.column]?.replace(/[:：]$/, '');
+  if (!label) return true;
+  const m = measureOfLabel(label);
+  const value = line.cells.slice(block.column + 1).find((c) => compact(c.text));
+  if (!m || !FORM_FUNDS.has(m) || block.read[m]) block.readable = false;
+  else if (value && compact(value.text) !== '-') block.read[m] = { text: compact(value.text), at: value.at };
+  return true;
+}
+
+function closeFunds(block: FundBlock): void {
+  if (block.readable) for (const [m, cell] of Object.entries(block.read)) putAmount(block.row, m, cell);
+}
+
+function putAmount(row: Row, measure: string, cell: { text: string; at: At }): void {
+  const v = Number(cell.text.replace(/,/g, ''));
+  if (!Number.isFinite(v) || !/^-?[\d,]+(\.\d+)?$/.test(cell.text)) return;
+  row.values[measure] = v;
+  row.sources[measure] = cell.at;
 }
 
 function editDistance(a: string, b: string): number {

@@ -31,3 +31,32 @@ describe('project fund sources (延津县医疗保障局 2024)', () => {
     expect(doc.issues.filter((i) => i.severity === 'error').map((i) => [i.check, i.key, i.measure])).toEqual([['row_identity', '410726240000000026084', 'total']]);
   });
 });
+
+describe('a one-project form’s split of 年度资金总额 (西南大学 2024)', () => {
+  const FORMS = 'real-project-form-funds.txt';
+
+  it('should read the sources printed under the total, across a page break, and check the total against them', async () => {
+    const doc = await extractBytes(fixture(FORMS), FORMS);
+    const values = Object.fromEntries(doc.tables.flatMap((t) => t.rows).map((r) => [r.key, r.values]));
+    expect(values).toEqual({
+      '236中央高校教育教学改革专项': { total: 1960.35, appropriation: 1930, carryover: 30.35 },
+      '236中央高校管理改革等绩效拨款': { total: 809.21, appropriation: 809.21 },
+      '236高校哲学社会科学繁荣计划专项经费': { total: 1586.9, appropriation: 605, carryover: 981.9 },
+    });
+    expect(doc.validation.coverage.uncovered).toEqual([]);
+    expect(doc.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('should name the form whose total disagrees with its sources', async () => {
+    const text = fixture(FORMS).toString('utf8').replace('30.35', '30.53');
+    const doc = await extractBytes(Buffer.from(text), FORMS);
+    expect(doc.issues.filter((i) => i.severity === 'error').map((i) => [i.check, i.key])).toEqual([['row_identity', '236中央高校教育教学改革专项']]);
+  });
+
+  it('should read no split of which a label names no known source, nor the split printed beside it', async () => {
+    const FILE2 = 'real-project-form-two-splits.txt';
+    const doc = await extractBytes(fixture(FILE2), FILE2);
+    expect(tableOf(doc, 'project_performance').rows.map((r) => r.values)).toEqual([{ total: 10903043 }]);
+    expect(doc.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
