@@ -170,6 +170,7 @@ function projectForms(raw: RawTable): Built {
         funds = undefined;
       } else if (current && /^(预算数|项目金额|(年度|项目)?资金总额|金额)[:：]?$/.test(c.text) && next && current.values.total === undefined) {
         putAmount(current, 'total', next);
+        splitBeside(current, cells.slice(i + 2));
         const column = line.cells.findIndex((x) => compact(x.text) === c.text);
         if (line.delimited && current.values.total !== undefined) funds = { row: current, column, read: {}, readable: true };
       }
@@ -221,13 +222,31 @@ function readFundLine(block: FundBlock, line: Line): boolean {
   return true;
 }
 
+const AMOUNT = /^-?[\d,]+(\.\d+)?$/;
+
+/**
+ * The split a form prints beside its total on the same line (`预算数 | 27.00 | 其中:财政资金 |
+ * 27.00 | 其他资金 |`): read only when every label after the total names a source.
+ */
+function splitBeside(row: Row, rest: { text: string; at: At }[]): void {
+  const labels = rest.filter((c) => !AMOUNT.test(c.text) && c.text !== '-');
+  const measures = labels.map((c) => measureOfLabel(c.text.replace(/[:：]$/, '')));
+  if (!labels.length || measures.some((m) => !m || !FORM_FUNDS.has(m)) || new Set(measures).size !== measures.length) return;
+  rest.forEach((c, j) => {
+    const value = rest[j + 1];
+    const m = measures[labels.indexOf(c)];
+    if (m && value && AMOUNT.test(value.text)) putAmount(row, m, value);
+  });
+}
+
 function closeFunds(block: FundBlock): void {
-  if (block.readable) for (const [m, cell] of Object.entries(block.read)) putAmount(block.row, m, cell);
+  if (!block.readable) return;
+  for (const [m, cell] of Object.entries(block.read)) if (block.row.values[m] === undefined) putAmount(block.row, m, cell);
 }
 
 function putAmount(row: Row, measure: string, cell: { text: string; at: At }): void {
   const v = Number(cell.text.replace(/,/g, ''));
-  if (!Number.isFinite(v) || !/^-?[\d,]+(\.\d+)?$/.test(cell.text)) return;
+  if (!Number.isFinite(v) || !AMOUNT.test(cell.text)) return;
   row.values[measure] = v;
   row.sources[measure] = cell.at;
 }

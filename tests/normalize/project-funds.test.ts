@@ -53,10 +53,23 @@ describe('a one-project form’s split of 年度资金总额 (西南大学 2024)
     expect(doc.issues.filter((i) => i.severity === 'error').map((i) => [i.check, i.key])).toEqual([['row_identity', '236中央高校教育教学改革专项']]);
   });
 
-  it('should read no split of which a label names no known source, nor the split printed beside it', async () => {
+  it('should read the split under the total it is read from, never the second split printed beside it', async () => {
+    // 年度资金申请总额's own split (其中:当年财政拨款 11,419,043.00) is another column: not read.
     const FILE2 = 'real-project-form-two-splits.txt';
     const doc = await extractBytes(fixture(FILE2), FILE2);
-    expect(tableOf(doc, 'project_performance').rows.map((r) => r.values)).toEqual([{ total: 10903043 }]);
+    expect(tableOf(doc, 'project_performance').rows.map((r) => r.values)).toEqual([{ total: 10903043, appropriation: 10903043, unit_funds: 0 }]);
     expect(doc.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('a form’s split printed beside its 预算数 (兴隆县医疗保障局 2025)', () => {
+  const FILE = 'project-form-split-beside-001.txt';
+
+  it('should read 其中:财政资金 beside the total and check the total against it', async () => {
+    const doc = await extractBytes(fixture(FILE), FILE);
+    expect(tableOf(doc, 'project_performance').rows.map((r) => [r.key, r.values])).toEqual([['2025年劳务派遣人员经费', { total: 27, appropriation: 27 }]]);
+    expect(doc.validation.coverage.uncovered).toEqual([]);
+    const altered = await extractBytes(Buffer.from(fixture(FILE).toString('utf8').replace('预算数\t27.00', '预算数\t20.70')), FILE);
+    expect(altered.issues.filter((i) => i.severity === 'error').map((i) => [i.check, i.key])).toEqual([['row_identity', '2025年劳务派遣人员经费']]);
   });
 });

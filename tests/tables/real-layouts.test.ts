@@ -111,7 +111,7 @@ describe('one-project performance forms', () => {
     const [swu, putuo] = doc.tables;
     expect(swu?.type).toBe('project_performance');
     expect(swu?.rows.map((r) => [r.key, r.values])).toEqual([['236中央高校管理改革等绩效拨款', { total: 809.21, appropriation: 809.21 }]]);
-    expect(putuo?.rows.map((r) => [r.key, r.values])).toEqual([['新建万里街道社区公共服务中心', { total: 4100000 }]]);
+    expect(putuo?.rows.map((r) => [r.key, r.values])).toEqual([['新建万里街道社区公共服务中心', { total: 4100000, appropriation: 4100000, unit_funds: 0 }]]);
   });
 });
 
