@@ -252,7 +252,7 @@ function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return summaryIdentity(def, t, parent, classes, classes.slice(0, 1));
 }
 
-const LINES = loadJson<{ purposes: string[]; headings: Record<string, string[]> }>('line-identities.json');
+const LINES = loadJson<{ purposes: string[]; headings: Record<string, string[]>; departmentBudget: { total: string; splits: string[] } }>('line-identities.json');
 
 /** The purpose lines (基本支出, 项目支出, 单位预留机动经费) add up to the year's expenditure, where printed. */
 function summaryPurposeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
@@ -266,6 +266,28 @@ function summaryHeadingParts(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const printed = Object.entries(LINES.headings).filter(([heading, parts]) => amountOf(t, heading) !== undefined && parts.some((k) => amountOf(t, k) !== undefined));
   const instances = printed.flatMap(([heading, parts]) => summaryIdentity(def, t, heading, parts, []).instances);
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+/**
+ * 部门整体绩效目标表: the 部门预算总额 line against each split printed under it, the lines after a
+ * heading (1、资金来源: 政府预算资金, 财政专户管理资金, 单位资金; 2、资金结构: 基本支出, 项目支出) up to
+ * the next heading. A line printing the heading alone is the split's own subtotal, not a part.
+ */
+function departmentBudgetSplits(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (t.type !== 'department_performance' || t.empty) return NOT_APPLICABLE;
+  const rows = printedRows(t);
+  const at = rows.findIndex((r) => r.name.includes(LINES.departmentBudget.total));
+  if (at < 0) return NOT_APPLICABLE;
+  const splits = new Map<string, Row[]>();
+  let heading: string | undefined;
+  for (const row of rows.slice(at + 1)) {
+    heading = LINES.departmentBudget.splits.find((h) => row.name.includes(h)) ?? heading;
+    const part = heading !== undefined && row.name.slice(row.name.indexOf(heading) + heading.length).replace(/^[:：]/, '') !== '';
+    if (heading !== undefined && part) splits.set(heading, [...(splits.get(heading) ?? []), row]);
+    else if (heading !== undefined) splits.set(heading, []);
+  }
+  const instances = [...splits.values()].filter((parts) => parts.length).flatMap((parts) => hierarchyInstances(def, t, rows[at]!, parts));
   return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 
@@ -309,4 +331,5 @@ export const RULES: Record<string, CheckFn> = {
   summary_purpose_lines: { scope: 'table', run: summaryPurposeLines },
   summary_heading_parts: { scope: 'table', run: summaryHeadingParts },
   income_source_rows: { scope: 'table', run: incomeSourceRows },
+  department_budget_splits: { scope: 'table', run: departmentBudgetSplits },
 };
