@@ -252,7 +252,13 @@ function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return summaryIdentity(def, t, parent, classes, classes.slice(0, 1));
 }
 
-const LINES = loadJson<{ purposes: string[]; headings: Record<string, string[]>; departmentBudget: { total: string; splits: string[] } }>('line-identities.json');
+interface LineIdentities {
+  purposes: string[];
+  headings: Record<string, string[]>;
+  departmentBudget: { total: string; splits: string[] };
+  splits: { children: string[][]; present?: boolean }[];
+}
+const LINES = loadJson<LineIdentities>('line-identities.json');
 
 /** The purpose lines (基本支出, 项目支出, 单位预留机动经费) add up to the year's expenditure, where printed. */
 function summaryPurposeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
@@ -266,6 +272,42 @@ function summaryHeadingParts(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
   const printed = Object.entries(LINES.headings).filter(([heading, parts]) => amountOf(t, heading) !== undefined && parts.some((k) => amountOf(t, k) !== undefined));
   const instances = printed.flatMap(([heading, parts]) => summaryIdentity(def, t, heading, parts, []).instances);
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+/**
+ * Summary lines printing their amount split beside it (Shanghai's 人员经费 | 公用经费 | 项目支出; a
+ * 财政拨款收支总表's 一般公共预算 column): per line, the amount is the sum of a split's printed
+ * columns; per column, the expenditure total is the sum of the class lines.
+ */
+function summarySplitColumns(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
+  const columns = new Set(t.columns.map((c) => c.measure));
+  const splits = LINES.splits
+    .map((s) => (s.present ? s.children[0]!.filter((m) => columns.has(m)) : s.children.find((set) => set.every((m) => columns.has(m)))))
+    .filter((set): set is string[] => set !== undefined && set.length > 0);
+  if (!splits.length) return NOT_APPLICABLE;
+  const rows = printedRows(t);
+  const byLine = rows.flatMap((row) =>
+    splits.flatMap((set) => {
+      const found = row.values[SUMMARY.measure];
+      const printed = set.filter((m) => row.values[m] !== undefined);
+      if (found === undefined || !printed.length) return [];
+      const c = compareIn(t, printed.map((m) => row.values[m]!), found);
+      const judgedLine = judged(c, () => identityIssue(def, t, row, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length);
+      return [covering(judgedLine, ...[SUMMARY.measure, ...printed].map((m) => figuresOf(t, [row], m)))];
+    }),
+  );
+  const total = rowByKey(t, currentTotalKey(t, 'expenditure_total', 'expenditure_grand_total', SUMMARY.expenditureAdditions));
+  const classes = rows.filter((r) => CLASS_KEY.test(r.key));
+  const byColumn = [...new Set(splits.flat())].flatMap((m) => {
+    const found = total?.values[m];
+    const terms = classes.map((r) => r.values[m]).filter((v): v is number => v !== undefined);
+    if (!total || found === undefined || !terms.length) return [];
+    const c = compareIn(t, terms, found);
+    return [covering(judged(c, () => identityIssue(def, t, total, m, c, `sum of ${terms.length} class lines`), t.unit, terms.length), figuresOf(t, [total, ...classes], m))];
+  });
+  const instances = [...byLine, ...byColumn];
   return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 
@@ -332,4 +374,5 @@ export const RULES: Record<string, CheckFn> = {
   summary_heading_parts: { scope: 'table', run: summaryHeadingParts },
   income_source_rows: { scope: 'table', run: incomeSourceRows },
   department_budget_splits: { scope: 'table', run: departmentBudgetSplits },
+  summary_split_columns: { scope: 'table', run: summarySplitColumns },
 };
