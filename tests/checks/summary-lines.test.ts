@@ -41,3 +41,14 @@ describe('summary lines and income source rows (江苏省人民检察院 2018)',
     expect(errors(await extractAltered('收入总计\t\t21,955.35', '收入总计\t\t21,595.35'))).toEqual([['income_source_rows', 'income', 'total']]);
   });
 });
+
+describe('上年结转 over the funds it is split by (延津县医疗保障局 2024)', () => {
+  const CARRY = 'carryover-parts-002.txt';
+
+  it('should check 二、上年结转 against its （一）一般公共预算拨款 line', async () => {
+    const doc = await extractBytes(fixture(CARRY), CARRY);
+    expect(doc.validation.coverage.uncovered.map((u) => u.key)).not.toContain('carryover.general_budget');
+    const altered = await extractBytes(Buffer.from(fixture(CARRY).toString('utf8').replace('（一）一般公共预算拨款\t8.36', '（一）一般公共预算拨款\t8.63')), CARRY);
+    expect(errors(altered)).toEqual([['summary_heading_parts', 'fiscal_summary', 'carryover']]);
+  });
+});
