@@ -311,10 +311,14 @@ function summarySplitColumns(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 
+/** A numbered part of a split: `（1）基本支出`, `(2)项目支出`. */
+const NUMBERED_PART = /^[(（]\d+[)）]/;
+
 /**
- * 部门整体绩效目标表: the 部门预算总额 line against each split printed under it, the lines after a
- * heading (1、资金来源: 政府预算资金, 财政专户管理资金, 单位资金; 2、资金结构: 基本支出, 项目支出) up to
- * the next heading. A line printing the heading alone is the split's own subtotal, not a part.
+ * 部门整体绩效目标表: the 部门预算总额 line against each split printed under it, the numbered lines
+ * after a heading (1、资金来源: （1）政府预算资金 …; 2、资金结构: （1）基本支出, （2）项目支出) up to the
+ * next heading or the first line that is no numbered part (an indicator). A line printing the
+ * heading alone is the split's own subtotal, not a part.
  */
 function departmentBudgetSplits(t: Table, _ctx: Context, def: CheckDef): Outcome {
   if (t.type !== 'department_performance' || t.empty) return NOT_APPLICABLE;
@@ -324,10 +328,11 @@ function departmentBudgetSplits(t: Table, _ctx: Context, def: CheckDef): Outcome
   const splits = new Map<string, Row[]>();
   let heading: string | undefined;
   for (const row of rows.slice(at + 1)) {
-    heading = LINES.departmentBudget.splits.find((h) => row.name.includes(h)) ?? heading;
-    const part = heading !== undefined && row.name.slice(row.name.indexOf(heading) + heading.length).replace(/^[:：]/, '') !== '';
-    if (heading !== undefined && part) splits.set(heading, [...(splits.get(heading) ?? []), row]);
-    else if (heading !== undefined) splits.set(heading, []);
+    const opens = LINES.departmentBudget.splits.find((h) => row.name.includes(h));
+    if (opens) splits.set((heading = opens), []);
+    const rest = opens ? row.name.slice(row.name.indexOf(opens) + opens.length).replace(/^[:：]/, '') : row.name;
+    if (heading === undefined || (rest && !NUMBERED_PART.test(rest))) break;
+    if (rest) splits.get(heading)!.push(row);
   }
   const instances = [...splits.values()].filter((parts) => parts.length).flatMap((parts) => hierarchyInstances(def, t, rows[at]!, parts));
   return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;

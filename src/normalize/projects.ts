@@ -197,13 +197,13 @@ interface FundBlock {
 /**
  * One line of a form's fund block (其中:财政拨款 | 1,930.00, 上年结转 | 30.35, 其他资金 | -; `-`
  * prints none). The block ends at a line opening a new part of the form (年度总体目标, the next
- * form's 项目名称) or with the table: the sources go into the row only if every label of the column named one, so
- * that a form whose split includes a word not known (其中:财政资金) is not summed in part. A
- * second split printed beside it (Shanghai's 年度资金申请总额 column) is another column, not read.
+ * form's 项目名称) or with the table. Its sources go into the row only if every label of the
+ * column named one, so that a split with a word data/measures.json does not know is not summed
+ * in part. A second split printed beside it (Shanghai's 年度资金申请总额 column) is not read.
  */
 function readFundLine(block: FundBlock, line: Line): boolean {
   const cells = line.cells.map((c) => compact(c.text));
-  // A page break (its undelimited footer and headings) may move the columns: the next line's first cell is the label column.
+  // A page break (its undelimited footer, headings) may move the columns: the next line's first filled cell is the label's.
   if (!line.delimited) {
     block.column = undefined;
     return true;
