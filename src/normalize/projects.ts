@@ -47,23 +47,26 @@ export function projectsTable(raw: RawTable): Built {
   return { rows: out, columns: [{ measure: 'total', path: ['合计'], children: [] }, ...sources.map((m) => ({ measure: m, path: [m], children: [] }))], issues: [] };
 }
 
-/** The columns a project's money is split into by source (资金总额 | 政府预算资金 | 财政专户管理资金 | 单位资金). */
-const FUND_MEASURES = new Set(['total', 'appropriation', 'general_budget', 'government_fund', 'state_capital', 'special_account', 'unit_funds']);
+/** The sources a project's money is split into (政府预算资金 | 财政专户管理资金 | 单位资金, 其中:财政拨款 | 上年结转 | 其他资金). */
+const FUNDS = new Set(['appropriation', 'general_budget', 'government_fund', 'state_capital', 'special_account', 'unit_funds', 'carryover']);
 
 /**
  * The fund columns of a tabular project table by the cell index its delimited header prints
- * them at, the deepest header line naming an index; none when two indexes name one measure.
+ * them at (资金总额 | 政府预算资金 | 财政专户管理资金 | 单位资金), the deepest header line naming an
+ * index. None when two indexes name one measure, or when a column names money that is no source
+ * listed (事业收入): the sources read would then be a part of the split.
  */
 function fundColumns(raw: RawTable): Map<number, string> {
   const byIndex = new Map<number, string>();
   for (const l of raw.header.filter((x) => x.delimited)) {
     l.cells.forEach((c, i) => {
       const m = measureOfLabel(c.text);
-      if (m && FUND_MEASURES.has(m)) byIndex.set(i, m);
+      if (m) byIndex.set(i, m);
     });
   }
   const named = [...byIndex.values()];
-  return new Set(named).size === named.length && named.includes('total') ? byIndex : new Map();
+  const funds = named.every((m) => m === 'total' || FUNDS.has(m)) && new Set(named).size === named.length && named.includes('total');
+  return funds ? byIndex : new Map();
 }
 
 /** Rows a label must repeat in, and the share of rows, to be a 项目单位 column and not a name. */
@@ -177,12 +180,9 @@ function projectForms(raw: RawTable): Built {
     });
   }
   if (funds) closeFunds(funds);
-  const sources = [...FORM_FUNDS].filter((m) => rows.some((r) => r.values[m] !== undefined));
+  const sources = [...FUNDS].filter((m) => rows.some((r) => r.values[m] !== undefined));
   return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }, ...sources.map((m) => ({ measure: m, path: [m], children: [] }))], issues: [] };
 }
-
-/** The sources a one-project form splits its 年度资金总额 into. */
-const FORM_FUNDS = new Set([...FUND_MEASURES, 'carryover'].filter((m) => m !== 'total'));
 
 /** The lines under a form's 年度资金总额: its sources, printed in the total label's column. */
 interface FundBlock {
@@ -217,7 +217,7 @@ function readFundLine(block: FundBlock, line: Line): boolean {
   if (!label) return true;
   const m = measureOfLabel(label);
   const value = line.cells.slice(block.column + 1).find((c) => compact(c.text));
-  if (!m || !FORM_FUNDS.has(m) || block.read[m]) block.readable = false;
+  if (!m || !FUNDS.has(m) || block.read[m]) block.readable = false;
   else if (value && compact(value.text) !== '-') block.read[m] = { text: compact(value.text), at: value.at };
   return true;
 }
@@ -231,7 +231,7 @@ const AMOUNT = /^-?[\d,]+(\.\d+)?$/;
 function splitBeside(row: Row, rest: { text: string; at: At }[]): void {
   const labels = rest.filter((c) => !AMOUNT.test(c.text) && c.text !== '-');
   const measures = labels.map((c) => measureOfLabel(c.text.replace(/[:：]$/, '')));
-  if (!labels.length || measures.some((m) => !m || !FORM_FUNDS.has(m)) || new Set(measures).size !== measures.length) return;
+  if (!labels.length || measures.some((m) => !m || !FUNDS.has(m)) || new Set(measures).size !== measures.length) return;
   rest.forEach((c, j) => {
     const value = rest[j + 1];
     const m = measures[labels.indexOf(c)];

@@ -211,9 +211,11 @@ export function linesTable(raw: RawTable): Built {
         split[measure] = n.value;
         splitAt[measure] = n.at;
       }
-      // The amount itself must stand under the total's word (合计), or the header is not lined up.
+      // The amount itself must stand under the total's word (合计), or the header is not lined up;
+      // and every other number under a split's word, or the split read would be only part of it.
       const underTotal = first?.idx !== undefined && measureOfLabel(labelsAt.get(first.idx) ?? '') === 'total';
-      if (Object.keys(split).length && underTotal) {
+      const whole = Object.keys(split).length === seg.numbers.length - 1;
+      if (Object.keys(split).length && underTotal && whole) {
         Object.assign(row.values, split);
         Object.assign(row.sources, splitAt);
         Object.keys(split).forEach((m) => splitColumns.add(m));
