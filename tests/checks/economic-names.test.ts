@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { namedEconomicCodes } from '../../src/checks/economic-names.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { fixture, tableOf } from '../helpers.js';
 
@@ -49,5 +50,20 @@ describe('机关运行经费 rows named by the economic classification without a
   it('should name a misprinted item', async () => {
     const doc = await extractAltered(FILE, '354.00', '345.00');
     expect(errors(doc).map((i) => [i.check, i.key])).toEqual([['code_hierarchy', '商品和服务支出']]);
+  });
+});
+
+describe('namedEconomicCodes: which code a name stands for', () => {
+  const at = { file: 't.txt', line: 1 };
+  const line = (name: string, kind: 'line' | 'total' = 'line') => ({ key: kind === 'total' ? 'total' : name, kind, name, values: { total: 1 }, sources: {}, at });
+
+  it('should read a name two classes share as the one under the class row above it', () => {
+    const rows = [line('合计', 'total'), line('商品和服务支出'), line('办公费'), line('资本性支出'), line('办公设备购置')];
+    expect([...namedEconomicCodes(rows).values()]).toEqual(['302', '30201', '310', '31002']);
+  });
+
+  it('should give no codes when a shared name has no class row above it, or a row is no economic name', () => {
+    expect(namedEconomicCodes([line('合计', 'total'), line('办公设备购置'), line('办公费')]).size).toBe(0);
+    expect(namedEconomicCodes([line('合计', 'total'), line('办公费'), line('宣传经费')]).size).toBe(0);
   });
 });
