@@ -1,5 +1,8 @@
+import { loadJson } from '../data.js';
 import type { Row, Table, TableType } from '../model.js';
 import { identitiesFor, type Identity } from '../normalize/place.js';
+import { namedEconomicCodes } from './economic-names.js';
+import { procurementNests } from './procurement.js';
 import {
   CLASS_KEY, NOT_APPLICABLE, SUMMARY, compareAtLeast, compareIn, doubtfulReading, econCode, identityIssue, instance, isEcon,
   covering, figuresOf, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
@@ -47,13 +50,14 @@ interface Group {
   rows: Row[];
 }
 
-/** The rows at the top printed level, per code family; unit and line rows never sum to a total. */
+/** The rows at the top printed level, per code family; unit and other line rows never sum to a total. */
 function topLevelGroups(rows: Row[]): Group[] {
   const functional = rows.filter(isFunctional);
   const byLength = (n: number): Row[] => functional.filter((r) => r.key.length === n);
   const fTop = [3, 5, 7].map(byLength).find((g) => g.length) ?? [];
-  const econ = rows.filter(isEcon);
-  const econClasses = econ.filter((r) => econCode(r).length === 3);
+  const economic = economicFamily(rows);
+  const econ = rows.filter((r) => economic.code(r) !== undefined);
+  const econClasses = econ.filter((r) => economic.code(r)!.length === 3);
   const groups: Group[] = [
     { name: 'functional', rows: fTop },
     { name: 'economic', rows: econClasses.length ? econClasses : econ },
@@ -86,7 +90,11 @@ export interface Family {
 }
 
 const FUNCTIONAL_FAMILY: Family = { code: (r) => (isFunctional(r) ? r.key : undefined), levels: [3, 5, 7] };
-const ECONOMIC_FAMILY: Family = { code: (r) => (isEcon(r) ? econCode(r) : undefined), levels: [3, 5] };
+/** Economic rows of a table: coded, or named by the classification without a code (economic-names.ts). */
+function economicFamily(rows: readonly Row[]): Family {
+  const named = namedEconomicCodes(rows);
+  return { code: (r) => (isEcon(r) ? econCode(r) : named.get(r)), levels: [3, 5] };
+}
 
 /**
  * The printed children of the parent at `index`: rows after it, up to the next row that is not
@@ -114,7 +122,7 @@ export function childrenOf(rows: Row[], index: number, family: Family): Row[] {
 /** A class is the sum of its sections, a section of its items, per column printed on both. */
 function codeHierarchy(t: Table, _ctx: Context, def: CheckDef): Outcome {
   const rows = printedRows(t);
-  const instances = [FUNCTIONAL_FAMILY, ECONOMIC_FAMILY].flatMap((family) =>
+  const instances = [FUNCTIONAL_FAMILY, economicFamily(rows)].flatMap((family) =>
     rows.flatMap((row, i) => {
       const code = family.code(row);
       if (code === undefined || code.length === family.levels[family.levels.length - 1]) return [];
@@ -133,6 +141,16 @@ function hierarchyInstances(def: CheckDef, t: Table, parent: Row, children: Row[
     const how = `sum of ${children.map((r) => r.key).join(', ')}`;
     return [covering(judged(c, () => identityIssue(def, t, parent, measure, c, how), t.unit, terms.length), figuresOf(t, [parent, ...children], measure))];
   });
+}
+
+/**
+ * 政府采购预算表: the total is the sum of its categories (货物, 工程, 服务), a category of the
+ * project lines under it, a project line of the purchases it lists (levels: procurement.ts).
+ */
+function procurementSums(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (t.type !== 'procurement' || t.empty) return NOT_APPLICABLE;
+  const instances = procurementNests(printedRows(t)).flatMap(({ parent, children }) => hierarchyInstances(def, t, parent, children));
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
 }
 
 /**
@@ -234,15 +252,132 @@ function summaryClassLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
   return summaryIdentity(def, t, parent, classes, classes.slice(0, 1));
 }
 
+interface LineIdentities {
+  purposes: string[];
+  headings: Record<string, string[]>;
+  departmentBudget: { total: string; splits: string[] };
+  splits: { children: string[][]; present?: boolean }[];
+}
+const LINES = loadJson<LineIdentities>('line-identities.json');
+
+/** The purpose lines (基本支出, 项目支出, 单位预留机动经费) add up to the year's expenditure, where printed. */
+function summaryPurposeLines(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type) || !LINES.purposes.some((k) => amountOf(t, k) !== undefined)) return NOT_APPLICABLE;
+  const parent = currentTotalKey(t, 'expenditure_total', 'expenditure_grand_total', SUMMARY.expenditureAdditions);
+  return summaryIdentity(def, t, parent, LINES.purposes, []);
+}
+
+/** A heading line (一、财政拨款) is the sum of the numbered lines under it (1.一般公共预算, 2.政府性基金预算). */
+function summaryHeadingParts(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
+  const printed = Object.entries(LINES.headings).filter(([heading, parts]) => amountOf(t, heading) !== undefined && parts.some((k) => amountOf(t, k) !== undefined));
+  const instances = printed.flatMap(([heading, parts]) => summaryIdentity(def, t, heading, parts, []).instances);
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+/**
+ * Summary lines printing their amount split beside it (Shanghai's 人员经费 | 公用经费 | 项目支出; a
+ * 财政拨款收支总表's 一般公共预算 column): per line, the amount is the sum of a split's printed
+ * columns; per column, the expenditure total is the sum of the class lines.
+ */
+function summarySplitColumns(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (!SUMMARY_TYPES.has(t.type)) return NOT_APPLICABLE;
+  const columns = new Set(t.columns.map((c) => c.measure));
+  const splits = LINES.splits
+    .map((s) => (s.present ? s.children[0]!.filter((m) => columns.has(m)) : s.children.find((set) => set.every((m) => columns.has(m)))))
+    .filter((set): set is string[] => set !== undefined && set.length > 0);
+  if (!splits.length) return NOT_APPLICABLE;
+  const rows = printedRows(t);
+  const byLine = rows.flatMap((row) =>
+    splits.flatMap((set) => {
+      const found = row.values[SUMMARY.measure];
+      const printed = set.filter((m) => row.values[m] !== undefined);
+      if (found === undefined || !printed.length) return [];
+      const c = compareIn(t, printed.map((m) => row.values[m]!), found);
+      const judgedLine = judged(c, () => identityIssue(def, t, row, SUMMARY.measure, c, printed.join(' + ')), t.unit, printed.length);
+      return [covering(judgedLine, ...[SUMMARY.measure, ...printed].map((m) => figuresOf(t, [row], m)))];
+    }),
+  );
+  const total = rowByKey(t, currentTotalKey(t, 'expenditure_total', 'expenditure_grand_total', SUMMARY.expenditureAdditions));
+  const classes = rows.filter((r) => CLASS_KEY.test(r.key));
+  const byColumn = [...new Set(splits.flat())].flatMap((m) => {
+    const found = total?.values[m];
+    const terms = classes.map((r) => r.values[m]).filter((v): v is number => v !== undefined);
+    if (!total || found === undefined || !terms.length) return [];
+    const c = compareIn(t, terms, found);
+    return [covering(judged(c, () => identityIssue(def, t, total, m, c, `sum of ${terms.length} class lines`), t.unit, terms.length), figuresOf(t, [total, ...classes], m))];
+  });
+  const instances = [...byLine, ...byColumn];
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+/** A numbered part of a split: `（1）基本支出`, `(2)项目支出`. */
+const NUMBERED_PART = /^[(（]\d+[)）]/;
+
+/**
+ * 部门整体绩效目标表: the 部门预算总额 line against each split printed under it, the numbered lines
+ * after a heading (1、资金来源: （1）政府预算资金 …; 2、资金结构: （1）基本支出, （2）项目支出) up to the
+ * next heading or the first line that is no numbered part (an indicator). A line printing the
+ * heading alone is the split's own subtotal, not a part.
+ */
+function departmentBudgetSplits(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  if (t.type !== 'department_performance' || t.empty) return NOT_APPLICABLE;
+  const rows = printedRows(t);
+  const at = rows.findIndex((r) => r.name.includes(LINES.departmentBudget.total));
+  if (at < 0) return NOT_APPLICABLE;
+  const splits = new Map<string, Row[]>();
+  let heading: string | undefined;
+  for (const row of rows.slice(at + 1)) {
+    const opens = LINES.departmentBudget.splits.find((h) => row.name.includes(h));
+    if (opens) splits.set((heading = opens), []);
+    const rest = opens ? row.name.slice(row.name.indexOf(opens) + opens.length).replace(/^[:：]/, '') : row.name;
+    if (heading === undefined || (rest && !NUMBERED_PART.test(rest))) break;
+    if (rest) splits.get(heading)!.push(row);
+  }
+  const instances = [...splits.values()].filter((parts) => parts.length).flatMap((parts) => hierarchyInstances(def, t, rows[at]!, parts));
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
+const INCOME_LINES = [...SUMMARY.incomeSources, ...SUMMARY.incomeAdditions];
+
+/**
+ * An income table listing its sources down the rows (Jiangsu's 收入预算总表: 一般公共预算资金 小计,
+ * 其他资金 小计, 其他收入 …): the total is the sum of the sources, a subtotal line (单位资金 / 其他资金)
+ * counted once for the parts it sums, and the subtotal is the sum of its printed parts.
+ */
+function incomeSourceRows(t: Table, _ctx: Context, def: CheckDef): Outcome {
+  const total = totalRow(t);
+  if (t.type !== 'income' || t.empty || !total) return NOT_APPLICABLE;
+  const printed = INCOME_LINES.flatMap((k) => {
+    const row = rowByKey(t, k);
+    return row && Object.keys(row.values).length && !PART_OF_LINE_ABOVE.test(row.name) ? [row] : [];
+  });
+  const subtotals = Object.entries(SUMMARY.subtotals).flatMap(([key, parts]) => {
+    const parent = printed.find((r) => r.key === key);
+    const children = printed.filter((r) => parts.includes(r.key));
+    return parent && children.length ? [{ parent, children }] : [];
+  });
+  const counted = new Set(subtotals.flatMap((g) => g.children));
+  const groups = [{ parent: total, children: printed.filter((r) => !counted.has(r)) }, ...subtotals].filter((g) => g.children.length);
+  const instances = groups.flatMap(({ parent, children }) => hierarchyInstances(def, t, parent, children));
+  return instances.length ? { applicable: true, instances } : NOT_APPLICABLE;
+}
+
 /** This family's checks, by id (data/checks.json). */
 export const RULES: Record<string, CheckFn> = {
   row_identity: { scope: 'table', run: rowIdentity },
   column_sum: { scope: 'table', run: columnSum },
   code_hierarchy: { scope: 'table', run: codeHierarchy },
   unit_rows: { scope: 'table', run: unitRows },
+  procurement_sums: { scope: 'table', run: procurementSums },
   summary_grand_totals_balance: { scope: 'table', run: summaryGrandTotals },
   summary_income_adds_up: { scope: 'table', run: summaryIncomeAddsUp },
   summary_expenditure_adds_up: { scope: 'table', run: summaryExpenditureAddsUp },
   summary_income_lines: { scope: 'table', run: summaryIncomeLines },
   summary_class_lines: { scope: 'table', run: summaryClassLines },
+  summary_purpose_lines: { scope: 'table', run: summaryPurposeLines },
+  summary_heading_parts: { scope: 'table', run: summaryHeadingParts },
+  income_source_rows: { scope: 'table', run: incomeSourceRows },
+  department_budget_splits: { scope: 'table', run: departmentBudgetSplits },
+  summary_split_columns: { scope: 'table', run: summarySplitColumns },
 };

@@ -506,6 +506,26 @@ export function classOfName(name: string, year?: number): CodeEntry | undefined 
   return code === undefined ? undefined : lookupCode(code, year);
 }
 
+let economicByName: Map<string, CodeEntry[]> | undefined;
+
+/**
+ * The economic entries (部门 and 政府) a row name spells exactly, up to width and punctuation:
+ * `办公费` → 30201, `维修(护)费` → 30213 and 50209. A name shared by several codes gives them all;
+ * which one a row means is its table's business (the classification it uses, the class above it).
+ */
+export function economicEntriesOfName(name: string): readonly CodeEntry[] {
+  if (!economicByName) {
+    economicByName = new Map();
+    for (const e of reference().all) {
+      if (e.classification === 'functional') continue;
+      const list = economicByName.get(normalizeName(e.name)) ?? [];
+      if (!list.some((x) => x.code === e.code)) list.push(e);
+      economicByName.set(normalizeName(e.name), list);
+    }
+  }
+  return economicByName.get(normalizeName(name)) ?? [];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Repair and search
 

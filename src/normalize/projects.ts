@@ -1,4 +1,4 @@
-import type { Line, Row } from '../model.js';
+import type { At, Line, Row } from '../model.js';
 import { layoutWords } from '../data.js';
 import type { RawTable } from '../tables/build.js';
 import { measureOfLabel } from '../tables/header.js';
@@ -22,6 +22,8 @@ export function projectsTable(raw: RawTable): Built {
   const rows: Row[] = [];
   const units: Row[] = [];
   const seen = new Set<string>();
+  const funds = fundColumns(raw);
+  const putValues = (row: Row, r: RawRow): Row => putSources(putTotal(row, r), r, funds);
   for (const r of body) {
     const labels = r.labels.map(compact);
     const code = r.codes.find((c) => PROJECT_CODE.test(c));
@@ -29,7 +31,7 @@ export function projectsTable(raw: RawTable): Built {
     if (!code && (labels.some((l) => TOTAL_LABEL.test(l)) || (!labels.length && !r.codes.length && !rows.length))) {
       row = baseRow('total', 'total', '合计', r.at);
     } else if (unitRows.includes(r)) {
-      units.push(putTotal(baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at), r));
+      units.push(putValues(baseRow(r.codes.find((c) => /^\d{3}$|^\d{6}$/.test(c))!, 'unit', labels.join(''), r.at), r));
       continue;
     } else {
       const name = withoutUnitNames(projectName(r, nameCol) ?? '', unitNames);
@@ -38,9 +40,33 @@ export function projectsTable(raw: RawTable): Built {
     }
     if (!row || seen.has(row.key)) continue;
     seen.add(row.key);
-    rows.push(putTotal(row, r));
+    rows.push(putValues(row, r));
   }
-  return { rows: rows.some((r) => r.kind === 'project') ? rows : [...units, ...rows], columns: [{ measure: 'total', path: ['合计'], children: [] }], issues: [] };
+  const out = rows.some((r) => r.kind === 'project') ? rows : [...units, ...rows];
+  const sources = [...new Set(funds.values())].filter((m) => m !== 'total');
+  return { rows: out, columns: [{ measure: 'total', path: ['合计'], children: [] }, ...sources.map((m) => ({ measure: m, path: [m], children: [] }))], issues: [] };
+}
+
+/** The sources a project's money is split into (政府预算资金 | 财政专户管理资金 | 单位资金, 其中:财政拨款 | 上年结转 | 其他资金). */
+const FUNDS = new Set(['appropriation', 'general_budget', 'government_fund', 'state_capital', 'special_account', 'unit_funds', 'carryover']);
+
+/**
+ * The fund columns of a tabular project table by the cell index its delimited header prints
+ * them at (资金总额 | 政府预算资金 | 财政专户管理资金 | 单位资金), the deepest header line naming an
+ * index. None when two indexes name one measure, or when a column names money that is no source
+ * listed (事业收入): the sources read would then be a part of the split.
+ */
+function fundColumns(raw: RawTable): Map<number, string> {
+  const byIndex = new Map<number, string>();
+  for (const l of raw.header.filter((x) => x.delimited)) {
+    l.cells.forEach((c, i) => {
+      const m = measureOfLabel(c.text);
+      if (m) byIndex.set(i, m);
+    });
+  }
+  const named = [...byIndex.values()];
+  const funds = named.every((m) => m === 'total' || FUNDS.has(m)) && new Set(named).size === named.length && named.includes('total');
+  return funds ? byIndex : new Map();
 }
 
 /** Rows a label must repeat in, and the share of rows, to be a 项目单位 column and not a name. */
@@ -68,6 +94,18 @@ function putTotal(row: Row, r: RawRow): Row {
   if (first) {
     row.values.total = first.value;
     row.sources.total = first.at;
+  }
+  return row;
+}
+
+/** The numbers a positioned row prints under a fund source's header (the total stays the first number). */
+function putSources(row: Row, r: RawRow, funds: Map<number, string>): Row {
+  if (!r.positioned) return row;
+  for (const n of r.numbers) {
+    const m = n.idx === undefined ? undefined : funds.get(n.idx);
+    if (!m || m === 'total' || row.values[m] !== undefined) continue;
+    row.values[m] = n.value;
+    row.sources[m] = n.at;
   }
   return row;
 }
@@ -113,9 +151,11 @@ function isFormLine(l: Line): boolean {
 function projectForms(raw: RawTable): Built {
   const rows: Row[] = [];
   let current: Row | undefined;
+  let funds: FundBlock | undefined;
   const lines = [...raw.header, ...raw.body];
   const titleName = compact(raw.title).replace(ORDINAL, '').replace(/(项目)?(绩效目标|绩效)(表)?$/, '');
   for (const line of lines) {
+    if (funds && !readFundLine(funds, line)) funds = undefined;
     const cells = withYearsInLabels(line.cells.map((c) => ({ text: compact(c.text), at: c.at })).filter((c) => c.text), (c) => classify(c.text) === 'label');
     cells.forEach((c, i) => {
       const next = cells[i + 1];
@@ -130,16 +170,85 @@ function projectForms(raw: RawTable): Built {
         const name = !rows.length && titleName.length >= 4 && editDistance(titleName, printed) <= 2 ? titleName : printed;
         current = baseRow(code ?? name, 'project', name, line.at);
         rows.push(current);
+        funds = undefined;
       } else if (current && /^(预算数|项目金额|(年度|项目)?资金总额|金额)[:：]?$/.test(c.text) && next && current.values.total === undefined) {
-        const v = Number(next.text.replace(/,/g, ''));
-        if (Number.isFinite(v) && /^-?[\d,]+(\.\d+)?$/.test(next.text)) {
-          current.values.total = v;
-          current.sources.total = next.at;
-        }
+        putAmount(current, 'total', next);
+        splitBeside(current, cells.slice(i + 2));
+        const column = line.cells.findIndex((x) => compact(x.text) === c.text);
+        if (line.delimited && current.values.total !== undefined) funds = { row: current, column, read: {}, readable: true };
       }
     });
   }
-  return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }], issues: [] };
+  if (funds) closeFunds(funds);
+  const sources = [...FUNDS].filter((m) => rows.some((r) => r.values[m] !== undefined));
+  return { rows, columns: [{ measure: 'total', path: ['预算数'], children: [] }, ...sources.map((m) => ({ measure: m, path: [m], children: [] }))], issues: [] };
+}
+
+/** The lines under a form's 年度资金总额: its sources, printed in the total label's column. */
+interface FundBlock {
+  row: Row;
+  /** Undefined after a page break, until the next line shows where the labels are. */
+  column: number | undefined;
+  read: Record<string, { text: string; at: At }>;
+  /** False once a label in the column names no source: the sources read would be a part of them. */
+  readable: boolean;
+}
+
+/**
+ * One line of a form's fund block (其中:财政拨款 | 1,930.00, 上年结转 | 30.35, 其他资金 | -; `-`
+ * prints none). The block ends at a line opening a new part of the form (年度总体目标, the next
+ * form's 项目名称) or with the table. Its sources go into the row only if every label of the
+ * column named one, so that a split with a word data/measures.json does not know is not summed
+ * in part. A second split printed beside it (Shanghai's 年度资金申请总额 column) is not read.
+ */
+function readFundLine(block: FundBlock, line: Line): boolean {
+  const cells = line.cells.map((c) => compact(c.text));
+  // A page break (its undelimited footer, headings) may move the columns: the next line's first filled cell is the label's.
+  if (!line.delimited) {
+    block.column = undefined;
+    return true;
+  }
+  if (cells[0]) {
+    closeFunds(block);
+    return false;
+  }
+  block.column ??= cells.findIndex((c) => c);
+  const label = cells[block.column]?.replace(/[:：]$/, '');
+  if (!label) return true;
+  const m = measureOfLabel(label);
+  const value = line.cells.slice(block.column + 1).find((c) => compact(c.text));
+  if (!m || !FUNDS.has(m) || block.read[m]) block.readable = false;
+  else if (value && compact(value.text) !== '-') block.read[m] = { text: compact(value.text), at: value.at };
+  return true;
+}
+
+const AMOUNT = /^-?[\d,]+(\.\d+)?$/;
+
+/**
+ * The split a form prints beside its total on the same line (`预算数 | 27.00 | 其中:财政资金 |
+ * 27.00 | 其他资金 |`): read only when every label after the total names a source.
+ */
+function splitBeside(row: Row, rest: { text: string; at: At }[]): void {
+  const labels = rest.filter((c) => !AMOUNT.test(c.text) && c.text !== '-');
+  const measures = labels.map((c) => measureOfLabel(c.text.replace(/[:：]$/, '')));
+  if (!labels.length || measures.some((m) => !m || !FUNDS.has(m)) || new Set(measures).size !== measures.length) return;
+  rest.forEach((c, j) => {
+    const value = rest[j + 1];
+    const m = measures[labels.indexOf(c)];
+    if (m && value && AMOUNT.test(value.text)) putAmount(row, m, value);
+  });
+}
+
+function closeFunds(block: FundBlock): void {
+  if (!block.readable) return;
+  for (const [m, cell] of Object.entries(block.read)) if (block.row.values[m] === undefined) putAmount(block.row, m, cell);
+}
+
+function putAmount(row: Row, measure: string, cell: { text: string; at: At }): void {
+  const v = Number(cell.text.replace(/,/g, ''));
+  if (!Number.isFinite(v) || !AMOUNT.test(cell.text)) return;
+  row.values[measure] = v;
+  row.sources[measure] = cell.at;
 }
 
 function editDistance(a: string, b: string): number {

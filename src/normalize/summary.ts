@@ -85,9 +85,10 @@ function expenditureSideOf(header: Line[]): number | undefined {
 }
 
 /**
- * Split columns kept only where they add up to the line's amount (parts of 基本支出 and 项目支出, or
- * the funds): a header whose cells do not line up with the rows' would put numbers under the wrong
- * words, and no number is better than a wrong one.
+ * Whether a split adds up to the line's amount (parts of 基本支出 and 项目支出, or the funds): what
+ * picks the reading of a split printed without cell positions. With positions, the header's words
+ * place the numbers (the amount under 合计 says the header is lined up) and summary_split_columns
+ * checks the sum: a misprinted part stays in the output to be reported, not dropped.
  */
 function splitAddsUp(values: Record<string, number>): boolean {
   const { amount, basic, personnel, public: pub, project, general_budget: gb, government_fund: gf, state_capital: sc } = values;
@@ -210,9 +211,11 @@ export function linesTable(raw: RawTable): Built {
         split[measure] = n.value;
         splitAt[measure] = n.at;
       }
-      // The amount itself must stand under the total's word (合计), or the header is not lined up.
+      // The amount itself must stand under the total's word (合计), or the header is not lined up;
+      // and every other number under a split's word, or the split read would be only part of it.
       const underTotal = first?.idx !== undefined && measureOfLabel(labelsAt.get(first.idx) ?? '') === 'total';
-      if (Object.keys(split).length && underTotal && splitAddsUp({ ...row.values, ...split })) {
+      const whole = Object.keys(split).length === seg.numbers.length - 1;
+      if (Object.keys(split).length && underTotal && whole) {
         Object.assign(row.values, split);
         Object.assign(row.sources, splitAt);
         Object.keys(split).forEach((m) => splitColumns.add(m));

@@ -106,12 +106,12 @@ describe('side-by-side blocks', () => {
 });
 
 describe('one-project performance forms', () => {
-  it('reads the project and its 年度资金总额 from the form, never an indicator score as an amount', async () => {
+  it('reads the project and its 年度资金总额 from the form (with the sources it splits into), never an indicator score as an amount', async () => {
     const doc = await extractFixture('real-project-forms.txt');
     const [swu, putuo] = doc.tables;
     expect(swu?.type).toBe('project_performance');
-    expect(swu?.rows.map((r) => [r.key, r.values])).toEqual([['236中央高校管理改革等绩效拨款', { total: 809.21 }]]);
-    expect(putuo?.rows.map((r) => [r.key, r.values])).toEqual([['新建万里街道社区公共服务中心', { total: 4100000 }]]);
+    expect(swu?.rows.map((r) => [r.key, r.values])).toEqual([['236中央高校管理改革等绩效拨款', { total: 809.21, appropriation: 809.21 }]]);
+    expect(putuo?.rows.map((r) => [r.key, r.values])).toEqual([['新建万里街道社区公共服务中心', { total: 4100000, appropriation: 4100000, unit_funds: 0 }]]);
   });
 });
 
