@@ -34,7 +34,7 @@ describe('机关运行经费 rows keyed by the economic code they print', () => 
     const item = await extractAltered(FILE, '879.00', '878.00');
     expect(errors(item).map((i) => [i.check, i.key])).toEqual([['code_hierarchy', '302']]);
     const total = await extractAltered(FILE, '9,193.40', '9,139.40');
-    expect(errors(total).map((i) => [i.check, i.key])).toEqual([['column_sum', 'total']]);
+    expect(errors(total).map((i) => [i.check, i.key])).toEqual([['column_sum', 'total'], ['misprint_located', 'total']]);
   });
 });
 
@@ -49,7 +49,7 @@ describe('机关运行经费 rows named by the economic classification without a
 
   it('should name a misprinted item', async () => {
     const doc = await extractAltered(FILE, '354.00', '345.00');
-    expect(errors(doc).map((i) => [i.check, i.key])).toEqual([['code_hierarchy', '商品和服务支出']]);
+    expect(errors(doc).map((i) => [i.check, i.key])).toEqual([['code_hierarchy', '商品和服务支出'], ['misprint_located', '电费']]);
   });
 });
 

@@ -31,7 +31,7 @@ describe('procurement_sums on Jiangsu’s 政府采购预算表', () => {
 
   it('should fail the line above a misprinted purchase, and the total over a misprinted category', async () => {
     expect(errors(await extractAltered(FILE, '156.00', '165.00'))).toEqual([['procurement_sums', '综合管理费物业管理费']]);
-    expect(errors(await extractAltered(FILE, '59.00', '95.00'))).toEqual([['procurement_sums', 'total'], ['procurement_sums', '货物A']]);
+    expect(errors(await extractAltered(FILE, '59.00', '95.00'))).toEqual([['procurement_sums', 'total'], ['procurement_sums', '货物A'], ['misprint_located', '货物A']]);
   });
 
   it('should read the total of a 合计 row a wrapped header cell prints into', async () => {

@@ -29,7 +29,10 @@ describe('summary lines and income source rows (江苏省人民检察院 2018)',
 
   it('should fail summary_purpose_lines over a misprinted purpose line', async () => {
     expect(errors(await extractAltered('2,388.04', '2,383.04'))).toEqual([['summary_purpose_lines', 'summary', 'expenditure_total']]);
-    expect(errors(await extractAltered('13,979.92', '13,997.92'))).toEqual([['summary_purpose_lines', 'fiscal_summary', 'expenditure_grand_total']]);
+    expect(errors(await extractAltered('13,979.92', '13,997.92'))).toEqual([
+      ['summary_purpose_lines', 'fiscal_summary', 'expenditure_grand_total'],
+      ['misprint_located', 'fiscal_summary', 'basic'],
+    ]);
   });
 
   it('should fail summary_heading_parts over a misprinted 一、财政拨款', async () => {
@@ -38,7 +41,10 @@ describe('summary lines and income source rows (江苏省人民检察院 2018)',
 
   it('should fail income_source_rows over a misprinted source line', async () => {
     expect(errors(await extractAltered('其他收入\t14.39', '其他收入\t14.93'))).toEqual([['income_source_rows', 'income', 'unit_funds']]);
-    expect(errors(await extractAltered('收入总计\t\t21,955.35', '收入总计\t\t21,595.35'))).toEqual([['income_source_rows', 'income', 'total']]);
+    expect(errors(await extractAltered('收入总计\t\t21,955.35', '收入总计\t\t21,595.35'))).toEqual([
+      ['income_source_rows', 'income', 'total'],
+      ['misprint_located', 'income', 'total'],
+    ]);
   });
 });
 

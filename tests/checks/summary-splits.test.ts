@@ -26,6 +26,7 @@ describe('summary_split_columns (上海市财政局 2025)', () => {
     expect(errors(await extractAltered('4,620,000', '4,602,000'))).toEqual([
       ['summary_split_columns', 'summary', '210', 'amount'],
       ['summary_split_columns', 'summary', 'expenditure_grand_total', 'personnel'],
+      ['misprint_located', 'summary', '210', 'personnel'],
     ]);
   });
 
@@ -33,6 +34,7 @@ describe('summary_split_columns (上海市财政局 2025)', () => {
     expect(errors(await extractAltered('17,560,320\t17,560,320', '17,560,320\t17,560,302'))).toEqual([
       ['summary_split_columns', 'fiscal_summary', '208', 'amount'],
       ['summary_split_columns', 'fiscal_summary', 'expenditure_grand_total', 'general_budget'],
+      ['misprint_located', 'fiscal_summary', '208', 'general_budget'],
     ]);
   });
 });
