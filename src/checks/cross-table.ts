@@ -1,6 +1,6 @@
 import type { Row, Table, TableType } from '../model.js';
 import {
-  CLASS_KEY, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
+  CLASS_KEY, ECONOMIC_COLUMNS, NOT_APPLICABLE, SUMMARY, THREE_PUBLIC_CODES, compareAcross, compareIn, crossIssue, econCode, filled,
   covering, figuresOf, isEcon, isFunctional, judged, printedRows, rowByKey, totalRow, unknown,
   type CheckDef, type CheckFn, type Context, type Instance, type Outcome,
 } from './shared.js';
@@ -189,6 +189,29 @@ function printedTwice(ctx: Context, def: CheckDef, [aType, bType]: [TableType, T
   return { applicable: true, instances: instances.length ? instances : [unknown()] };
 }
 
+/**
+ * 一般公共预算支出表's 基本支出 by economic class (its total row's 工资福利支出 … columns) against
+ * the classes of 一般公共预算基本支出表: the same money split the other way.
+ */
+function economicColumnsMatchBasic(ctx: Context, def: CheckDef): Outcome {
+  const g = filled(ctx.tables, 'general_expenditure');
+  const b = filled(ctx.tables, 'basic_expenditure');
+  const row = g ? totalRow(g) : undefined;
+  const columns = Object.entries(ECONOMIC_COLUMNS).filter(([m]) => row?.values[m] !== undefined);
+  if (!g || !b || !row || !columns.length) return NOT_APPLICABLE;
+  const econ = printedRows(b).filter(isEcon);
+  const instances = columns.flatMap(([m, cls]) => {
+    const classRow = econ.filter((r) => econCode(r) === cls);
+    const parts = classRow.length ? classRow : econ.filter((r) => econCode(r).length === 5 && econCode(r).startsWith(cls));
+    const terms = parts.map((r) => r.values.total).filter((v): v is number => v !== undefined);
+    if (!terms.length) return [];
+    const c = compareAcross(terms, b, row.values[m]!, g);
+    const covers = [figuresOf(b, parts, 'total'), figuresOf(g, [row], m)];
+    return [covering(judged(c, () => crossIssue(def, b, g, row, m, c, `economic class ${cls}`), c.unit, terms.length), ...covers)];
+  });
+  return { applicable: true, instances: instances.length ? instances : [unknown()] };
+}
+
 /** One figure of one table's total row against one of another's. */
 function totalsAgree(ctx: Context, def: CheckDef, from: [TableType, string], to: [TableType, string]): Outcome {
   const a = filled(ctx.tables, from[0]);
@@ -289,6 +312,7 @@ export const RULES: Record<string, CheckFn> = {
   summary_matches_fiscal: { scope: 'document', run: summaryMatchesFiscal },
   basic_matches_general: { scope: 'document', run: basicMatchesGeneral },
   appropriation_matches_general: { scope: 'document', run: appropriationMatchesGeneral },
+  economic_columns_match_basic: { scope: 'document', run: economicColumnsMatchBasic },
   appropriation_basic_matches_basic: { scope: 'document', run: appropriationBasicMatchesBasic },
   three_public_covers_basic: { scope: 'document', run: threePublicCoversBasic },
   project_matches_expenditure: { scope: 'document', run: projectMatchesExpenditure },

@@ -95,6 +95,8 @@ export interface ChecksFile {
   checks: CheckDef[];
   summary: SummaryData;
   threePublicEconomicCodes: { codes: string[] };
+  /** A functional table's 基本支出 columns → the economic class each stands for. */
+  economicColumns: Record<string, string>;
   narrative: NarrativeData;
   lastPlace: LastPlaceData;
 }
@@ -118,6 +120,7 @@ export const NARRATIVE = checksFile.narrative;
 export const SUMMARY = checksFile.summary;
 export const LAST_PLACE = checksFile.lastPlace;
 export const THREE_PUBLIC_CODES = new Set(checksFile.threePublicEconomicCodes.codes);
+export const ECONOMIC_COLUMNS: Record<string, string> = Object.fromEntries(Object.entries(checksFile.economicColumns).filter(([k]) => !k.startsWith('$')));
 
 // ---------------------------------------------------------------------------------------------
 // Tolerances.

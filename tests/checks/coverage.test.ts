@@ -162,3 +162,31 @@ describe('appropriation_basic_matches_basic', () => {
     expect(validation.checks.find((c) => c.check === 'appropriation_basic_matches_basic')?.status).toBe('not_applicable');
   });
 });
+
+describe('economic_columns_match_basic', () => {
+  // 000 (新乡市凤泉区医疗保障局 2025): 表5's total row splits 基本支出 124.42 into 工资福利支出 113.52,
+  // 对个人和家庭的补助 5.07, 商品和服务支出 5.83; 表6 prints the items of 301, 302 and 303.
+  const general = (family: number) =>
+    table('general_expenditure', ['total', 'basic', 'wages_benefits', 'family_subsidies', 'goods_services'], [
+      row('total', 'total', { total: 124.42, basic: 124.42, wages_benefits: 113.52, family_subsidies: family, goods_services: 5.83 }, '合计'),
+    ]);
+  const basic = () =>
+    table('basic_expenditure', ['total', 'personnel', 'public'], [
+      row('total', 'total', { total: 124.42, personnel: 118.59, public: 5.83 }, '合计'),
+      row('30101|50101', 'econ', { total: 113.52, personnel: 113.52 }, '基本工资'),
+      row('30201|50201', 'econ', { total: 5.83, public: 5.83 }, '办公费'),
+      row('30301|50905', 'econ', { total: 0.96, personnel: 0.96 }, '离休费'),
+      row('30302|50905', 'econ', { total: 4.11, personnel: 4.11 }, '退休费'),
+    ]);
+  const check = (tables: Table[]) => validateDocument(tables, META, []);
+
+  it('should hold each class column against the sum of that class in the basic table', () => {
+    const { validation } = check([general(5.07), basic()]);
+    expect(validation.checks.find((c) => c.check === 'economic_columns_match_basic')).toMatchObject({ status: 'pass', evaluated: 3, failed: 0 });
+  });
+
+  it('should fail a class column the basic table does not add up to', () => {
+    const found = check([general(5.70), basic()]).issues.filter((i) => i.check === 'economic_columns_match_basic');
+    expect(found.map((i) => [i.measure, i.found, i.expected])).toEqual([['family_subsidies', 5.7, 5.07]]);
+  });
+});
