@@ -39,21 +39,22 @@ function common(instances: readonly Instance[]): Figure[] {
  * figure (with a break that reads it too, or with each other) are that figure misprinted, not
  * rounding. Returns the rounding gaps to report, or none.
  */
-export function gapsToReport(compared: readonly Instance[], data: LastPlaceData): Instance[] {
+export function gapsToReport(compared: readonly Instance[], data: LastPlaceData): { gaps: Instance[]; exactSums: number } {
   const gaps = compared.filter((i) => i.verdict === 'rounding' && i.strict);
-  const exact = compared.filter((i) => i.verdict === 'held' && (i.terms ?? 1) >= 2).length;
-  if (!gaps.length || gaps.length > data.maxGaps || exact < data.minExactSums) return [];
+  const exactSums = compared.filter((i) => i.verdict === 'held' && (i.terms ?? 1) >= 2).length;
+  const none = { gaps: [], exactSums };
+  if (!gaps.length || gaps.length > data.maxGaps || exactSums < data.minExactSums) return none;
   const shared = new Set(common(gaps).map(figureId));
-  if (!shared.size) return [];
+  if (!shared.size) return none;
   const corroborated = gaps.length >= 2 || compared.some((i) => i.verdict === 'broken' && i.covers?.some((f) => shared.has(figureId(f))));
-  return corroborated ? gaps : [];
+  return corroborated ? { gaps, exactSums } : none;
 }
 
 /** A rounding gap reported as a break: the comparison's own finding, with why it counts here. */
 export function reportedGap(i: Instance, exactSums: number): Instance {
   const findings = [i.strict!()].map((f) => ({
     ...f,
-    issue: { ...f.issue, message: `${f.issue.message}; within rounding, but this document's other ${exactSums} sums agree to the last printed place and the gaps in it meet in one figure, so it is a misprint` },
+    issue: { ...f.issue, message: `${f.issue.message}; within rounding, but this document's other ${exactSums} sums agree to the last printed place and its failures meet in one figure, so it is a misprint` },
   }));
   return { ...i, verdict: 'broken', findings, strict: undefined };
 }

@@ -116,9 +116,10 @@ const TABULAR: ReadonlySet<string> = new Set(['identities', 'cross-table']);
 /** The tables' rounding gaps, reported as breaks where the document adds up to its last place (diagnosis.ts). */
 function heldToLastPlace(outcomes: Settled): Settled {
   const tabular = outcomes.filter(({ def }) => TABULAR.has(def.family)).flatMap(({ outcome }) => outcome.instances);
-  const gaps = new Set(gapsToReport(tabular, LAST_PLACE));
+  const found = gapsToReport(tabular, LAST_PLACE);
+  const gaps = new Set(found.gaps);
   if (!gaps.size) return outcomes;
-  const exactSums = tabular.filter((i) => i.verdict === 'held' && (i.terms ?? 1) >= 2).length;
+  const { exactSums } = found;
   return outcomes.map(({ def, outcome }) => ({ def, outcome: { ...outcome, instances: outcome.instances.map((i) => (gaps.has(i) ? reportedGap(i, exactSums) : i)) } }));
 }
 
