@@ -349,26 +349,26 @@ const GREATER = new RegExp(`^(?:${BF.greater})$`);
 const LESS = new RegExp(`^(?:${BF.less})$`);
 const EQUAL = new RegExp(`^(?:${BF.equal})$`);
 
-type Event = { kind: keyof typeof BF_RES; p: Paragraph; paragraph: number; offset: number; m: RegExpMatchArray };
+type Mention = { kind: keyof typeof BF_RES; p: Paragraph; paragraph: number; offset: number; m: RegExpMatchArray };
 
 /** One budget item: its 年初预算 and what follows it, up to the next budget or the end of the next paragraph. */
 interface BudgetItem {
-  budget?: Event;
-  final?: Event;
-  completion?: Event;
-  comparison?: Event;
+  budget?: Mention;
+  final?: Mention;
+  completion?: Mention;
+  comparison?: Mention;
 }
 
 function budgetItemsOf(paragraphs: Paragraph[]): BudgetItem[] {
-  const events: Event[] = paragraphs.flatMap((p, paragraph) =>
-    (Object.keys(BF_RES) as Event['kind'][])
+  const mentions: Mention[] = paragraphs.flatMap((p, paragraph) =>
+    (Object.keys(BF_RES) as Mention['kind'][])
       .flatMap((kind) => [...p.text.matchAll(BF_RES[kind])].map((m) => ({ kind, p, paragraph, offset: m.index!, m })))
       .sort((a, b) => a.offset - b.offset),
   );
   const items: BudgetItem[] = [];
   let open: BudgetItem | undefined;
   let openedIn = -1;
-  for (const e of events) {
+  for (const e of mentions) {
     if (e.kind === 'budget' || !open || e.paragraph > openedIn + 1) {
       open = {};
       openedIn = e.paragraph;
@@ -379,7 +379,7 @@ function budgetItemsOf(paragraphs: Paragraph[]): BudgetItem[] {
   return items.filter((i) => i.completion || i.comparison);
 }
 
-function proseIssue(def: CheckDef, e: Event, message: string, found?: number, expected?: number): Instance {
+function proseIssue(def: CheckDef, e: Mention, message: string, found?: number, expected?: number): Instance {
   const at = pieceAt(e.p, e.offset);
   const issue: Issue = { kind: 'narrative_mismatch', severity: def.severity, check: def.id, at, message: `${message} (at ${describeAt(at)})`, ...(found !== undefined ? { found } : {}), ...(expected !== undefined ? { expected } : {}) };
   return instance('broken', [{ issue }]);
