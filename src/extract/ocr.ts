@@ -21,11 +21,13 @@ import {
   findPixelRules,
   flattenBackground,
   inkShare,
+  isBitonal,
   openPdfForRender,
   otsuThreshold,
   removeSpecks,
   renderPage,
   rotate,
+  smoothBitonal,
   whitenPaper,
   type GrayImage,
   type PixelRule,
@@ -246,6 +248,7 @@ interface Piece {
 export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
   const started = performance.now();
   // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
+  const bitonal = isBitonal(input);
   let image = flattenBackground(input);
   let threshold = otsuThreshold(image);
   image = removeSpecks(image, threshold);
@@ -268,7 +271,8 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     ink = binarize(image, threshold);
     pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
   }
-  const clean = whitenPaper(eraseRules(image, pixelRules), threshold);
+  const erased = whitenPaper(eraseRules(image, pixelRules), threshold);
+  const clean = bitonal ? smoothBitonal(erased) : erased;
   const scale = 72 / image.dpi;
   const recognizing = performance.now();
   options.onPhase?.('pixels', recognizing - started);
