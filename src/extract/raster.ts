@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import jpeg from 'jpeg-js';
-import { AnnotationMode, OPS, getDocument } from './pdfjs.js';
-import type { PDFDocumentProxy } from './pdfjs.js';
+import { AnnotationMode, ImageKind, OPS, getDocument } from './pdfjs.js';
+import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import { ExtractError } from './errors.js';
@@ -104,10 +104,12 @@ const SPECK_CLEARANCE_PT = 1.5;
 /**
  * On a dusty page a decimal point is told from dust by its place: its foot level with the digits'
  * on both sides, each within this share of a digit's height (the point's gap to a round digit's
- * foot, whose ink at the baseline is its middle), the digits at least this many times its height.
+ * foot, whose ink at the baseline is its middle), the digits at least this many times its height
+ * (a comma reaching below the baseline is a third of a digit's height).
  */
 const DECIMAL_GAP_EM = 0.5;
-const DECIMAL_MIN_RATIO = 3;
+const SEPARATOR_GAP_EM = 1;
+const DECIMAL_MIN_RATIO = 2;
 /** Gray levels: the binarization threshold found by Otsu's method is kept within these bounds. */
 const MIN_THRESHOLD = 60;
 const MAX_THRESHOLD = 200;
@@ -238,15 +240,20 @@ export async function openPdfForRender(bytes: Uint8Array, options: PdfRenderOpti
 }
 
 /**
- * One page rendered to gray at `dpi` (RENDER_DPI), or undefined when the page draws nothing
- * (no text, path, image or shading): a blank page needs no pixels, and a 2,000-page PDF of blank
- * pages must not cost 2,000 renderings.
+ * One page as gray pixels, or undefined when the page draws nothing (no text, path, image or
+ * shading): a blank page needs no pixels, and a 2,000-page PDF of blank pages must not cost 2,000
+ * renderings. A scan (one image drawn upright over the whole page, nothing else) at `dpi` is taken
+ * as its own pixels: rendering it would copy them through a canvas at a cost. So is a bitonal scan
+ * coarser than that, which rendering would enlarge by nearest neighbour, dust and stair-steps with
+ * it (ocrPage enlarges it after its pixel work). Any other page is rendered at `dpi` (RENDER_DPI).
  */
 export async function renderPage(doc: PDFDocumentProxy, pageNo: number, dpi = RENDER_DPI): Promise<GrayImage | undefined> {
   const page = await doc.getPage(pageNo);
   try {
     const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
     if (!ops.fnArray.some((fn) => MARK_OPS.has(fn))) return undefined;
+    const scan = await scanImage(page, ops);
+    if (scan && scan.dpi <= dpi * SCAN_DPI_SLACK && (scan.dpi >= dpi / SCAN_DPI_SLACK || isBitonal(scan))) return scan;
     const base = page.getViewport({ scale: 1 });
     // A huge MediaBox is rendered coarser rather than allocating gigabytes.
     const fit = Math.sqrt(MAX_RENDER_PIXELS / (base.width * base.height));
@@ -267,6 +274,68 @@ export async function renderPage(doc: PDFDocumentProxy, pageNo: number, dpi = RE
   } finally {
     page.cleanup();
   }
+}
+
+/** A scan's own resolution counts as the one asked for within this factor (a 300 dpi scan's page may say 299.9). */
+const SCAN_DPI_SLACK = 1.05;
+/** The image of a scan covers the page to within this share of its size. */
+const SCAN_COVER_SHARE = 0.01;
+
+type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;
+interface DecodedImage {
+  width: number;
+  height: number;
+  kind: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+/**
+ * The page's one image when the page is nothing else and the image fills it upright (a scanner's
+ * PDF), as gray at its own resolution; undefined for any other page.
+ */
+async function scanImage(page: PDFPageProxy, ops: OperatorList): Promise<GrayImage | undefined> {
+  const marks = ops.fnArray.flatMap((fn, i) => (MARK_OPS.has(fn) ? [i] : []));
+  if (marks.length !== 1 || ops.fnArray[marks[0]!] !== OPS.paintImageXObject || page.rotate % 360 !== 0) return undefined;
+  // The current transformation at the image: the transforms before it, undone by restores.
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const saved: number[][] = [];
+  for (let i = 0; i < marks[0]!; i++) {
+    const fn = ops.fnArray[i];
+    if (fn === OPS.save) saved.push(ctm);
+    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, ops.argsArray[i] as number[]);
+  }
+  const [a, b, c, d, e, f] = ctm as [number, number, number, number, number, number];
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const near = (value: number, want: number, size: number) => Math.abs(value - want) <= SCAN_COVER_SHARE * size;
+  const [w, h] = [x1 - x0, y1 - y0];
+  if (b !== 0 || c !== 0 || !near(a, w, w) || !near(d, h, h) || !near(e, x0, w) || !near(f, y0, h)) return undefined;
+  const name = (ops.argsArray[marks[0]!] as [string])[0];
+  const objs = name.startsWith('g_') ? page.commonObjs : page.objs;
+  const image = await new Promise<DecodedImage | null>((resolve) => objs.get(name, resolve as (data: unknown) => void));
+  if (!image?.data) return undefined;
+  const dpi = (image.width * 72) / a;
+  return { width: image.width, height: image.height, data: decodedToGray(image), dpi };
+}
+
+/** a × b for PDF matrices [a b c d e f]: b applied first (pdf.js's Util.transform). */
+function multiply(m: number[], n: number[]): number[] {
+  const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
+  const [a2, b2, c2, d2, e2, f2] = n as [number, number, number, number, number, number];
+  return [a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e, b * e2 + d * f2 + f];
+}
+
+/** pdf.js's decoded image data (1-bit packed rows with 1 white, RGB, or RGBA) as 8-bit gray. */
+function decodedToGray({ width, height, kind, data }: DecodedImage): Uint8Array {
+  if (kind === ImageKind.RGBA_32BPP) return rgbaToGray(data, width, height, 0).data;
+  const out = new Uint8Array(width * height);
+  if (kind === ImageKind.GRAYSCALE_1BPP) {
+    const stride = (width + 7) >> 3;
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[y * width + x] = data[y * stride + (x >> 3)]! & (128 >> (x & 7)) ? WHITE : 0;
+    return out;
+  }
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = (0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]! + 0.5) | 0;
+  return out;
 }
 
 // ---- paper, binarization, skew ------------------------------------------------------------
@@ -344,7 +413,8 @@ export function flattenBackground(image: GrayImage): GrayImage {
  * paper: a noisy or bitonal scan's dust, which tesseract reads as marks among the words. A speck
  * close to print (other specks and clusters of them are not print) is a decimal point or a dot
  * and stays; on a page peppered with dust (NOISY_SPECKS_PER_SQ_IN), where every word has some
- * beside it, only a decimal point stays: a speck sitting on the foot of print on both sides.
+ * beside it, only a decimal point stays: a speck sitting on the foot of print on both sides; and
+ * marks up to a letter's size away from print go too (specks run together).
  */
 export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
   const { width, height } = image;
@@ -352,10 +422,12 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
   const clearance = pt(SPECK_CLEARANCE_PT, image.dpi);
   const printExtent = pt(PRINT_MIN_PT, image.dpi);
   const data = image.data.slice();
-  /** Per pixel: 0 paper or not yet seen, -1 a speck or unsorted ink, k > 0 the kth component of print. */
+  /** Per pixel: 0 paper or not yet seen, -1 a speck or unsorted ink, k > 0 the kth component of print, -1 - k the kth cluster. */
   const label = new Int32Array(data.length);
   const prints: Box[] = [];
   const specks: { pixels: Int32Array; box: Box }[] = [];
+  /** Marks larger than a speck, smaller than a letter: a letter's dot or stroke beside it, or specks run together. */
+  const clusters: { pixels: Int32Array; box: Box }[] = [];
   const stack = new Int32Array(data.length);
   const component: number[] = [];
   for (let start = 0; start < data.length; start++) {
@@ -389,6 +461,9 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
     else if (Math.max(x1 - x0, y1 - y0) + 1 >= printExtent) {
       prints.push(box);
       for (const i of component) label[i] = prints.length;
+    } else {
+      clusters.push({ pixels: Int32Array.from(component), box });
+      for (const i of component) label[i] = -1 - clusters.length;
     }
   }
   /** The component of print nearest the speck in its own rows, searching `reach` pixels to one side (dx ±1). */
@@ -410,10 +485,26 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
     }
     return false;
   };
+  /** Another cluster within `clearance` of it: a letter of thin strokes the threshold broke into pieces, each smaller than a letter. */
+  const clusterNear = (b: Box, self: number) => {
+    for (let y = Math.max(0, b.y0 - clearance); y <= Math.min(height - 1, b.y1 + clearance); y++) {
+      for (let x = Math.max(0, b.x0 - clearance); x <= Math.min(width - 1, b.x1 + clearance); x++) {
+        const k = label[y * width + x]!;
+        if (k < -1 && k !== self) return true;
+      }
+    }
+    return false;
+  };
   const noisy = specks.length / ((width * height) / image.dpi ** 2) >= NOISY_SPECKS_PER_SQ_IN;
   for (const { pixels, box } of specks) {
     if (!(noisy ? decimalPoint(box, printBeside, printExtent * 3) : near(box))) for (const i of pixels) data[i] = WHITE;
   }
+  // On a dusty page specks run together into marks as large as a letter's dot: away from print
+  // and from other such marks they are dust too (a letter's dot or stroke, or the pieces of a thin
+  // letter the threshold broke, are within a stroke gap of the rest of it).
+  // A decimal point of larger print is as large as such a mark, and as far from a round digit's foot.
+  const dust = (box: Box, k: number) => !near(box) && !clusterNear(box, -2 - k) && !decimalPoint(box, printBeside, printExtent * 3);
+  if (noisy) clusters.forEach(({ pixels, box }, k) => dust(box, k) && pixels.forEach((i) => (data[i] = WHITE)));
   return { ...image, data };
 }
 
@@ -425,26 +516,29 @@ interface Box {
 }
 
 /**
- * A speck that sits where a decimal point does: between two pieces of print that are level with
- * it at their feet (a baseline's width of the speck's own height), each within DECIMAL_GAP_EM of
- * their height and each several times the speck's height. Dust beside a word, above or between its
- * letters' middles, fails one of these.
+ * A mark that sits where a decimal point or a thousands separator does: at the foot of the print
+ * on its left (level with it within the mark's own height, within DECIMAL_GAP_EM of its height,
+ * and several times its height), with print level with it on its right within SEPARATOR_GAP_EM
+ * (a separator may be followed by a space: `84, 861, 719`). Dust beside a word, above or between
+ * its letters' middles, or after a number's last digit, fails one of these.
  */
 function decimalPoint(b: Box, printBeside: (b: Box, dx: 1 | -1, reach: number) => { print: Box; gap: number } | undefined, reach: number): boolean {
   const size = b.y1 - b.y0 + 1;
-  const footed = (side: { print: Box; gap: number } | undefined) => {
+  const footed = (side: { print: Box; gap: number } | undefined, gapEm: number) => {
     if (!side) return false;
     const h = side.print.y1 - side.print.y0 + 1;
-    return Math.abs(side.print.y1 - b.y1) <= size && side.gap <= DECIMAL_GAP_EM * h && h >= DECIMAL_MIN_RATIO * size;
+    return Math.abs(side.print.y1 - b.y1) <= size && side.gap <= gapEm * h && h >= DECIMAL_MIN_RATIO * size;
   };
-  return footed(printBeside(b, -1, reach)) && footed(printBeside(b, 1, reach));
+  return footed(printBeside(b, -1, reach), DECIMAL_GAP_EM) && footed(printBeside(b, 1, reach), SEPARATOR_GAP_EM);
 }
 
 /** Otsu's threshold over the gray histogram, kept within [MIN_THRESHOLD, MAX_THRESHOLD]. */
 export function otsuThreshold(image: GrayImage): number {
   const hist = new Float64Array(256);
-  for (const v of image.data) hist[v]!++;
-  const total = image.data.length;
+  const data = image.data;
+  // Indexed, not for…of: the iterator protocol costs more than the counting on a 9 MP page.
+  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
+  const total = data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
   let sumB = 0;
@@ -478,7 +572,7 @@ export function binarize(image: GrayImage, threshold = otsuThreshold(image)): Ui
 /** Share of ink pixels: a page below a few per ten thousand holds no text worth reading. */
 export function inkShare(ink: Uint8Array): number {
   let n = 0;
-  for (const v of ink) n += v;
+  for (let i = 0; i < ink.length; i++) n += ink[i]!;
   return n / Math.max(1, ink.length);
 }
 
@@ -819,7 +913,9 @@ const BITONAL_SMOOTH_PT = 0.24;
 export function isBitonal(image: GrayImage): boolean {
   let gray = 0;
   let dark = 0;
-  for (const v of image.data) {
+  const data = image.data;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
     if (v <= GRAY_LEVELS[0]) dark++;
     else if (v < GRAY_LEVELS[1]) gray++;
   }
