@@ -61,8 +61,11 @@ export interface OcrOptions {
   dpi?: number;
   /** Re-read doubtful numeric cells with a digit whitelist (default true). */
   rereadNumbers?: boolean;
-  /** Told each page's wall time per step (`render`, `pixels`, `page`, `cells`), in ms: for `npm run bench`. */
-  onPhase?: (phase: OcrPhase, ms: number) => void;
+  /**
+   * Told each page's time per step (`render`, `pixels`, `page`, `cells`), in ms: wall, and the
+   * process's CPU in that time (worker threads included; pages read at once overlap): for `npm run bench`.
+   */
+  onPhase?: (phase: OcrPhase, ms: number, cpuMs: number) => void;
 }
 
 export type OcrPhase = 'render' | 'pixels' | 'page' | 'cells';
@@ -203,9 +206,9 @@ export async function ocrPdf(
     const read = await Promise.all(
       wanted.map((n) =>
         limit(async () => {
-          const started = performance.now();
+          const started = clock();
           const image = await renderPage(doc, n, options.dpi ?? RENDER_DPI);
-          options.onPhase?.('render', performance.now() - started);
+          options.onPhase?.('render', ...since(started));
           return { n, drawn: image !== undefined, ...(image ? await ocrPage(image, { file, page: n }, options) : { lines: [], issues: [], words: 0 }) };
         }),
       ),
@@ -262,7 +265,7 @@ interface Piece {
 
 /** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
 export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
-  const started = performance.now();
+  const started = clock();
   // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
   const bitonal = isBitonal(input);
   // Read at RENDER_DPI at least: a 200 dpi scan's 7 pt digits are too few pixels for the model. A
@@ -297,8 +300,8 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const clean = bitonal ? smoothBitonal(late ? enlarge(erased, factor) : erased) : erased;
   const rules = late ? pixelRules.map((r) => scaleRule(r, factor)) : pixelRules;
   const scale = 72 / clean.dpi;
-  const recognizing = performance.now();
-  options.onPhase?.('pixels', recognizing - started);
+  const recognizing = clock();
+  options.onPhase?.('pixels', ...since(started));
 
   const page = await withOcrWorker(
     (w) => w.recognize(Buffer.from(encodePgm(clean)), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }),
@@ -322,8 +325,8 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     end: (r.end + 1) * scale,
   }));
   const lines = layoutLines(glyphs, gridRules, at);
-  const rereading = performance.now();
-  options.onPhase?.('page', rereading - recognizing);
+  const rereading = clock();
+  options.onPhase?.('page', ...since(recognizing));
   setConfidence(lines, pieces, scale);
   const cells = new CellReader(clean, options);
   await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
@@ -332,7 +335,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   issues.push(...repairHeaderWords(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
-  options.onPhase?.('cells', performance.now() - rereading);
+  options.onPhase?.('cells', ...since(rereading));
   if (sheared) {
     const degrees = (Math.atan(lean) * 180) / Math.PI;
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${degrees.toFixed(2)}° off-square; its columns were set upright before reading`, at });
@@ -341,6 +344,18 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
   }
   return { lines, issues, words: pieces.length };
+}
+
+/** Wall and process CPU time now, in ms. */
+function clock(): [number, number] {
+  const cpu = process.cpuUsage();
+  return [performance.now(), (cpu.user + cpu.system) / 1000];
+}
+
+/** Wall and CPU ms since `from`. */
+function since(from: [number, number]): [number, number] {
+  const [wall, cpu] = clock();
+  return [wall - from[0], cpu - from[1]];
 }
 
 type TesseractParams = Partial<Tesseract.RecognizeOptions> & Record<string, string>;
