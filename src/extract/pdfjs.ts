@@ -28,5 +28,5 @@ function restore(target: object, key: string, native: unknown): void {
   }
 }
 
-export const { getDocument, OPS, AnnotationMode, VerbosityLevel } = pdfjs;
+export const { getDocument, OPS, AnnotationMode, ImageKind, VerbosityLevel } = pdfjs;
 export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';

@@ -238,7 +238,11 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
     const placements = rowsIn.map((x, i) => {
       if (i === totalIdx) return { options: [totalAssign!], printed: totalPlacement!.printed };
       const p = placeRowCached(x.r, totalBlank);
-      return economic ? { ...p, options: preferEconomicColumn(p.options, x.k.key, columns) } : p;
+      if (!economic) return p;
+      // The printed reading keeps its index only if the preference kept it (printedAt indexes `options`).
+      const options = preferEconomicColumn(p.options, x.k.key, columns);
+      const printedAt = p.printedAt === undefined ? -1 : options.indexOf(p.options[p.printedAt]!);
+      return { ...p, options, printedAt: printedAt < 0 ? undefined : printedAt };
     });
     const settle = settleByColumnSums(
       placements.map((p, i) => ({ options: p.options.map((a) => valuesFor(a, rowsIn[i]!.r)), counted: i !== totalIdx && top.has(rowsIn[i]!.k.key) })),

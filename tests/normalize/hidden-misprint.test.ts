@@ -35,3 +35,19 @@ describe('a reading that would hide a misprint', () => {
     expect(await hidden(false)).toEqual([]);
   });
 });
+
+describe('a row whose printed reading the economic-column preference drops', () => {
+  it('is placed without a crash (the misprint check no longer looks up a reading that is gone)', async () => {
+    // What OCR read from seed 003's 基本支出表 scanned bitonal at 200 dpi (make-scans.mjs --hard):
+    // 工会经费's 公用经费 came as `.9.17`. The placement preferring 302xx under 公用经费 dropped the
+    // printed reading, whose index then pointed past the kept ones: extraction threw a TypeError.
+    const text = [
+      '年一般公共预算基本支出表',
+      ['科目编码', '科目名称', '科目编码', '科目名称', '合计', '人员经费', '公用经费'].join('\t'),
+      ['30299', '其他商品和服务支出', '50299', '其他商品和服务支出', '-1.62', '', '1.62'].join('\t'),
+      ['30228', '工会经费', '50201', '办公经费', '9.17', '', '.9.17'].join('\t'),
+    ].join('\n');
+    const doc = await extractBytes(Buffer.from(text), 'ocr-dump.txt');
+    expect(doc.tables.find((t) => t.type === 'basic_expenditure')!.rows.map((r) => r.key)).toEqual(['30299|50299', '30228|50201']);
+  });
+});
