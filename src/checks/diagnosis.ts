@@ -1,20 +1,13 @@
 import Big from 'big.js';
 import type { Issue, Table } from '../model.js';
 import { decimalsOf } from '../normalize/amounts.js';
-import { at, describeAt, fmt, label, rowLabel, type CheckDef, type Figure, type Finding, type Instance } from './shared.js';
+import { at, describeAt, fmt, label, rowLabel, type CheckDef, type Figure, type Finding, type Instance, type LastPlaceData } from './shared.js';
 
 /**
  * Diagnosis: what the comparisons, taken together, say about one printed figure. A check sees one
  * comparison; an auditor reading several failures sees where they meet. Both steps are pure
  * functions of the instances the other checks returned.
  */
-
-export interface LastPlaceData {
-  /** Sums of two or more printed terms that must agree to the last place before a gap counts as a misprint. */
-  minExactSums: number;
-  /** More gaps than this say the document rounds its figures. */
-  maxGaps: number;
-}
 
 const rowIds = new WeakMap<object, number>();
 let nextRowId = 0;

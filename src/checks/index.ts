@@ -5,7 +5,7 @@ import { RULES as crossTable } from './cross-table.js';
 import { RULES as hygiene } from './hygiene.js';
 import { RULES as identities } from './identities.js';
 import { RULES as narrative } from './narrative.js';
-import { gapsToReport, isScaled, locateMisprints, mislabeledUnits, reportedGap } from './diagnosis.js';
+import { gapsToReport, isScaled, locateMisprints, mislabeledUnits, reportedGap, type Diagnosis } from './diagnosis.js';
 import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
 import { CHECK_DATA, LAST_PLACE, at, printedRows, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
 
@@ -20,9 +20,19 @@ export { findNarrativeStatements } from './narrative.js';
 
 /** The rule families, by the `family` data/checks.json names: one module each. */
 const FAMILIES: Record<string, Record<string, CheckFn>> = { identities, 'cross-table': crossTable, completeness, narrative, hygiene };
-/** Checks that read the other checks' comparisons, not the tables (diagnosis.ts). */
+/** Families comparing printed table figures with each other (prose rounds as it likes). */
+const TABULAR: ReadonlySet<string> = new Set(['identities', 'cross-table']);
+/**
+ * Checks that read the other checks' failed comparisons, not the tables (diagnosis.ts). Prose
+ * figures are no table figures a comparison covers: misprints are looked for among the tables' own
+ * comparisons, less those a unit label explains; a unit label in all of them.
+ */
 const DIAGNOSIS = 'diagnosis';
-const DIAGNOSES: ReadonlySet<string> = new Set(['misprint_located', 'unit_mislabeled']);
+type Failed = { family: string; i: Instance }[];
+const DIAGNOSES: Record<string, (def: CheckDef, failed: Failed) => Diagnosis> = {
+  misprint_located: (def, failed) => locateMisprints(def, failed.filter((f) => TABULAR.has(f.family) && !isScaled(f.i)).map((f) => f.i)),
+  unit_mislabeled: (def, failed) => mislabeledUnits(def, failed.map((f) => f.i)),
+};
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 
@@ -30,7 +40,7 @@ const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 function checkDefinitions(defs: CheckDef[]): CheckDef[] {
   for (const d of defs) {
     if (d.family === DIAGNOSIS) {
-      if (!DIAGNOSES.has(d.id) || d.scope !== 'document') throw new Error(`data/checks.json: no document diagnosis "${d.id}" in src/checks/diagnosis.ts`);
+      if (!DIAGNOSES[d.id] || d.scope !== 'document') throw new Error(`data/checks.json: no document diagnosis "${d.id}" in src/checks/diagnosis.ts`);
       continue;
     }
     const family = FAMILIES[d.family];
@@ -41,7 +51,7 @@ function checkDefinitions(defs: CheckDef[]): CheckDef[] {
     if (!SEVERITIES.has(d.severity)) throw new Error(`data/checks.json: check "${d.id}" has unknown severity "${d.severity}"`);
   }
   const listed = new Set(defs.map((d) => d.id));
-  const unlisted = [...Object.values(FAMILIES).flatMap((f) => Object.keys(f)), ...DIAGNOSES].filter((id) => !listed.has(id));
+  const unlisted = [...Object.values(FAMILIES).flatMap((f) => Object.keys(f)), ...Object.keys(DIAGNOSES)].filter((id) => !listed.has(id));
   if (unlisted.length) throw new Error(`data/checks.json: checks ${unlisted.join(', ')} have functions but no entry`);
   return defs;
 }
@@ -99,7 +109,7 @@ export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Lin
     checks.push(resultOf(def.id, outcome));
   };
   for (const { def, outcome } of settled) report(def, outcome);
-  const failed = settled.flatMap(({ def, outcome }) => outcome.instances.filter((i) => i.verdict === 'broken').map((i) => ({ family: def.family, i })));
+  const failed: Failed = settled.flatMap(({ def, outcome }) => outcome.instances.filter((i) => i.verdict === 'broken').map((i) => ({ family: def.family, i })));
   for (const def of CHECK_DEFS.filter((d) => d.family === DIAGNOSIS)) report(def, diagnose(def, failed));
   const run = checks.filter((c) => c.status !== 'not_applicable').length;
   const held = checks.filter((c) => c.status === 'pass').length;
@@ -110,8 +120,6 @@ export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Lin
 
 type Settled = { def: CheckDef; outcome: Outcome }[];
 
-/** Families comparing printed table figures with each other (prose rounds as it likes). */
-const TABULAR: ReadonlySet<string> = new Set(['identities', 'cross-table']);
 
 /** The tables' rounding gaps, reported as breaks where the document adds up to its last place (diagnosis.ts). */
 function heldToLastPlace(outcomes: Settled): Settled {
@@ -123,16 +131,9 @@ function heldToLastPlace(outcomes: Settled): Settled {
   return outcomes.map(({ def, outcome }) => ({ def, outcome: { ...outcome, instances: outcome.instances.map((i) => (gaps.has(i) ? reportedGap(i, exactSums) : i)) } }));
 }
 
-/**
- * A diagnosis over the failed comparisons: applicable when there are any it reads; fails when it
- * finds something. Prose figures are no table figures a comparison covers: misprints are looked
- * for among the tables' own comparisons, less those a unit label explains; a unit label in all of them.
- */
-function diagnose(def: CheckDef, failed: { family: string; i: Instance }[]): Outcome {
-  const { considered, findings } =
-    def.id === 'misprint_located'
-      ? locateMisprints(def, failed.filter((f) => TABULAR.has(f.family) && !isScaled(f.i)).map((f) => f.i))
-      : mislabeledUnits(def, failed.map((f) => f.i));
+/** A diagnosis over the failed comparisons: applicable when there are any it reads; fails when it finds something. */
+function diagnose(def: CheckDef, failed: Failed): Outcome {
+  const { considered, findings } = DIAGNOSES[def.id]!(def, failed);
   if (!considered) return { applicable: false, instances: [] };
   const named = findings.map((f) => ({ verdict: 'broken' as const, findings: [f] }));
   const unnamed = Array.from({ length: Math.max(0, considered - named.length) }, () => ({ verdict: 'unknown' as const, findings: [] }));

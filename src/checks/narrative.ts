@@ -205,9 +205,11 @@ const PRINTED_AMOUNT = /\d(?:\.(\d+))?\s*万元\s*$/;
  * 171,915,169 元 is that figure rounded to whole 万元, not a different one.
  */
 function proseTolerance(s: NarrativeStatement): number {
-  const decimals = PRINTED_AMOUNT.exec(s.text)?.[1]?.length ?? 0;
-  return Math.max(NARRATIVE_TOLERANCE_WAN, 0.5 * 10 ** -decimals + 1e-9);
+  return toleranceAt(PRINTED_AMOUNT.exec(s.text)?.[1]?.length ?? 0);
 }
+
+/** Half a unit of the last of `decimals` places a prose figure prints, at least a cent's half. */
+const toleranceAt = (decimals: number): number => Math.max(NARRATIVE_TOLERANCE_WAN, 0.5 * 10 ** -decimals + 1e-9);
 
 /**
  * A statement's tables by its scope: a 财政拨款 figure is that of the 财政拨款 tables, one about
@@ -477,8 +479,7 @@ export function statesFigure(stated: string, value: number): boolean {
   const decimals = (stated.split('.')[1] ?? '').length;
   const x = new Big(stated.replace(/,/g, ''));
   const v = new Big(value);
-  const half = Math.max(NARRATIVE_TOLERANCE_WAN, 0.5 * 10 ** -decimals);
-  return v.minus(x).abs().lte(half) || v.round(decimals, Big.roundDown).eq(x);
+  return v.minus(x).abs().lte(toleranceAt(decimals)) || v.round(decimals, Big.roundDown).eq(x);
 }
 
 /** A figure stated for one code against that code's 合计 in the tables printing it: it must be one of them. */

@@ -3,7 +3,6 @@ import { loadJson } from '../data.js';
 import type { At, DocumentMeta, Issue, IssueKind, Line, Row, Severity, Table, TableType, Unit } from '../model.js';
 import { decimalsOf, diffExact, roundingTolerance, sumExact } from '../normalize/amounts.js';
 import { linesOf } from '../normalize/table.js';
-import type { LastPlaceData } from './diagnosis.js';
 
 /**
  * What every check module shares: the reference data of data/checks.json, the outcome types a
@@ -67,6 +66,14 @@ export interface NarrativeData {
   scopes: Record<string, string>;
 }
 
+/** When a document is held to its last printed place (diagnosis.ts). */
+export interface LastPlaceData {
+  /** Sums of two or more printed terms that must agree to the last place before a gap counts as a misprint. */
+  minExactSums: number;
+  /** More gaps than this say the document rounds its figures. */
+  maxGaps: number;
+}
+
 /** 决算 statements of outcome against budget (narrative.ts). */
 export interface BudgetFinalData {
   budget: string;
@@ -96,7 +103,7 @@ export interface ChecksFile {
   summary: SummaryData;
   threePublicEconomicCodes: { codes: string[] };
   /** A functional table's 基本支出 columns → the economic class each stands for. */
-  economicColumns: Record<string, string>;
+  economicColumns: { columns: Record<string, string> };
   narrative: NarrativeData;
   lastPlace: LastPlaceData;
 }
@@ -120,7 +127,7 @@ export const NARRATIVE = checksFile.narrative;
 export const SUMMARY = checksFile.summary;
 export const LAST_PLACE = checksFile.lastPlace;
 export const THREE_PUBLIC_CODES = new Set(checksFile.threePublicEconomicCodes.codes);
-export const ECONOMIC_COLUMNS: Record<string, string> = Object.fromEntries(Object.entries(checksFile.economicColumns).filter(([k]) => !k.startsWith('$')));
+export const ECONOMIC_COLUMNS = checksFile.economicColumns.columns;
 
 // ---------------------------------------------------------------------------------------------
 // Tolerances.
