@@ -3,14 +3,15 @@
  * Defect sweep: every printed figure of every table, altered one at a time in three ways a misprint
  * takes (two adjacent digits swapped, one digit changed, ±1 in the last printed place), and
  * whether the checks then report a failure the unaltered document does not, and whether that
- * failure names the altered figure (its value, or the cell it was printed in). The documents are
+ * failure names the altered figure: among the figures it compared (value and cell), or singled
+ * out as the total it compares or as the located misprint. The documents are
  * the seeds' text dumps and the text layers of the ../shared/golden-real PDFs; the alteration is
  * made on the extracted lines, so the reading is the product's own.
  *
  *   npm run build && node scripts/defect-sweep.mjs [--verbose] [--seeds-only] [--per-doc N]
  *
  * --per-doc N: at most N figures a real document (evenly spread; default 150), to bound the run.
- * Prints, per corpus and kind, the alterations made, caught and named, and the error findings of
+ * Prints, per corpus and kind, the alterations made, caught, named and singled out, and the error findings of
  * the unaltered documents (each should be a real break of its document).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -98,7 +99,7 @@ async function sweep(name, extracted, limit) {
   const baseSig = new Set(failures(base).map(signature));
   let figs = figures(base, extracted);
   if (limit && figs.length > limit) figs = figs.filter((_, i) => i % Math.ceil(figs.length / limit) === 0);
-  const result = { base: failures(base), kinds: Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0, mislocated: 0, misses: [] }])) };
+  const result = { base: failures(base), kinds: Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0, single: 0, mislocated: 0, misses: [] }])) };
   for (const f of figs) {
     for (const kind of KINDS) {
       const text = alter(f.text, kind);
@@ -111,8 +112,10 @@ async function sweep(name, extracted, limit) {
       }
       const value = parse(text);
       const fresh = failures(doc).filter((i) => !baseSig.has(signature(i)));
-      const names = (i) => i.found === value || i.expected === value || sameAt(i.at, f.at) || i.message.includes(text);
-      const named = fresh.some(names);
+      // Singled out: the failure's own figure (a total it compares, a located misprint) is the altered one.
+      const singles = (i) => i.found === value || i.expected === value || sameAt(i.at, f.at) || i.message.includes(text);
+      const lists = (i) => (i.figures ?? []).some((g) => g.value === value && sameAt(g.at, f.at));
+      const named = fresh.some((i) => singles(i) || lists(i));
       const s = result.kinds[kind];
       s.n++;
       // A located misprint that is not the altered figure sends the reader to the wrong cell.
@@ -121,30 +124,34 @@ async function sweep(name, extracted, limit) {
         if (verbose) s.misses.push(`${name.slice(0, 24)} ${f.table} ${f.key} ${f.measure} ${f.text}→${text} (a misprint located elsewhere)`);
       }
       if (fresh.length) s.caught++;
+      const single = fresh.some(singles);
       if (named) s.named++;
-      else s.misses.push(`${name.slice(0, 24)} ${f.table} ${f.key} ${f.measure} ${f.text}→${text}${fresh.length ? ' (caught, not named)' : ''}`);
+      if (single) s.single++;
+      const how = !fresh.length ? '' : !named ? ' (caught, not named)' : ' (named among the figures, not singled out)';
+      if (!single) s.misses.push(`${name.slice(0, 24)} ${f.table} ${f.key} ${f.measure} ${f.text}→${text}${how}`);
     }
   }
   return result;
 }
 
 async function corpus(label, docs) {
-  const total = Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0, mislocated: 0 }]));
+  const total = Object.fromEntries(KINDS.map((k) => [k, { n: 0, caught: 0, named: 0, single: 0, mislocated: 0 }]));
   let baseErrors = 0;
   const misses = [];
   for (const [name, extracted, limit] of docs) {
     const r = await sweep(name, extracted, limit);
     baseErrors += r.base.length;
     for (const k of KINDS) {
-      for (const f of ['n', 'caught', 'named', 'mislocated']) total[k][f] += r.kinds[k][f];
+      for (const f of ['n', 'caught', 'named', 'single', 'mislocated']) total[k][f] += r.kinds[k][f];
       misses.push(...r.kinds[k].misses.map((m) => `${k} ${m}`));
     }
     if (verbose && r.base.length) console.log(`  ${name}: ${r.base.length} error findings unaltered`);
   }
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
   console.log(`\n${label}: ${docs.length} documents, ${baseErrors} error findings on the unaltered documents`);
-  console.log('kind    altered  caught          named (a failure names the figure)   misprint located elsewhere');
-  for (const k of KINDS) console.log(`${k.padEnd(8)}${String(total[k].n).padStart(7)}  ${String(total[k].caught).padStart(5)} ${pct(total[k].caught, total[k].n).padStart(7)}  ${String(total[k].named).padStart(5)} ${pct(total[k].named, total[k].n).padStart(7)}  ${String(total[k].mislocated).padStart(5)} ${pct(total[k].mislocated, total[k].n).padStart(7)}`);
+  console.log('kind    altered  caught          named (a failure names it)  singled out (as its total or the misprint)  located elsewhere');
+  const cell = (k, f) => `${String(total[k][f]).padStart(5)} ${pct(total[k][f], total[k].n).padStart(7)}`;
+  for (const k of KINDS) console.log(`${k.padEnd(8)}${String(total[k].n).padStart(7)}  ${cell(k, 'caught')}  ${cell(k, 'named')}  ${cell(k, 'single')}  ${cell(k, 'mislocated')}`);
   if (verbose) console.log(`missed or unnamed:\n${misses.join('\n')}`);
 }
 

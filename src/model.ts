@@ -176,6 +176,8 @@ export interface Issue {
   found?: number;
   /** What was printed, for repairs. */
   printed?: string;
+  /** The printed figures a failed comparison read (its total and every term), each with its place. */
+  figures?: FigureRef[];
 }
 
 export type CheckStatus = 'pass' | 'fail' | 'not_applicable' | 'insufficient_data';

@@ -39,7 +39,8 @@ export function gapsToReport(compared: readonly Instance[], data: LastPlaceData)
   if (!gaps.length || gaps.length > data.maxGaps || exactSums < data.minExactSums) return none;
   const shared = new Set(common(gaps).map(figureId));
   if (!shared.size) return none;
-  const corroborated = gaps.length >= 2 || compared.some((i) => i.verdict === 'broken' && i.covers?.some((f) => shared.has(figureId(f))));
+  const corroborated =
+    gaps.length >= 2 || exactSums >= data.minExactSumsForLoneGap || compared.some((i) => i.verdict === 'broken' && i.covers?.some((f) => shared.has(figureId(f))));
   return corroborated ? { gaps, exactSums } : none;
 }
 

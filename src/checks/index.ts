@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { CheckResult, CheckStatus, Coverage, DocumentMeta, Issue, Line, Row, Table, ValidationSummary } from '../model.js';
+import type { CheckResult, CheckStatus, Coverage, DocumentMeta, FigureRef, Issue, Line, Row, Table, ValidationSummary } from '../model.js';
 import { RULES as completeness } from './completeness.js';
 import { RULES as crossTable } from './cross-table.js';
 import { RULES as hygiene } from './hygiene.js';
@@ -7,7 +7,7 @@ import { RULES as identities } from './identities.js';
 import { RULES as narrative } from './narrative.js';
 import { gapsToReport, isScaled, locateMisprints, mislabeledUnits, reportedGap, type Diagnosis } from './diagnosis.js';
 import { demoted, doubtfulIssue, doubtfulTables } from './reading.js';
-import { CHECK_DATA, LAST_PLACE, at, printedRows, type CheckDef, type CheckFn, type Context, type Instance, type Outcome } from './shared.js';
+import { CHECK_DATA, LAST_PLACE, at, printedRows, type CheckDef, type CheckFn, type Context, type Figure, type Instance, type Outcome } from './shared.js';
 
 export { findNarrativeStatements } from './narrative.js';
 
@@ -102,9 +102,12 @@ export function validateDocument(tables: Table[], meta: DocumentMeta, lines: Lin
   }
   const settled = heldToLastPlace(outcomes.map(({ def, outcome }) => ({ def, outcome: { ...outcome, instances: outcome.instances.map((i) => demoted(i, doubtful)) } })));
   const report = (def: CheckDef, outcome: Outcome): void => {
-    for (const finding of outcome.instances.flatMap((i) => i.findings)) {
-      issues.push(finding.issue);
-      finding.table?.issues.push(finding.issue);
+    for (const i of outcome.instances) {
+      for (const finding of i.findings) {
+        const issue = withFigures(finding.issue, i.covers);
+        issues.push(issue);
+        finding.table?.issues.push(issue);
+      }
     }
     checks.push(resultOf(def.id, outcome));
   };
@@ -140,6 +143,15 @@ function diagnose(def: CheckDef, failed: Failed): Outcome {
   return { applicable: true, instances: [...named, ...unnamed] };
 }
 
+const figureRef = ({ table, row, measure }: Figure): FigureRef => ({ table: table.type, title: table.title, key: row.key, measure, value: row.values[measure]!, at: at(row, measure) });
+
+/** A comparison's finding names every printed figure it read, so a reader can find the misprint among them. */
+function withFigures(issue: Issue, covers: readonly Figure[] | undefined): Issue {
+  if (!covers?.length) return issue;
+  const once = covers.filter((f, k) => covers.findIndex((g) => g.row === f.row && g.measure === f.measure) === k);
+  return { ...issue, figures: once.map(figureRef) };
+}
+
 /**
  * The printed figures of the tables, and those an evaluated comparison read. A table whose
  * reading is doubtful covers nothing: its comparisons do not count.
@@ -154,7 +166,7 @@ export function coverageOf(tables: Table[], evaluated: Instance[]): Coverage {
       for (const [measure, value] of Object.entries(row.values)) {
         printed++;
         if (read.get(row)?.has(measure)) continue;
-        uncovered.push({ table: t.type, title: t.title, key: row.key, measure, value, at: at(row, measure) });
+        uncovered.push(figureRef({ table: t, row, measure }));
       }
     }
   }

@@ -72,6 +72,8 @@ export interface LastPlaceData {
   minExactSums: number;
   /** More gaps than this say the document rounds its figures. */
   maxGaps: number;
+  /** Exact sums beside which one gap, met by no other failure, is a misprint (a gap rate well below a rounded document's). */
+  minExactSumsForLoneGap: number;
 }
 
 /** 决算 statements of outcome against budget (narrative.ts). */

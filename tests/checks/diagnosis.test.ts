@@ -6,7 +6,7 @@ import { extractBytes } from '../../src/pipeline.js';
 import { fixture } from '../helpers.js';
 
 /**
- * Diagnosis on 江苏省委办公厅 2018 pp. 3–9 (tests/fixtures/real-jiangsu-2018-tables.txt): the two
+ * Diagnosis on 江苏省委办公厅 2018 pp. 3–9 and 14–15 (tests/fixtures/real-jiangsu-2018-tables.txt): the two
  * summaries, 财政拨款支出预算表 (p.7) and 一般公共预算支出预算表 (p.9), which print the same
  * functional lines (all 财政拨款 is general budget), every sum of them exact to the cent.
  * 2210201 住房公积金 prints 715.28 on both; 201 一般公共服务支出 prints 20,153.75 in the 收支预算总表.
@@ -120,6 +120,18 @@ describe('a gap of one cent in a document that adds up to the cent', () => {
   });
 });
 
+describe('a lone gap of one cent, in a purchase only its project line sums', () => {
+  it('should report 小型机 2.01 for 2.00: no other failure can meet it, and the other sums agree to the cent; the finding lists it with its line', async () => {
+    const source = altered('\t\t\t小型机', '2.00', '2.01');
+    const doc = await extractBytes(Buffer.from(source), 'jiangsu-2018.txt');
+    const errors = doc.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((e) => [e.check, e.key])).toEqual([['procurement_sums', expect.stringContaining('机要及电子政务业务费')]]);
+    expect(errors[0]!.message).toMatch(/agree to the last printed place/);
+    const line = source.split('\n').findIndex((l) => l.includes('小型机')) + 1;
+    expect(errors[0]!.figures?.find((f) => f.value === 2.01)).toMatchObject({ table: 'procurement', measure: 'total', at: { line } });
+  });
+});
+
 describe('unit_mislabeled', () => {
   it('should name the one table whose unit label is off by 10,000, and locate no misprint in it', async () => {
     // The 一般公共预算支出预算表's unit line (its 7th 单位:万元) turned into 单位:元.
@@ -139,7 +151,7 @@ describe('unit_mislabeled', () => {
 });
 
 describe('gapsToReport', () => {
-  const data = { minExactSums: 3, maxGaps: 3 };
+  const data = { minExactSums: 3, maxGaps: 3, minExactSumsForLoneGap: 5 };
   const figure = (n: number) => ({ table: {} as never, row: { key: String(n) } as never, measure: 'total' });
   const shared = figure(0);
   const held = (): Instance => ({ verdict: 'held', findings: [], terms: 2 });
@@ -160,6 +172,12 @@ describe('gapsToReport', () => {
     expect(gapsToReport([...exact, lone], data).gaps).toEqual([]);
     expect(gapsToReport([...exact, lone, { verdict: 'broken', findings: [], covers: [figure(5)] }], data).gaps).toEqual([]);
     expect(gapsToReport([...exact, lone, { verdict: 'broken', findings: [], covers: [shared] }], data).gaps).toEqual([lone]);
+  });
+
+  it('should report a lone gap beside enough exact sums (a leaf item read by one sum only)', () => {
+    const lone = gap(shared, figure(1));
+    expect(gapsToReport([...exact, held(), lone], data).gaps).toEqual([]);
+    expect(gapsToReport([...exact, held(), held(), lone], data).gaps).toEqual([lone]);
   });
 
   it('should leave too many gaps, and a document with too few exact sums, alone', () => {

@@ -69,7 +69,25 @@ describe('narrative_totals: loose names for the totals', () => {
     };
     const held = validateDocument([summary], META, prose('学校2023年度收入总计430,725.03万元，与2022年度相比增加1.2%。', '学校2023年度收入总计430,725.03万元，财政拨款收入243,015.38万元。'));
     expect(result(held.validation.checks)).toMatchObject({ status: 'pass', evaluated: 2 });
+  });
+
+  it('should name the nearest of the lines the prose may mean when it matches none (a slip in one of them, not a third figure)', () => {
+    const summary: Table = {
+      ...totals('summary', {}),
+      columns: [{ measure: 'amount', path: ['金额'], children: [] }],
+      rows: [
+        { key: 'income_total', kind: 'total', name: '本年收入合计', values: { amount: 430725.03 }, sources: { amount: at(3) }, at: at(3) },
+        { key: 'income_grand_total', kind: 'total', name: '合计', values: { amount: 569496.54 }, sources: { amount: at(4) }, at: at(4) },
+      ],
+    };
     const off = validateDocument([summary], META, prose('学校2023年度收入总计430,735.03万元，财政拨款收入243,015.38万元。'));
-    expect(off.issues.filter((i) => i.check === 'narrative_totals')).toMatchObject([{ key: 'income_grand_total', expected: 569496.54, found: 430735.03 }]);
+    const [issue, ...more] = off.issues.filter((i) => i.check === 'narrative_totals');
+    expect(more).toEqual([]);
+    expect(issue).toMatchObject({ key: 'income_total', expected: 430725.03, found: 430735.03 });
+    // Both lines were compared: the finding lists both printed figures with their places.
+    expect(issue!.figures?.map((f) => [f.key, f.value, f.at.line])).toEqual([
+      ['income_grand_total', 569496.54, 4],
+      ['income_total', 430725.03, 3],
+    ]);
   });
 });
