@@ -4,7 +4,7 @@ import type { RawRow, Token } from '../tables/rows.js';
 import { baseRow, compact, type Built } from './built.js';
 import { lookupCode } from './codes.js';
 import { stripOrdinal, TOTAL_LABEL } from './line-keys.js';
-import { segmentsOf } from './summary.js';
+import { segmentsOf, type Segment } from './summary.js';
 
 /**
  * A row opening with an economic code the reference lists, right before its name
@@ -30,15 +30,50 @@ function distinct(key: string, type: TableType, seen: ReadonlySet<string>): stri
   return `${key} (${n})`;
 }
 
+/**
+ * A label opening with the unit and a mark of punctuation, right after an amount (`3912.31 |
+ * 万元,较2024年预算减少 | 96.11`): running prose. A 计量单位 cell (`万元 | 1 | 16.80`) prints the unit alone.
+ */
+const UNIT_AFTER_AMOUNT = /^万?元[,，。;；、:：(（)）]/;
+/** The column-numbering row (`栏次 | 1 | 2 | 3`): its numbers name columns. */
+const COLUMN_NUMBERS = /栏次$/;
+
+/**
+ * A line of prose the table's extent ran into (the 说明 after a table with no title between):
+ * its amounts are followed by their unit, as a sentence prints them and no table cell does.
+ */
+const isProse = (segments: readonly Segment[]): boolean => segments.some((seg, i) => i > 0 && UNIT_AFTER_AMOUNT.test(seg.label));
+
+const SERIAL_WORDS = /序号|栏次/;
+/** A serial: a whole number of one or two digits. */
+const SERIAL_MAX = 99;
+
+/**
+ * A table flattened onto lines of running text with its 序号 column (`一、因公出国(境)费 3 其中: …
+ * 4`): where the table prints its amounts with decimals, a whole number beside a label there is
+ * the row's serial, not its amount. A delimited row keeps its cells apart, and its serial was
+ * dropped with the column (src/tables/rows.ts).
+ */
+function serialsOf(raw: RawTable): (n: Segment['numbers'][number], delimited: boolean) => boolean {
+  const printsSerials = [...raw.header, ...raw.body].some((l) => SERIAL_WORDS.test(l.text.replace(/\s+/g, '')));
+  const printsDecimals = raw.rows.some((r) => r.tokens.some((t) => t.kind !== 'label' && /\d\.\d/.test(t.text)));
+  if (!printsSerials || !printsDecimals) return () => false;
+  return (n, delimited) => !delimited && !n.decimal && Number.isInteger(n.value) && n.value >= 1 && n.value <= SERIAL_MAX;
+}
+
 /** Tables without a fixed layout: rows keyed by their label (or total), first number as total. */
 export function labeledTable(raw: RawTable): Built {
   const rows: Row[] = [];
   const seen = new Set<string>();
+  const isSerial = serialsOf(raw);
   for (const r of raw.rows) {
     const code = printedEconomicCode(r);
     const row = code ? { ...r, tokens: r.tokens.slice(1) } : r;
-    const segments = segmentsOf(row);
+    const delimited = r.tokens.some((t) => t.idx !== undefined);
+    const segments = segmentsOf(row).map((seg) => ({ ...seg, numbers: seg.numbers.filter((n) => !isSerial(n, delimited)) }));
+    if (isProse(segments)) continue;
     segments.forEach((seg, i) => {
+      if (COLUMN_NUMBERS.test(seg.label)) return;
       if (!seg.numbers.length) return;
       const label = stripOrdinal(seg.label);
       // A row opening with 合计 is the total, whatever else it prints (`合计 | 式`: the last character of a wrapped header cell).

@@ -10,7 +10,7 @@ import { isSubtotalLine, lineKeyOf, NESTED, ORDINAL, stripOrdinal } from './line
 
 /** Summary tables (收支总表, 财政拨款收支总表): printed lines → keyed lines and subtotals. */
 
-interface Segment {
+export interface Segment {
   label: string;
   /** `decimal`: printed with a decimal point (an amount, not a 行次 number). */
   numbers: { value: number; at: At; decimal: boolean; idx?: number }[];
@@ -18,6 +18,8 @@ interface Segment {
   /** Which side of a two-sided summary the label is printed on: 0 for the first label of its line. */
   side: number;
 }
+
+const LEADING_ZERO = /^0\d/;
 
 /**
  * A row's tokens → label/number segments; a label that starts with an ordinal or names a line by
@@ -43,7 +45,8 @@ export function segmentsOf(row: RawRow, rightFrom?: number): Segment[] {
       // "1.10 1.10" under "“三公”经费合计"), or a serial, which no key matches.
       if (!seenLabel && !segs.length) segs.push({ label: '', numbers: [], at: t.at, side: 0 });
       const v = Number(t.text.replace(/,/g, ''));
-      if (Number.isFinite(v)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at, decimal: t.text.includes('.'), idx: t.idx });
+      // A number with a leading zero (`01004330`, a 政府采购目录序号) is a code: no amount prints one.
+      if (Number.isFinite(v) && !LEADING_ZERO.test(t.text)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at, decimal: t.text.includes('.'), idx: t.idx });
     }
   }
   return segs.map((s) => ({ ...s, label: compact(s.label) }));

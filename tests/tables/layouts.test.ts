@@ -60,6 +60,23 @@ describe('row reconstruction by layout', () => {
     expect(valuesOf(t, '2210201')?.total).toBe(34.38);
   });
 
+  it('reads a flattened 三公 table without its 序号 and 栏次 numbers, and stops at the prose after it', async () => {
+    const doc = await extractFixture('flattened-three-public-001.txt');
+    const t = tableOf(doc, 'three_public');
+    expect(Object.fromEntries(t.rows.map((r) => [r.key, r.values.total]))).toEqual({
+      total: 3,
+      '"三公"经费小计': 3,
+      公务用车购置及运维费: 3,
+      '其中:公务用车购置费公务用车运行维护费': 3,
+    });
+  });
+
+  it('takes no 政府采购目录序号 (01004330) for an amount', async () => {
+    const t = tableOf(await extractFixture('flattened-three-public-001.txt'), 'procurement');
+    expect(t.rows.map((r) => r.values.total)).not.toContain(1004330);
+    expect(valuesOf(t, 'total')).toEqual({ total: 16.8 });
+  });
+
   it('joins project codes broken inside a cell (410704250000000 022173)', async () => {
     const t = tableOf(await extractFixture('project-codes-000.txt'), 'project_performance');
     const row = t.rows.find((r) => r.key === '410704250000000022173')!;
