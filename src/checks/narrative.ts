@@ -353,7 +353,7 @@ const EQUAL = new RegExp(`^(?:${BF.equal})$`);
 
 type Mention = { kind: keyof typeof BF_RES; p: Paragraph; paragraph: number; offset: number; m: RegExpMatchArray };
 
-/** One budget item: its 年初预算 and what follows it, up to the next budget or the end of the next paragraph. */
+/** One budget item: its 年初预算 and what follows it, up to the next budget, a later paragraph stating its figures again, or the end of the next paragraph. */
 interface BudgetItem {
   budget?: Mention;
   final?: Mention;
@@ -371,7 +371,9 @@ function budgetItemsOf(paragraphs: Paragraph[]): BudgetItem[] {
   let open: BudgetItem | undefined;
   let openedIn = -1;
   for (const e of mentions) {
-    if (e.kind === 'budget' || !open || e.paragraph > openedIn + 1) {
+    // The next paragraph may give the item's reasons (决算数大于预算数的主要原因是…), but a figure the item has already stated opens another.
+    const restated = open?.[e.kind] !== undefined && e.paragraph > openedIn;
+    if (e.kind === 'budget' || !open || e.paragraph > openedIn + 1 || restated) {
       open = {};
       openedIn = e.paragraph;
       items.push(open);
@@ -415,13 +417,27 @@ function comparisonInstances(def: CheckDef, item: BudgetItem): Instance[] {
   return [fits ? instance('held') : proseIssue(def, c, `the text says ${quoted}, but states 完成预算的 ${item.completion!.m[1]}%`)];
 }
 
-/** 完成年初预算的 Z% against 决算 over 预算, where both amounts are stated. */
+/**
+ * The item's 预算: as stated, or its 决算 less the difference its comparison states (天水市幼儿园
+ * 2017: 支出总计 1741.75 万元 … 决算数大于预算数 55.93 万元 is a 预算 of 1685.82), with the
+ * rounding of both figures.
+ */
+function budgetOf(item: BudgetItem): { x: Big; text: string; half: Big } | undefined {
+  if (item.budget) return { x: num(item.budget.m[1]!), text: item.budget.m[1]!, half: halfUnit(item.budget.m[1]!) };
+  const [, word, diffText] = (item.comparison?.m ?? []) as unknown as [string, string, string | undefined];
+  if (!item.final || diffText === undefined || !(GREATER.test(word) || LESS.test(word))) return undefined;
+  const y = num(item.final.m[1]!);
+  const x = GREATER.test(word) ? y.minus(num(diffText)) : y.plus(num(diffText));
+  return { x, text: `${x.toString()} (${item.final.m[1]} ${GREATER.test(word) ? '−' : '+'} ${diffText})`, half: halfUnit(item.final.m[1]!).plus(halfUnit(diffText)) };
+}
+
+/** 完成年初预算的 Z% against 决算 over 预算, where both amounts are stated or follow from the difference. */
 function completionInstances(def: CheckDef, item: BudgetItem): Instance[] {
-  const { budget, final, completion } = item;
+  const { final, completion } = item;
+  const budget = budgetOf(item);
   if (!budget || !final || !completion) return [];
   const s: Sentence = { text: completion.p.text, start: 0, p: completion.p };
-  const x = num(budget.m[1]!);
-  return [percentInstance(def, s, completion.offset, completion.m[1]!, final.m[1]!, x, halfUnit(budget.m[1]!), `决算 ${final.m[1]} 万元 of 预算 ${budget.m[1]} 万元`)];
+  return [percentInstance(def, s, completion.offset, completion.m[1]!, final.m[1]!, budget.x, budget.half, `决算 ${final.m[1]} 万元 of 预算 ${budget.text} 万元`)];
 }
 
 function narrativeArithmetic(ctx: Context, def: CheckDef): Outcome {
