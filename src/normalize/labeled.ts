@@ -24,10 +24,7 @@ function printedEconomicCode(r: RawRow): Token | undefined {
  * Elsewhere a repeated label restates a line (a continued table's repeated rows) and is dropped.
  */
 function distinct(key: string, type: TableType, seen: ReadonlySet<string>): string {
-  if (type !== 'procurement' || key === 'total' || !seen.has(key)) return key;
-  let n = 2;
-  while (seen.has(`${key} (${n})`)) n++;
-  return `${key} (${n})`;
+  return type !== 'procurement' || key === 'total' || !seen.has(key) ? key : another(key, seen);
 }
 
 /**
@@ -61,6 +58,13 @@ function serialsOf(raw: RawTable): (n: Segment['numbers'][number], delimited: bo
   return (n, delimited) => !delimited && !n.decimal && Number.isInteger(n.value) && n.value >= 1 && n.value <= SERIAL_MAX;
 }
 
+/** `key (2)`, or the next number free. */
+function another(key: string, seen: ReadonlySet<string>): string {
+  let n = 2;
+  while (seen.has(`${key} (${n})`)) n++;
+  return `${key} (${n})`;
+}
+
 /** Tables without a fixed layout: rows keyed by their label (or total), first number as total. */
 export function labeledTable(raw: RawTable): Built {
   const rows: Row[] = [];
@@ -75,12 +79,14 @@ export function labeledTable(raw: RawTable): Built {
     segments.forEach((seg, i) => {
       if (COLUMN_NUMBERS.test(seg.label)) return;
       if (!seg.numbers.length) return;
-      const label = stripOrdinal(seg.label);
+      // A figure printed without a label is the total (a 三公 table's `1.10 1.10` under its header; once there is one, it restates it), unless a larger one came before it in a table without a total: then it is the line above's second figure (资金结构: 476.3 / 8,542.6).
+      const continues = seg.label === '' && !seen.has('total') && rows.some((x) => x.values.total! > seg.numbers[0]!.value);
+      const label = continues ? rows[rows.length - 1]!.name : stripOrdinal(seg.label);
       // A row opening with 合计 is the total, whatever else it prints (`合计 | 式`: the last character of a wrapped header cell).
       const opensTotal = i === 0 && /^(合计|总计)$/.test(compact(row.tokens.find((t) => t.kind === 'label')?.text ?? ''));
-      const total = TOTAL_LABEL.test(label) || /^(合计|总计)$/.test(label) || label === '' || opensTotal;
+      const total = !continues && (TOTAL_LABEL.test(label) || /^(合计|总计)$/.test(label) || label === '' || opensTotal);
       const econ = code !== undefined && i === 0 && !total;
-      const key = distinct(econ ? code.text : total ? 'total' : label, raw.type, seen);
+      const key = continues ? another(rows[rows.length - 1]!.key, seen) : distinct(econ ? code.text : total ? 'total' : label, raw.type, seen);
       if (!key || seen.has(key)) return;
       seen.add(key);
       const out = baseRow(key, econ ? 'econ' : total ? 'total' : 'line', label, seg.at);

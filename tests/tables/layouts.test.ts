@@ -71,6 +71,15 @@ describe('row reconstruction by layout', () => {
     });
   });
 
+  it('reads a figure printed without its label after a larger one as the line above continued, not as the total', async () => {
+    const t = tableOf(await extractFixture('department-performance-002.txt'), 'department_performance');
+    expect(t.rows.map((r) => [r.key, r.kind, r.values.total])).toEqual([
+      ['资金来源:', 'line', 9018.9],
+      ['资金结构:', 'line', 476.3],
+      ['资金结构: (2)', 'line', 8542.6],
+    ]);
+  });
+
   it('takes no 政府采购目录序号 (01004330) for an amount', async () => {
     const t = tableOf(await extractFixture('flattened-three-public-001.txt'), 'procurement');
     expect(t.rows.map((r) => r.values.total)).not.toContain(1004330);
