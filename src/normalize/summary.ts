@@ -19,7 +19,7 @@ export interface Segment {
   side: number;
 }
 
-const LEADING_ZERO = /^0\d/;
+const LEADING_ZERO = /^0\d+$/;
 
 /**
  * A row's tokens → label/number segments; a label that starts with an ordinal or names a line by
@@ -45,7 +45,7 @@ export function segmentsOf(row: RawRow, rightFrom?: number): Segment[] {
       // "1.10 1.10" under "“三公”经费合计"), or a serial, which no key matches.
       if (!seenLabel && !segs.length) segs.push({ label: '', numbers: [], at: t.at, side: 0 });
       const v = Number(t.text.replace(/,/g, ''));
-      // A number with a leading zero (`01004330`, a 政府采购目录序号) is a code: no amount prints one.
+      // A whole number with a leading zero (`01004330`, a 政府采购目录序号) is a code: no amount prints one (`06.00` is an amount misprinted).
       if (Number.isFinite(v) && !LEADING_ZERO.test(t.text)) segs[segs.length - 1]!.numbers.push({ value: v, at: t.at, decimal: t.text.includes('.'), idx: t.idx });
     }
   }

@@ -132,6 +132,16 @@ describe('a lone gap of one cent, in a purchase only its project line sums', () 
   });
 });
 
+describe('two digits swapped into a leading zero', () => {
+  it('should read 03.00 for 30.00 as the misprinted amount 3, and list it in the failing sum', async () => {
+    const source = altered('\t机要及电子政务业务费', '30.00', '03.00');
+    const doc = await extractBytes(Buffer.from(source), 'jiangsu-2018.txt');
+    const errors = doc.issues.filter((i) => i.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.some((e) => e.figures?.some((f) => f.table === 'procurement' && f.value === 3))).toBe(true);
+  });
+});
+
 describe('unit_mislabeled', () => {
   it('should name the one table whose unit label is off by 10,000, and locate no misprint in it', async () => {
     // The 一般公共预算支出预算表's unit line (its 7th 单位:万元) turned into 单位:元.
