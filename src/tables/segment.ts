@@ -31,6 +31,9 @@ const META_LINE = /单位[:：]\s*(万元|元)|^单位\s*(万元|元)|部门名�
 /** A unit's code and name printed over its tables (`362001 冀州区医疗保障局本级`). */
 const UNIT_LINE = /^\d{6}\s+\S+$/;
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+/** The heading of the document's 说明 (`兴隆县医疗保障局本级2025年单位预算信息公开情况说明`): prose follows, whatever headings break it up. */
+const STATEMENT_HEADING = /情况说明$/;
+const MAX_HEADING_CHARS = 40;
 /** Words a table's header opens with, never a title's. */
 const HEADER_WORD = layoutWords('header_openers');
 const PERCENT = /^-?\d+(\.\d+)?%$/;
@@ -180,7 +183,8 @@ function bodyLines(lines: Line[], start: number, limit: number): Line[] {
   let end = limit;
   for (let j = start; j < limit; j++) {
     const line = lines[j]!;
-    if (PART_HEADING.test(compact(line.text))) {
+    const words = compact(line.text);
+    if (PART_HEADING.test(words) || (STATEMENT_HEADING.test(words) && words.length <= MAX_HEADING_CHARS && !line.delimited)) {
       end = j;
       break;
     }

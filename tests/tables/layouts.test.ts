@@ -63,6 +63,8 @@ describe('row reconstruction by layout', () => {
   it('reads a flattened 三公 table without its 序号 and 栏次 numbers, and stops at the prose after it', async () => {
     const doc = await extractFixture('flattened-three-public-001.txt');
     const t = tableOf(doc, 'three_public');
+    // The table ends before the document's 情况说明 heading (line 20), not in the prose after it.
+    expect(t.lines).toEqual([2, 18]);
     expect(Object.fromEntries(t.rows.map((r) => [r.key, r.values.total]))).toEqual({
       total: 3,
       '"三公"经费小计': 3,
