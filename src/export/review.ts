@@ -60,11 +60,12 @@ export function citedLines(doc: BudgetDocument): Set<number> {
 // ---------------------------------------------------------------------------------------------
 // Issues on cells
 
-/** Where an issue shows: on value cells (`t|r|measure`), on rows (`t|r`), on tables (`t`). */
+/** Where an issue shows: on value cells (`t|r|measure`), on rows (`t|r`), on tables (`t`); `terms`: the other figures its comparison read. */
 export interface Marks {
   cells: Map<string, Issue[]>;
   rows: Map<string, Issue[]>;
   tables: Map<number, Issue[]>;
+  terms: Map<string, Issue[]>;
 }
 
 const push = <K>(map: Map<K, Issue[]>, key: K, issue: Issue): void => {
@@ -92,8 +93,9 @@ function tablesOf(doc: BudgetDocument, issue: Issue): number[] {
 
 /** Issues placed on the cells, rows and tables they concern (issues carry table, key, measure). */
 export function marksOf(doc: BudgetDocument, issues: Issue[] = allIssues(doc)): Marks {
-  const marks: Marks = { cells: new Map(), rows: new Map(), tables: new Map() };
+  const marks: Marks = { cells: new Map(), rows: new Map(), tables: new Map(), terms: new Map() };
   for (const issue of issues) {
+    if (issue.severity === 'error') markTerms(doc, issue, marks);
     if (!issue.table) {
       // Issues without a table (low OCR confidence) are placed by where they were printed.
       if (issue.at) placeByLocation(doc, issue, marks);
@@ -112,6 +114,19 @@ export function marksOf(doc: BudgetDocument, issues: Issue[] = allIssues(doc)): 
     }
   }
   return marks;
+}
+
+/** The cells of the figures a failed comparison read (issue.figures), besides the one it is reported on: the misprint is among them. */
+function markTerms(doc: BudgetDocument, issue: Issue, marks: Marks): void {
+  for (const f of issue.figures ?? []) {
+    if (f.table === issue.table && f.key === issue.key && f.measure === issue.measure) continue;
+    doc.tables.forEach((t, ti) => {
+      if (t.type !== f.table || t.title !== f.title) return;
+      linesOf(t).forEach((r, k) => {
+        if (r.key === f.key && r.values[f.measure] === f.value) push(marks.terms, `${ti}|${k}|${f.measure}`, issue);
+      });
+    });
+  }
 }
 
 function placeByLocation(doc: BudgetDocument, issue: Issue, marks: Marks): void {
@@ -157,13 +172,13 @@ function traceAttrs(at: At | undefined, issues: Issue[], lines: Map<number, stri
   return attrs.join(' ');
 }
 
-/** A value cell: the number, and for a broken identity the figure the check expected. */
-function valueCell(id: string, value: number | undefined, at: At | undefined, issues: Issue[], lines: Map<number, string> | undefined): string {
+/** A value cell: the number, and for a broken identity the figure the check expected; a figure a failed comparison read is outlined. */
+function valueCell(id: string, value: number | undefined, at: At | undefined, issues: Issue[], terms: Issue[], lines: Map<number, string> | undefined): string {
   if (value === undefined) return '<td class="blank"></td>';
-  const classes = ['v', ...issueClasses(issues)];
+  const classes = ['v', ...issueClasses(issues), ...(terms.length ? ['term'] : [])];
   const expected = issues.find((i) => i.expected !== undefined && i.kind === 'identity_broken');
   const note = expected ? `<small>expected ${esc(num(expected.expected!))}</small>` : '';
-  return `<td id="${id}" class="${classes.join(' ')}" tabindex="0" ${traceAttrs(at, issues, lines)}>${esc(num(value))}${note}</td>`;
+  return `<td id="${id}" class="${classes.join(' ')}" tabindex="0" ${traceAttrs(at, [...issues, ...terms], lines)}>${esc(num(value))}${note}</td>`;
 }
 
 /** Measures in printed column order, then any a row has beyond the header (never dropped). */
@@ -178,10 +193,11 @@ export const cellId = (t: number, r: number, m: string): string => `c${t}-${r}-$
 function rowHtml(t: number, k: number, r: Row, measures: string[], marks: Marks, lines: Map<number, string> | undefined): { html: string; problem: boolean } {
   const rowIssues = marks.rows.get(`${t}|${k}`) ?? [];
   const cellIssues = measures.map((m) => marks.cells.get(`${t}|${k}|${m}`) ?? []);
-  const problem = rowIssues.length > 0 || cellIssues.some((x) => x.length);
+  const cellTerms = measures.map((m) => marks.terms.get(`${t}|${k}|${m}`) ?? []);
+  const problem = rowIssues.length > 0 || cellIssues.some((x) => x.length) || cellTerms.some((x) => x.length);
   const keyClasses = ['key', ...issueClasses(rowIssues)].join(' ');
   const name = r.name || (r.raw ?? []).join(' ');
-  const cells = measures.map((m, c) => valueCell(cellId(t, k, m), r.values[m], r.sources[m] ?? r.at, cellIssues[c]!, lines));
+  const cells = measures.map((m, c) => valueCell(cellId(t, k, m), r.values[m], r.sources[m] ?? r.at, cellIssues[c]!, cellTerms[c]!, lines));
   const derived = r.derived ? ' <span class="tag">derived</span>' : '';
   const html =
     `<tr class="${problem ? 'problem' : 'ok'}">` +
@@ -322,7 +338,7 @@ td.v,td.key{cursor:pointer}td.v:hover,td.key:hover,td.v:focus,td.key:focus{outli
 td.kind{color:#777;font-size:.85em}td.name{min-width:12em}td small{display:block;font-size:.75rem;color:var(--bad)}
 .broken{background:var(--badbg);color:var(--bad);font-weight:600}
 .warn{background:var(--warnbg)}.note{color:var(--note)}
-.repaired{box-shadow:inset 3px 0 0 #6a1b9a}.lowconf{text-decoration:underline dotted var(--warn)}
+.term{outline:1px dashed var(--bad);outline-offset:-2px}.repaired{box-shadow:inset 3px 0 0 #6a1b9a}.lowconf{text-decoration:underline dotted var(--warn)}
 .status.pass{color:#2e7d32}.status.fail,.bad{color:var(--bad)}.status.not_applicable,.status.insufficient_data{color:#777}
 ul.issues{margin:.3rem 0;padding-left:1.2rem}ul.issues li.broken{background:none;font-weight:400}ul.issues a{color:inherit}
 .empty{color:#777;font-style:italic}

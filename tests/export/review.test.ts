@@ -97,6 +97,23 @@ describe('review page', () => {
     expect(html000.match(/class="v broken/g)).toHaveLength(3);
   });
 
+  it('should outline the other figures a broken identity read, where the misprint may be', () => {
+    // 表3's 项目支出 total against 表12's projects: every project's figure is one the comparison read.
+    const issue = doc000.issues.find((i) => i.check === 'project_matches_expenditure')!;
+    const projects = issue.figures!.filter((f) => f.table === 'project_performance');
+    expect(projects.length).toBeGreaterThan(5);
+    const p = doc000.tables.findIndex((x) => x.type === 'project_performance');
+    for (const f of projects) {
+      const k = doc000.tables[p]!.rows.findIndex((x) => x.key === f.key);
+      const cell = element(html000, cellId(p, k, 'total'));
+      expect(cell.classes).toContain('term');
+      expect(cell.attrs).toContain('project_matches_expenditure');
+    }
+    // A cell no failed comparison read is not outlined.
+    const t = doc000.tables.findIndex((x) => x.type === 'income');
+    expect(element(html000, cellId(t, 0, 'total')).classes).not.toContain('term');
+  });
+
   it('should mark repaired codes and low-confidence values', () => {
     const html = documentToReviewHtml(hostileDocument());
     expect(html).toMatch(/<td class="key warn repaired"[^>]*printed 208 5 02[^>]*>2080502<\/td>/);
