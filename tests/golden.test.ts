@@ -55,6 +55,14 @@ describe.skipIf(!goldens.length)('seed documents against their golden facts', ()
     expect(golden.tables.filter((t) => !doc.tables.some((x) => x.type === t))).toEqual([]);
   });
 
+  // The same document read from its PDF rendering raises the same errors as from its text dump (001's
+  // 收入总表: a first page flattened into running text, its header repeated in cells on the next page).
+  it.each(goldens.map((g) => [g.document] as const))('%s: its PDF rendering raises the errors its text dump raises', async (name) => {
+    const errors = async (path: string) =>
+      (await extract(path)).issues.filter((i) => i.severity === 'error').map((i) => `${i.check} ${i.table} ${i.key} ${i.measure}`).sort();
+    expect(await errors(new URL(name.replace(/\.txt$/, '.pdf'), pdfs).pathname)).toEqual(await errors(new URL(name, samples).pathname));
+  });
+
   it('scores the facts CSV exactly as the JSON documents (score.mjs on both)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'be-facts-'));
     const docs = await Promise.all(goldens.map((g) => extract(new URL(g.document, samples).pathname)));

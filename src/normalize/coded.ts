@@ -1,4 +1,4 @@
-import type { At, Issue, RowKind, Table } from '../model.js';
+import type { At, Issue, Line, RowKind, Table, TableType } from '../model.js';
 import { loadJson } from '../data.js';
 import type { RawTable } from '../tables/build.js';
 import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn, valueWidth } from '../tables/header.js';
@@ -196,10 +196,24 @@ function topLevel(keys: string[]): Set<string> {
   return new Set(keys.filter((k) => k.split('|')[0]!.length === min));
 }
 
+const namesColumns = (lines: Line[], type: TableType): boolean => columnsByWords(lines.map((l) => l.text).join(' '), type).length > 1;
+const printsAmounts = (l: Line): boolean => l.cells.some((c) => /\d\.\d/.test(c.text));
+
+/**
+ * The lines that name the columns. A table whose first page was flattened still repeats its header
+ * on the next page: that one is read where the first page's names nothing, or is flattened (its
+ * words out of printed order, no cells) while the repeat keeps its cells.
+ */
+function headerLinesOf(raw: RawTable): Line[] {
+  const repeated = raw.body.filter((l) => !printsAmounts(l));
+  const repeatedInCells = repeated.filter((l) => l.delimited);
+  if (!raw.header.some((l) => l.delimited) && namesColumns(repeatedInCells, raw.type)) return repeatedInCells;
+  return namesColumns(raw.header, raw.type) ? raw.header : repeated;
+}
+
 function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: boolean): Built {
   const issues: Issue[] = [];
-  // A table whose first page was flattened still repeats its header on the next page.
-  const headerLines = columnsByWords(raw.header.map((l) => l.text).join(' '), raw.type).length > 1 ? raw.header : raw.body.filter((l) => !l.cells.some((c) => /\d\.\d/.test(c.text)));
+  const headerLines = headerLinesOf(raw);
   const headerText = headerLines.map((l) => l.text).join(' ');
   const positioned = rowsIn.filter((x) => x.r.positioned && x.r.numbers[0]?.idx !== undefined);
   const firstValue = mode(positioned.map((x) => x.r.numbers[0]!.idx!));
