@@ -66,6 +66,8 @@ export interface OcrOptions {
    * process's CPU in that time (worker threads included; pages read at once overlap): for `npm run bench`.
    */
   onPhase?: (phase: OcrPhase, ms: number, cpuMs: number) => void;
+  /** Told each recognition besides the page's (a cell, word or line read again alone): for `npm run bench` and the tests that keep it few. */
+  onReread?: () => void;
 }
 
 export type OcrPhase = 'render' | 'pixels' | 'page' | 'cells';
@@ -144,6 +146,26 @@ const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
 /** Header words of measure columns (data/measures.json, as tables/header.ts reads them): a header cell one letter from one of them is read as it. */
 const HEADER_WORDS = [...new Set(Object.values(loadJson<{ aliases: Record<string, string[]> }>('measures.json').aliases).flat())];
+/** Classification entries (data/*-classification.json): a code and the names a row beside it prints. */
+const CLASSIFICATION = ['functional-classification.json', 'economic-classification.json'].flatMap((f) => loadJson<{ code: string; name: string; aliases?: string[] }[]>(f));
+/**
+ * Words the tables are known to print, as `wordKey` gives them: measure headings, subtotal and
+ * header-row words, classification names. A text cell the page read as one of them is taken as
+ * read: a second reading alone could only agree (measured: of 32 text cells re-read on a 300 dpi
+ * table page, the 12 the page had read as known words all read the same alone).
+ */
+const KNOWN_WORDS = new Set(
+  [
+    ...HEADER_WORDS,
+    ...loadJson<{ subtotal_words: string[] }>('measures.json').subtotal_words,
+    ...loadJson<{ header_openers: { exact: string[] } }>('layout-words.json').header_openers.exact,
+    ...CLASSIFICATION.flatMap((e) => [e.name, ...(e.aliases ?? [])]),
+  ].map(wordKey),
+);
+/** Each classification code's names, as `wordKey` gives them. */
+const NAMES_OF_CODE = CLASSIFICATION.reduce((m, e) => m.set(e.code, new Set([...(m.get(e.code) ?? []), ...[e.name, ...(e.aliases ?? [])].map(wordKey)])), new Map<string, Set<string>>());
+/** Marks at a text cell's ends that are a rule's remains or a speck (STRAY_EDGE, all of them). */
+const STRAY_EDGES = /^[,.;'"`、。，·‘’“”]+|[,;'"`、，·‘’“”]+$/gu;
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
 /** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
@@ -567,6 +589,11 @@ class CellReader {
           const unsure = cell.text !== '' && ((cell.confidence ?? 1) * 100 < GRID_TEXT_REREAD_CONFIDENCE || wrapped || STRAY_EDGE.test(cell.text));
           const missed = cell.text === '' && this.hasInk(cell);
           if (!unsure && !missed) return;
+          const known = missed ? undefined : knownWord(cell.text);
+          if (known !== undefined) {
+            cell.text = known;
+            return;
+          }
           // In a column of amounts a cell that shows digits (or was missed) is read as digits first;
           // its header cells, and names in it, are text.
           const asDigits = numeric[c] && (missed || /\d/.test(cell.text));
@@ -621,7 +648,8 @@ class CellReader {
           // No column evidence, a grid of decimal amounts, and a bare integer: maybe a lost point,
           // maybe a code. Only a second reading that shows the point may change it.
           const pointLost = decimals === undefined && gridDecimals !== undefined && gridDecimals > 0 && /^\d{3,}$/.test(reading.text);
-          const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE;
+          // A code the row's name confirms needs no second reading, however unsure the page was of its digits.
+          const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE || (reading.repairs.length === 0 && codeNamedInRow(reading.text, rows[i]!));
           const replaced = this.pageReading.get(cell);
           if (reading.repairs.length === 0 && fits(reading.text) && confident && !pointLost) {
             cell.text = reading.text; // edge marks (an erased rule's remains) dropped
@@ -852,9 +880,17 @@ class CellReader {
           const region = { text: line.text, at: { ...line.at, bbox: box } };
           const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
           // Raw text (psm 13) is a second opinion for titles only: a line the page or the line
-          // reading shows as one (表, 预算, 决算), so prose labels cost one reading, not two.
+          // reading shows as one (表, 预算, 决算), so prose labels cost one reading, not two; and
+          // not where the line reading surely agrees with the page's, letter for letter, on a text
+          // that names a table type (two readings alike that name none, 一般公共预算文出预算表, are
+          // one misreading of the same pixels: the raw reading reads 支出).
           const asLine = await this.read(region, LINE_PSM, undefined, 0);
-          const titleish = [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
+          const agreed =
+            asLine !== undefined &&
+            asLine.confidence >= TEXT_REREAD_CONFIDENCE &&
+            wordKey(withoutEdgeMarks(ocrText(asLine.text))) === wordKey(line.text) &&
+            titleRank(line.text) < TITLE_PATTERNS.length;
+          const titleish = !agreed && [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
           const readings = [asLine, titleish ? await this.read(region, RAW_LINE_PSM, undefined, 0) : undefined];
           const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(ocrText(r.text)), confidence: r.confidence }] : []))];
           const best = candidates.reduce((a, b) => {
@@ -890,6 +926,7 @@ class CellReader {
     const cut = this.cut(cell, CELL_PAD_PX, insetPt);
     if (!cut) return undefined;
     const piece = factor === 1 ? cut : enlarge(cut, factor);
+    this.options.onReread?.();
     const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
@@ -937,6 +974,22 @@ function ocrText(text: string): string {
  * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
  */
 const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-(?=\p{Script=Han})/gu;
+
+/** A word as compared with the known ones: folded as recognized text is, spaces removed. */
+function wordKey(text: string): string {
+  return foldText(text).replace(/\s+/g, '');
+}
+
+/** The known word (KNOWN_WORDS) a text cell reads as, as read or without stray marks at its ends (”奖金 is 奖金); undefined for any other text. */
+function knownWord(text: string): string | undefined {
+  return [text, text.replace(STRAY_EDGES, '')].find((t) => t !== '' && KNOWN_WORDS.has(wordKey(t)));
+}
+
+/** True when a row's code is a listed classification code and a cell of the row prints that code's name: the code and its name confirm each other. */
+function codeNamedInRow(code: string, row: Line): boolean {
+  const names = NAMES_OF_CODE.get(code);
+  return names !== undefined && row.cells.some((c) => names.has(wordKey(c.text)));
+}
 
 /** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */
 function joinWords(text: string): string {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BudgetDocument, Line, Table } from '../../src/model.js';
 import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
-import { extractImage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
+import { extractImage, ocrPage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
 import { columnDecimals, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
@@ -114,14 +114,30 @@ describe('scanned PDFs', () => {
     expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '7 93', found: 7.93 }));
   }, 120_000);
 
-  it('reads a measure heading one letter off as the heading it is, so its amounts stay in its column', async () => {
-    // 上海市财政局 2025 功能分类 table, look `grey` at 200 dpi: 基本支出 was read 基本文出, the column
-    // went unnamed and 基本支出's amounts were taken for 项目支出.
+  it('keeps a measure heading the page read as the known word it is, so its amounts stay in its column', async () => {
+    // 上海市财政局 2025 功能分类 table, look `grey` at 200 dpi: the page reads 基本支出 unsure (22%);
+    // read again alone it was 基本文出 (74%), which replaced it, the column went unnamed and
+    // 基本支出's amounts were taken for 项目支出 (until the heading was repaired back, reported). A
+    // text cell that reads as a known heading is now taken as read, and nothing is reported.
     const file = 'header-misread-grey-200dpi.pdf';
     const doc = await extractBytes(fixture(`scans/${file}`), file);
     const row = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === '201')!;
     expect(row.values).toEqual({ total: 127886849, basic: 84861719, project: 43025130 });
-    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '基本文出', message: expect.stringMatching(/column heading 基本支出/) }));
+    expect(doc.issues.filter((i) => /column heading/.test(i.message))).toEqual([]);
+  }, 120_000);
+
+  it('reads again alone only the cells the page reading leaves in doubt, not known names, codes their row names, or titles two readings agree on', async () => {
+    // Seed 000's scanned 支出经济分类汇总表 (the bench's page): 45 recognitions besides the page's,
+    // 12 of them text cells read as known names (住房公积金 at 53%, 离退休费 at 27%) and 4 codes
+    // beside their names (30101 基本工资 at 60%), all read the same alone; 4 titles read a third
+    // time after two readings agreed.
+    const doc = await openPdfForRender(fixture('scans/000_2f28e9293a4b3d29-300-p9-10.pdf'), {});
+    let rereads = 0;
+    const page = await ocrPage((await renderPage(doc, 2, 300))!, { file: '000.pdf', page: 2 }, { onReread: () => rereads++ });
+    await doc.destroy();
+    expect(rereads).toBeLessThanOrEqual(25);
+    const texts = page.lines.flatMap((l) => l.cells.map((c) => c.text));
+    expect(texts).toEqual(expect.arrayContaining(['住房公积金', '离退休费', '基本工资', '30101', '奖金', '人员经费', '公用经费']));
   }, 120_000);
 
   it("keeps 'no_text_layer' for a scanned PDF with ocr: never", async () => {
