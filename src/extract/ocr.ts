@@ -20,6 +20,7 @@ import {
   estimateSkew,
   findPixelRules,
   flattenBackground,
+  inkFrame,
   inkShare,
   isBitonal,
   openPdfForRender,
@@ -190,6 +191,11 @@ const MIN_SHEAR_PX = 2;
 const SPLIT_POINT_EM = 0.8;
 /** A page image this much coarser than RENDER_DPI (or `dpi`) is enlarged to it before reading; finer ones are read as they are. */
 const UPSCALE_SLACK = 1.05;
+/**
+ * The page is recognized within this margin (points) around its ink: its blank paper beyond is
+ * memory and layout time for tesseract (a table page's margins are a quarter to half of it).
+ */
+const PAGE_MARGIN_PT = 18;
 /** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
 const HAIRLINE_EM = 0.12;
 
@@ -325,11 +331,16 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const recognizing = clock();
   options.onPhase?.('pixels', ...since(started));
 
+  // Only the inked part of the page is recognized; its words are placed back on the page after.
+  const [fx, fy, fx1, fy1] = inkFrame(clean, threshold, Math.round((PAGE_MARGIN_PT * clean.dpi) / 72)) ?? [0, 0, clean.width, clean.height];
   const page = await withOcrWorker(
-    (w) => w.recognize(Buffer.from(encodePgm(clean)), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }),
+    (w) => w.recognize(encodePgm(crop(clean, fx, fy, fx1, fy1, 0)), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }),
     options.workers,
   );
-  const pieces = wordPieces(page.data, rules);
+  const pieces = wordPieces(
+    page.data,
+    rules.map((r) => shiftRule(r, -fx, -fy)),
+  ).map((p) => ({ ...p, x0: p.x0 + fx, x1: p.x1 + fx, y0: p.y0 + fy, y1: p.y1 + fy, baseline: p.baseline + fy }));
   const glyphs: Glyph[] = pieces.map((p, run) => ({
     text: ocrText(p.text),
     x0: p.x0 * scale,
@@ -397,6 +408,12 @@ function scaleRule(r: PixelRule, factor: number): PixelRule {
   const first = (p: number) => Math.floor(p * factor);
   const last = (p: number) => Math.ceil((p + 1) * factor) - 1;
   return { ...r, across0: first(r.across0), across1: last(r.across1), start: first(r.start), end: last(r.end), thickness: r.thickness * factor };
+}
+
+/** A rule where it lies once the page's pixels move by (dx, dy). */
+function shiftRule(r: PixelRule, dx: number, dy: number): PixelRule {
+  const [across, along] = r.horizontal ? [dy, dx] : [dx, dy];
+  return { ...r, across0: r.across0 + across, across1: r.across1 + across, start: r.start + along, end: r.end + along };
 }
 
 /**
@@ -927,7 +944,7 @@ class CellReader {
     if (!cut) return undefined;
     const piece = factor === 1 ? cut : enlarge(cut, factor);
     this.options.onReread?.();
-    const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
+    const result = await withOcrWorker((w) => w.recognize(encodePgm(piece), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
   }

@@ -12,7 +12,7 @@ import { extractImage, ocrPage, ocrPdf, separateRunInAmounts } from '../../src/e
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
 import { columnDecimals, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
-import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
+import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
 
 /**
@@ -432,6 +432,56 @@ describe('pixels (raster.ts)', () => {
     const ink = binarize(removeSpecks(page, threshold), threshold);
     expect([ink[521 * page.width + 901], ink[701 * page.width + 301], ink[10 * page.width + 10]]).toEqual([1, 0, 0]);
     expect(ink.reduce((a, b) => a + b, 0)).toBe(9 + 3 * 230);
+  });
+
+  it('fills a component larger than its first stack (a table\'s rules run together) as one, and keeps it', () => {
+    const { page, box } = blankPage();
+    // A grid of 2 px rules and a block of ink run into it: one component of 300,000 pixels, most of
+    // them on the fill's stack at once (it starts at 65,536 entries and doubles).
+    box(100, 100, 1200, 2);
+    for (let x = 100; x < 1300; x += 100) box(x, 100, 2, 700);
+    box(200, 300, 600, 450);
+    box(1400, 900, 1, 1); // a speck
+    const threshold = otsuThreshold(page);
+    const before = binarize(page, threshold).reduce((a, b) => a + b, 0);
+    const ink = binarize(removeSpecks(page, threshold), threshold);
+    expect(ink.reduce((a, b) => a + b, 0)).toBe(before - 1);
+  });
+
+  it('smooths a bitonal page as a separable Gaussian over the whole page would, row by row', () => {
+    const page: GrayImage = { width: 37, height: 29, data: new Uint8Array(37 * 29).map((_, i) => ((i * 7919) % 13 < 5 ? 0 : 255)), dpi: 300 };
+    const sigma = (0.36 * 300) / 72;
+    const radius = Math.ceil(2 * sigma);
+    const w = Array.from({ length: 2 * radius + 1 }, (_, k) => Math.exp(-((k - radius) ** 2) / (2 * sigma * sigma)));
+    const sum = w.reduce((a, b) => a + b, 0);
+    const weights = Float32Array.from(w, (v) => v / sum);
+    const clamp = (v: number, n: number) => Math.min(n - 1, Math.max(0, v));
+    const across = new Float32Array(page.data.length);
+    for (let y = 0; y < page.height; y++)
+      for (let x = 0; x < page.width; x++) {
+        let v = 0;
+        for (let k = -radius; k <= radius; k++) v += weights[k + radius]! * page.data[y * page.width + clamp(x + k, page.width)]!;
+        across[y * page.width + x] = v;
+      }
+    const expected = new Uint8Array(page.data.length);
+    for (let y = 0; y < page.height; y++)
+      for (let x = 0; x < page.width; x++) {
+        let v = 0;
+        for (let k = -radius; k <= radius; k++) v += weights[k + radius]! * across[clamp(y + k, page.height) * page.width + x]!;
+        expected[y * page.width + x] = Math.round(v);
+      }
+    expect(smoothBitonal(page).data).toEqual(expected);
+    const short: GrayImage = { ...page, height: 3, data: page.data.subarray(0, 3 * page.width) };
+    expect(smoothBitonal(short).data).toHaveLength(3 * page.width);
+  });
+
+  it('frames the ink of a page with a margin, within the page', () => {
+    const { page, box } = blankPage();
+    box(300, 200, 40, 10);
+    box(900, 700, 5, 5);
+    expect(inkFrame(page, 128, 50)).toEqual([250, 150, 955, 755]);
+    expect(inkFrame(page, 128, 1000)).toEqual([0, 0, page.width, page.height]);
+    expect(inkFrame({ ...page, data: new Uint8Array(page.data.length).fill(255) }, 128, 50)).toBeUndefined();
   });
 
   it('measures how far the column rules lean on a page sheared off-square, and sets them upright', () => {
