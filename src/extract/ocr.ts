@@ -291,9 +291,23 @@ interface Piece {
   confidence: number;
 }
 
-/** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
-export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
-  const started = clock();
+/** A page made ready for recognition: paper white, dust and rules gone, upright; its rules in its pixels. */
+interface PreparedPage {
+  clean: GrayImage;
+  rules: PixelRule[];
+  threshold: number;
+  skew: number;
+  straightened: boolean;
+  lean: number;
+  sheared: boolean;
+}
+
+/**
+ * The pixel work of a page, in a function of its own so that its intermediate copies of the page
+ * (flattened, rotated, its ink map, rules erased) are garbage once it returns, not held while the
+ * page is recognized and its cells read again. Undefined for a blank page.
+ */
+function preparePage(input: GrayImage, options: OcrOptions): PreparedPage | undefined {
   // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
   const bitonal = isBitonal(input);
   // Read at RENDER_DPI at least: a 200 dpi scan's 7 pt digits are too few pixels for the model. A
@@ -305,7 +319,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   let threshold = otsuThreshold(image);
   image = removeSpecks(image, threshold);
   let ink = binarize(image, threshold);
-  if (inkShare(ink) < MIN_INK_SHARE) return { lines: [], issues: [], words: 0 };
+  if (inkShare(ink) < MIN_INK_SHARE) return undefined;
   const skew = estimateSkew(ink, image.width, image.height, image.dpi);
   const straightened = Math.abs(skew) >= MIN_DESKEW_DEGREES;
   if (straightened) {
@@ -327,6 +341,15 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const late = bitonal && factor !== 1;
   const clean = bitonal ? smoothBitonal(late ? enlarge(erased, factor) : erased) : erased;
   const rules = late ? pixelRules.map((r) => scaleRule(r, factor)) : pixelRules;
+  return { clean, rules, threshold, skew, straightened, lean, sheared };
+}
+
+/** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
+export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
+  const started = clock();
+  const prepared = preparePage(input, options);
+  if (!prepared) return { lines: [], issues: [], words: 0 };
+  const { clean, rules, threshold, skew, straightened, lean, sheared } = prepared;
   const scale = 72 / clean.dpi;
   const recognizing = clock();
   options.onPhase?.('pixels', ...since(started));

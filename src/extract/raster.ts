@@ -433,7 +433,9 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
   let stack: Int32Array = new Int32Array(SPECK_STACK_START);
   const component: number[] = [];
   for (let start = 0; start < data.length; start++) {
-    if (label[start] || data[start]! > threshold) continue;
+    // Paper first: the label map is then only read where there is ink, and its pages of memory
+    // beside the paper are never touched (a third of the step's time, measured, was this scan).
+    if (data[start]! > threshold || label[start]) continue;
     let top = 0;
     stack[top++] = start;
     label[start] = -1;
@@ -451,7 +453,7 @@ export function removeSpecks(image: GrayImage, threshold: number): GrayImage {
       for (let ny = Math.max(0, y - 1); ny <= Math.min(height - 1, y + 1); ny++) {
         for (let nx = Math.max(0, x - 1); nx <= Math.min(width - 1, x + 1); nx++) {
           const j = ny * width + nx;
-          if (!label[j] && data[j]! <= threshold) {
+          if (data[j]! <= threshold && !label[j]) {
             label[j] = -1;
             if (top === stack.length) stack = grown(stack);
             stack[top++] = j;
