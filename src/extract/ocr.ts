@@ -67,8 +67,8 @@ export interface OcrOptions {
    * process's CPU in that time (worker threads included; pages read at once overlap): for `npm run bench`.
    */
   onPhase?: (phase: OcrPhase, ms: number, cpuMs: number) => void;
-  /** Told each recognition besides the page's (a cell, word or line read again alone): for `npm run bench` and the tests that keep it few. */
-  onReread?: () => void;
+  /** Told each recognition besides the page's (a cell, word or line read again alone), with what the page read there: for `npm run bench` and the tests that keep them few. */
+  onReread?: (pageText: string) => void;
 }
 
 export type OcrPhase = 'render' | 'pixels' | 'page' | 'cells';
@@ -890,7 +890,8 @@ class CellReader {
 
   /**
    * Short lines outside grids (titles, 单位：万元, table numbers) the page recognition was unsure
-   * of (a line naming a table sooner), and lines shaped like a table's title (ending in 表), read again alone as one line: a
+   * of (a line naming a table sooner), and lines shaped like a table's title (ending in 表) that
+   * name no table type however sure the page was of them, read again alone as one line: a
    * table's title types it, so a garbled title loses the table. Each is read twice, as a line
    * (psm 7) and as raw text (psm 13, which reads a title's larger print better: 支出 where psm 7
    * and the page read 广出 or 收文), and the readings compete with the page's: one that names a
@@ -908,7 +909,9 @@ class CellReader {
             // A borderless table's row (its cells are words, amounts among them) keeps its cells:
             // a reading of the whole line would run them together.
             !l.cells.some((c) => readAmount(c.text)?.text.includes('.')) &&
-            (TITLE_LIKE.test(l.text) || l.cells.some((c) => (c.confidence ?? 1) * 100 < (TITLE_WORD.test(l.text) ? TEXT_REREAD_CONFIDENCE : LINE_REREAD_CONFIDENCE))),
+            (l.cells.some((c) => (c.confidence ?? 1) * 100 < (TITLE_WORD.test(l.text) ? TEXT_REREAD_CONFIDENCE : LINE_REREAD_CONFIDENCE)) ||
+              // A title the page read surely and that names a table type is taken as read.
+              (TITLE_LIKE.test(l.text) && titleRank(l.text) === TITLE_PATTERNS.length)),
         )
         .map(async (line) => {
           const [x0, y0, x1, y1] = line.at.bbox!;
@@ -921,15 +924,15 @@ class CellReader {
           const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
           // Raw text (psm 13) is a second opinion for titles only: a line the page or the line
           // reading shows as one (表, 预算, 决算), so prose labels cost one reading, not two; and
-          // not where the line reading surely agrees with the page's, letter for letter, on a text
-          // that names a table type (two readings alike that name none, 一般公共预算文出预算表, are
-          // one misreading of the same pixels: the raw reading reads 支出).
+          // not where the line reading surely agrees with the page's, letter for letter (表8), unless
+          // they agree on a title that names no table type (一般公共预算文出预算表 read twice is one
+          // misreading of the same pixels: the raw reading reads 支出).
           const asLine = await this.read(region, LINE_PSM, undefined, 0);
           const agreed =
             asLine !== undefined &&
             asLine.confidence >= TEXT_REREAD_CONFIDENCE &&
             wordKey(withoutEdgeMarks(ocrText(asLine.text))) === wordKey(line.text) &&
-            titleRank(line.text) < TITLE_PATTERNS.length;
+            (titleRank(line.text) < TITLE_PATTERNS.length || !TITLE_LIKE.test(line.text));
           const titleish = !agreed && [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
           const readings = [asLine, titleish ? await this.read(region, RAW_LINE_PSM, undefined, 0) : undefined];
           const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(ocrText(r.text)), confidence: r.confidence }] : []))];
@@ -966,7 +969,7 @@ class CellReader {
     const cut = this.cut(cell, CELL_PAD_PX, insetPt);
     if (!cut) return undefined;
     const piece = factor === 1 ? cut : enlarge(cut, factor);
-    this.options.onReread?.();
+    this.options.onReread?.(cell.text);
     const result = await withOcrWorker((w) => w.recognize(encodePgm(piece), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
