@@ -549,9 +549,10 @@ function decimalPoint(b: Box, printBeside: (b: Box, dx: 1 | -1, reach: number) =
 
 /** Otsu's threshold over the gray histogram, kept within [MIN_THRESHOLD, MAX_THRESHOLD]. */
 export function otsuThreshold(image: GrayImage): number {
-  const hist = new Float64Array(256);
+  const hist = new Uint32Array(256);
   const data = image.data;
-  // Indexed, not for…of: the iterator protocol costs more than the counting on a 9 MP page.
+  // Indexed, not for…of: the iterator protocol costs more than the counting on a 9 MP page; and
+  // integers, not floats: a float count per pixel was a third of the step.
   for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
   const total = data.length;
   let sumAll = 0;
