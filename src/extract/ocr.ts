@@ -5,7 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
-import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
@@ -679,7 +679,7 @@ class CellReader {
       const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
-        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals));
+        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text));
         cells.forEach((cell, i) => {
           const reading = readings[i];
           if (!reading) return;

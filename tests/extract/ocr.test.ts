@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -124,6 +124,11 @@ describe('scanned PDFs', () => {
     const row = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === '201')!;
     expect(row.values).toEqual({ total: 127886849, basic: 84861719, project: 43025130 });
     expect(doc.issues.filter((i) => /column heading/.test(i.message))).toEqual([]);
+    // 死亡抚恤's project amount 1,200,000 reads `1 200, 000` (a separator read as a gap): it was
+    // dropped; read as one amount, reported.
+    const pension = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === '2080801')!;
+    expect(pension.values).toEqual({ total: 1200000, project: 1200000 });
+    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '1 200, 000', found: 1200000 }));
   }, 120_000);
 
   it('reads again alone only the cells the page reading leaves in doubt, not known names, codes their row names, or titles it read surely', async () => {
@@ -297,6 +302,13 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readGappedAmount('426 0', 2)).toBeUndefined();
     expect(readGappedAmount('1.5 20', 2)).toBeUndefined();
     expect(readAmount('2,.247.04')).toEqual({ text: '2,247.04', repairs: ['separator'] });
+    // A thousands separator read as a gap, beside one read as a comma.
+    expect(readGappedThousands('1 200, 000')).toEqual({ text: '1,200,000', repairs: ['separator'] });
+    expect(readGappedThousands('4 200,000.50')).toEqual({ text: '4,200,000.50', repairs: ['separator'] });
+    expect(readGappedThousands('1, 200, 000')).toBeUndefined(); // no gap: readAmount reads it
+    expect(readGappedThousands('1 200 000')).toBeUndefined(); // gaps alone may part numbers
+    expect(readGappedThousands('1 20, 000')).toBeUndefined(); // not groups of three
+    expect(readGappedThousands('10, 191 56')).toBeUndefined(); // a point read as a gap (readGappedAmount)
   });
 
   it('finds the classification sums of a grid, items with a misread code among them, and settles a sum by the one second reading that makes it hold', () => {
