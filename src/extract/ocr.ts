@@ -691,6 +691,9 @@ class CellReader {
           // A code the row's name confirms needs no second reading, however unsure the page was of its digits.
           const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE || (reading.repairs.length === 0 && codeNamedInRow(reading.text, rows[i]!));
           const replaced = this.pageReading.get(cell);
+          // An amount read with a gap for a separator or its point: the page saw every digit, and
+          // a second reading alone that shows other digits is no surer (`1 200, 000` read alone 200,000).
+          const gapped = readAmount(cell.text) === undefined;
           if (reading.repairs.length === 0 && fits(reading.text) && confident && !pointLost) {
             cell.text = reading.text; // edge marks (an erased rule's remains) dropped
             if (replaced !== undefined) {
@@ -710,7 +713,7 @@ class CellReader {
                 if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== gridDecimals) return; // a code, most likely
                 value = again.text;
                 why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
-              } else if (again && again.repairs.length === 0 && fits(again.text)) {
+              } else if (again && again.repairs.length === 0 && fits(again.text) && (!gapped || digitsOf(again.text) === digitsOf(reading.text))) {
                 value = again.text;
                 if (value !== reading.text) why.push(`re-read alone as ${value}`);
               } else {
@@ -1017,6 +1020,11 @@ function ocrText(text: string): string {
  * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
  */
 const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-(?=\p{Script=Han})/gu;
+
+/** An amount's digits, its separators and point left out. */
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}
 
 /** A word as compared with the known ones: folded as recognized text is, spaces removed. */
 function wordKey(text: string): string {

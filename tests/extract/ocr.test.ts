@@ -131,6 +131,16 @@ describe('scanned PDFs', () => {
     expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '1 200, 000', found: 1200000 }));
   }, 120_000);
 
+  it('keeps the digits the page saw in an amount read with a gap for a separator when reading it alone shows fewer', async () => {
+    // 上海市财政局 2025 功能分类 table, look `dark` at 300 dpi: 死亡抚恤's 1,200,000 reads
+    // `1 200, 000`, and alone, digits only, `200,000`, which replaced it (total 200,000).
+    const file = 'gapped-thousands-dark-300dpi.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const row = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === '2080801')!;
+    expect(row.values).toEqual({ total: 1200000, project: 1200000 });
+    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '1 200, 000', found: 1200000 }));
+  }, 120_000);
+
   it('reads again alone only the cells the page reading leaves in doubt, not known names, codes their row names, or titles it read surely', async () => {
     // Seed 000's scanned 支出经济分类汇总表 (the bench's page): 45 recognitions besides the page's,
     // 12 of them text cells read as known names (住房公积金 at 53%, 离退休费 at 27%) and 4 codes
