@@ -143,8 +143,8 @@ describe('scanned PDFs', () => {
 
   it('reads again alone only the cells the page reading leaves in doubt, not known names, codes their row names, or titles it read surely', async () => {
     // Seed 000's scanned 支出经济分类汇总表 (the bench's page): 45 recognitions besides the page's,
-    // 12 of them text cells read as known names (住房公积金 at 53%, 离退休费 at 27%) and 4 codes
-    // beside their names (30101 基本工资 at 60%), all read the same alone; titles the page read
+    // 17 of them text cells read as known names (住房公积金 at 53%, 离退休费 at 27%) and 4 codes
+    // beside their names (30101 基本工资 at 60%), read the same alone or worse; titles the page read
     // surely, naming their table's type, read twice more, and lines read a third time after two
     // readings agreed (表8).
     const doc = await openPdfForRender(fixture('scans/000_2f28e9293a4b3d29-300-p9-10.pdf'), {});
