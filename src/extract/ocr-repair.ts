@@ -124,6 +124,23 @@ export function readGappedAmount(raw: string, decimals: number | undefined): Num
   return reading && { text: reading.text, repairs: [...reading.repairs, 'decimal_point'] };
 }
 
+/** Groups of three digits after the first, each after a comma (spaces around it allowed) or a gap: `1 200, 000`. */
+const GAPPED_THOUSANDS = /^(-?\d{1,3})((?:\s*,\s*\d{3}|\s+\d{3})+)(\.\d+)?$/;
+
+/**
+ * A cell that is not an amount as read, but is one with a thousands separator read as a gap: its
+ * digits in groups of three after the first, at least one of them after a comma (a gap alone may
+ * part two numbers), the gaps where the other commas are (`1 200, 000` is 1,200,000; the dark
+ * scans of 上海市财政局 print 1,200,000 and 4,200,000 read so). Undefined otherwise.
+ */
+export function readGappedThousands(raw: string): NumberReading | undefined {
+  const m = GAPPED_THOUSANDS.exec(raw.replace(EDGE_NOISE, '').trim());
+  if (!m || !m[2]!.includes(',') || !/\d\s+\d/.test((m[1]! + m[2]!).replace(/\s*,\s*/g, ','))) return undefined;
+  const groups = m[2]!.split(/[\s,]+/).filter(Boolean);
+  const reading = readAmount(`${m[1]},${groups.join(',')}${m[3] ?? ''}`);
+  return reading && { text: reading.text, repairs: [...reading.repairs, 'separator'] };
+}
+
 // ---- identities of a classification column -----------------------------------------------
 
 /** Classification codes nest by length: a 类 (3 digits) holds 款 (5), a 款 holds 项 (7). */

@@ -5,7 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
-import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
@@ -20,6 +20,7 @@ import {
   estimateSkew,
   findPixelRules,
   flattenBackground,
+  inkFrame,
   inkShare,
   isBitonal,
   openPdfForRender,
@@ -66,6 +67,8 @@ export interface OcrOptions {
    * process's CPU in that time (worker threads included; pages read at once overlap): for `npm run bench`.
    */
   onPhase?: (phase: OcrPhase, ms: number, cpuMs: number) => void;
+  /** Told each recognition besides the page's (a cell, word or line read again alone), with what the page read there: for `npm run bench` and the tests that keep them few. */
+  onReread?: (pageText: string) => void;
 }
 
 export type OcrPhase = 'render' | 'pixels' | 'page' | 'cells';
@@ -144,6 +147,27 @@ const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
 /** Header words of measure columns (data/measures.json, as tables/header.ts reads them): a header cell one letter from one of them is read as it. */
 const HEADER_WORDS = [...new Set(Object.values(loadJson<{ aliases: Record<string, string[]> }>('measures.json').aliases).flat())];
+/** Classification entries (data/*-classification.json): a code and the names a row beside it prints. */
+const CLASSIFICATION = ['functional-classification.json', 'economic-classification.json'].flatMap((f) => loadJson<{ code: string; name: string; aliases?: string[] }[]>(f));
+/**
+ * Words the tables are known to print, as `wordKey` gives them: measure headings, subtotal and
+ * header-row words, classification names. A text cell the page read as one of them is taken as
+ * read: a second reading alone can only agree or be worse (measured: of 31 text cells re-read on
+ * a 300 dpi table page, the 17 the page had read as known words, six behind a stray mark, read
+ * the same alone or worse: 合计 as 会已计, “三公”经费 as “三公?”经费).
+ */
+const KNOWN_WORDS = new Set(
+  [
+    ...HEADER_WORDS,
+    ...loadJson<{ subtotal_words: string[] }>('measures.json').subtotal_words,
+    ...loadJson<{ header_openers: { exact: string[] } }>('layout-words.json').header_openers.exact,
+    ...CLASSIFICATION.flatMap((e) => [e.name, ...(e.aliases ?? [])]),
+  ].map(wordKey),
+);
+/** Each classification code's names, as `wordKey` gives them. */
+const NAMES_OF_CODE = CLASSIFICATION.reduce((m, e) => m.set(e.code, new Set([...(m.get(e.code) ?? []), ...[e.name, ...(e.aliases ?? [])].map(wordKey)])), new Map<string, Set<string>>());
+/** Marks at a text cell's ends that are a rule's remains or a speck (STRAY_EDGE, all of them). */
+const STRAY_EDGES = /^[,.;'"`、。，·‘’“”]+|[,;'"`、，·‘’“”]+$/gu;
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
 /** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
@@ -168,6 +192,12 @@ const MIN_SHEAR_PX = 2;
 const SPLIT_POINT_EM = 0.8;
 /** A page image this much coarser than RENDER_DPI (or `dpi`) is enlarged to it before reading; finer ones are read as they are. */
 const UPSCALE_SLACK = 1.05;
+/**
+ * The page is recognized within this margin (points) around its ink: its blank paper beyond is
+ * tesseract memory for nothing (a table page's margins are a quarter to half of it; its peak on
+ * a 300 dpi table page 30 MB lower, its CPU the same within the noise).
+ */
+const PAGE_MARGIN_PT = 18;
 /** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
 const HAIRLINE_EM = 0.12;
 
@@ -263,9 +293,23 @@ interface Piece {
   confidence: number;
 }
 
-/** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
-export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
-  const started = clock();
+/** A page made ready for recognition: paper white, dust and rules gone, upright; its rules in its pixels. */
+interface PreparedPage {
+  clean: GrayImage;
+  rules: PixelRule[];
+  threshold: number;
+  skew: number;
+  straightened: boolean;
+  lean: number;
+  sheared: boolean;
+}
+
+/**
+ * The pixel work of a page, in a function of its own so that its intermediate copies of the page
+ * (flattened, rotated, its ink map, rules erased) are garbage once it returns, not held while the
+ * page is recognized and its cells read again. Undefined for a blank page.
+ */
+function preparePage(input: GrayImage, options: OcrOptions): PreparedPage | undefined {
   // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
   const bitonal = isBitonal(input);
   // Read at RENDER_DPI at least: a 200 dpi scan's 7 pt digits are too few pixels for the model. A
@@ -277,7 +321,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   let threshold = otsuThreshold(image);
   image = removeSpecks(image, threshold);
   let ink = binarize(image, threshold);
-  if (inkShare(ink) < MIN_INK_SHARE) return { lines: [], issues: [], words: 0 };
+  if (inkShare(ink) < MIN_INK_SHARE) return undefined;
   const skew = estimateSkew(ink, image.width, image.height, image.dpi);
   const straightened = Math.abs(skew) >= MIN_DESKEW_DEGREES;
   if (straightened) {
@@ -299,15 +343,29 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const late = bitonal && factor !== 1;
   const clean = bitonal ? smoothBitonal(late ? enlarge(erased, factor) : erased) : erased;
   const rules = late ? pixelRules.map((r) => scaleRule(r, factor)) : pixelRules;
+  return { clean, rules, threshold, skew, straightened, lean, sheared };
+}
+
+/** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
+export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions = {}): Promise<PageResult> {
+  const started = clock();
+  const prepared = preparePage(input, options);
+  if (!prepared) return { lines: [], issues: [], words: 0 };
+  const { clean, rules, threshold, skew, straightened, lean, sheared } = prepared;
   const scale = 72 / clean.dpi;
   const recognizing = clock();
   options.onPhase?.('pixels', ...since(started));
 
+  // Only the inked part of the page is recognized; its words are placed back on the page after.
+  const [fx, fy, fx1, fy1] = inkFrame(clean, threshold, Math.round((PAGE_MARGIN_PT * clean.dpi) / 72)) ?? [0, 0, clean.width, clean.height];
   const page = await withOcrWorker(
-    (w) => w.recognize(Buffer.from(encodePgm(clean)), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }),
+    (w) => w.recognize(encodePgm(crop(clean, fx, fy, fx1, fy1, 0)), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }),
     options.workers,
   );
-  const pieces = wordPieces(page.data, rules);
+  const pieces = wordPieces(
+    page.data,
+    rules.map((r) => shiftRule(r, -fx, -fy)),
+  ).map((p) => ({ ...p, x0: p.x0 + fx, x1: p.x1 + fx, y0: p.y0 + fy, y1: p.y1 + fy, baseline: p.baseline + fy }));
   const glyphs: Glyph[] = pieces.map((p, run) => ({
     text: ocrText(p.text),
     x0: p.x0 * scale,
@@ -375,6 +433,12 @@ function scaleRule(r: PixelRule, factor: number): PixelRule {
   const first = (p: number) => Math.floor(p * factor);
   const last = (p: number) => Math.ceil((p + 1) * factor) - 1;
   return { ...r, across0: first(r.across0), across1: last(r.across1), start: first(r.start), end: last(r.end), thickness: r.thickness * factor };
+}
+
+/** A rule where it lies once the page's pixels move by (dx, dy). */
+function shiftRule(r: PixelRule, dx: number, dy: number): PixelRule {
+  const [across, along] = r.horizontal ? [dy, dx] : [dx, dy];
+  return { ...r, across0: r.across0 + across, across1: r.across1 + across, start: r.start + along, end: r.end + along };
 }
 
 /**
@@ -567,6 +631,11 @@ class CellReader {
           const unsure = cell.text !== '' && ((cell.confidence ?? 1) * 100 < GRID_TEXT_REREAD_CONFIDENCE || wrapped || STRAY_EDGE.test(cell.text));
           const missed = cell.text === '' && this.hasInk(cell);
           if (!unsure && !missed) return;
+          const known = missed ? undefined : knownWord(cell.text);
+          if (known !== undefined) {
+            cell.text = known;
+            return;
+          }
           // In a column of amounts a cell that shows digits (or was missed) is read as digits first;
           // its header cells, and names in it, are text.
           const asDigits = numeric[c] && (missed || /\d/.test(cell.text));
@@ -612,7 +681,7 @@ class CellReader {
       const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
-        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals));
+        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text));
         cells.forEach((cell, i) => {
           const reading = readings[i];
           if (!reading) return;
@@ -621,8 +690,12 @@ class CellReader {
           // No column evidence, a grid of decimal amounts, and a bare integer: maybe a lost point,
           // maybe a code. Only a second reading that shows the point may change it.
           const pointLost = decimals === undefined && gridDecimals !== undefined && gridDecimals > 0 && /^\d{3,}$/.test(reading.text);
-          const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE;
+          // A code the row's name confirms needs no second reading, however unsure the page was of its digits.
+          const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE || (reading.repairs.length === 0 && codeNamedInRow(reading.text, rows[i]!));
           const replaced = this.pageReading.get(cell);
+          // An amount read with a gap for a separator or its point: the page saw every digit, and
+          // a second reading alone that shows other digits is no surer (`1 200, 000` read alone 200,000).
+          const gapped = readAmount(cell.text) === undefined;
           if (reading.repairs.length === 0 && fits(reading.text) && confident && !pointLost) {
             cell.text = reading.text; // edge marks (an erased rule's remains) dropped
             if (replaced !== undefined) {
@@ -642,7 +715,7 @@ class CellReader {
                 if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== gridDecimals) return; // a code, most likely
                 value = again.text;
                 why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
-              } else if (again && again.repairs.length === 0 && fits(again.text)) {
+              } else if (again && again.repairs.length === 0 && fits(again.text) && (!gapped || digitsOf(again.text) === digitsOf(reading.text))) {
                 value = again.text;
                 if (value !== reading.text) why.push(`re-read alone as ${value}`);
               } else {
@@ -822,7 +895,8 @@ class CellReader {
 
   /**
    * Short lines outside grids (titles, 单位：万元, table numbers) the page recognition was unsure
-   * of (a line naming a table sooner), and lines shaped like a table's title (ending in 表), read again alone as one line: a
+   * of (a line naming a table sooner), and lines shaped like a table's title (ending in 表) that
+   * name no table type however sure the page was of them, read again alone as one line: a
    * table's title types it, so a garbled title loses the table. Each is read twice, as a line
    * (psm 7) and as raw text (psm 13, which reads a title's larger print better: 支出 where psm 7
    * and the page read 广出 or 收文), and the readings compete with the page's: one that names a
@@ -840,7 +914,9 @@ class CellReader {
             // A borderless table's row (its cells are words, amounts among them) keeps its cells:
             // a reading of the whole line would run them together.
             !l.cells.some((c) => readAmount(c.text)?.text.includes('.')) &&
-            (TITLE_LIKE.test(l.text) || l.cells.some((c) => (c.confidence ?? 1) * 100 < (TITLE_WORD.test(l.text) ? TEXT_REREAD_CONFIDENCE : LINE_REREAD_CONFIDENCE))),
+            (l.cells.some((c) => (c.confidence ?? 1) * 100 < (TITLE_WORD.test(l.text) ? TEXT_REREAD_CONFIDENCE : LINE_REREAD_CONFIDENCE)) ||
+              // A line shaped like a title is read again however sure the page was only when it names no table type.
+              (TITLE_LIKE.test(l.text) && titleRank(l.text) === TITLE_PATTERNS.length)),
         )
         .map(async (line) => {
           const [x0, y0, x1, y1] = line.at.bbox!;
@@ -852,9 +928,17 @@ class CellReader {
           const region = { text: line.text, at: { ...line.at, bbox: box } };
           const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
           // Raw text (psm 13) is a second opinion for titles only: a line the page or the line
-          // reading shows as one (表, 预算, 决算), so prose labels cost one reading, not two.
+          // reading shows as one (表, 预算, 决算), so prose labels cost one reading, not two; and
+          // not where the line reading surely agrees with the page's, letter for letter (表8), unless
+          // they agree on a title that names no table type (一般公共预算文出预算表 read twice is one
+          // misreading of the same pixels: the raw reading reads 支出).
           const asLine = await this.read(region, LINE_PSM, undefined, 0);
-          const titleish = [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
+          const agreed =
+            asLine !== undefined &&
+            asLine.confidence >= TEXT_REREAD_CONFIDENCE &&
+            wordKey(withoutEdgeMarks(ocrText(asLine.text))) === wordKey(line.text) &&
+            (titleRank(line.text) < TITLE_PATTERNS.length || !TITLE_LIKE.test(line.text));
+          const titleish = !agreed && [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
           const readings = [asLine, titleish ? await this.read(region, RAW_LINE_PSM, undefined, 0) : undefined];
           const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(ocrText(r.text)), confidence: r.confidence }] : []))];
           const best = candidates.reduce((a, b) => {
@@ -890,7 +974,8 @@ class CellReader {
     const cut = this.cut(cell, CELL_PAD_PX, insetPt);
     if (!cut) return undefined;
     const piece = factor === 1 ? cut : enlarge(cut, factor);
-    const result = await withOcrWorker((w) => w.recognize(Buffer.from(encodePgm(piece)), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
+    this.options.onReread?.(cell.text);
+    const result = await withOcrWorker((w) => w.recognize(encodePgm(piece), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
   }
@@ -937,6 +1022,27 @@ function ocrText(text: string): string {
  * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
  */
 const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-(?=\p{Script=Han})/gu;
+
+/** An amount's digits, its separators and point left out. */
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}
+
+/** A word as compared with the known ones: folded as recognized text is, spaces removed. */
+function wordKey(text: string): string {
+  return foldText(text).replace(/\s+/g, '');
+}
+
+/** The known word (KNOWN_WORDS) a text cell reads as, as read or without stray marks at its ends (”奖金 is 奖金); undefined for any other text. */
+function knownWord(text: string): string | undefined {
+  return [text, text.replace(STRAY_EDGES, '')].find((t) => t !== '' && KNOWN_WORDS.has(wordKey(t)));
+}
+
+/** True when a row's code is a listed classification code and a cell of the row prints that code's name: the code and its name confirm each other. */
+function codeNamedInRow(code: string, row: Line): boolean {
+  const names = NAMES_OF_CODE.get(code);
+  return names !== undefined && row.cells.some((c) => names.has(wordKey(c.text)));
+}
 
 /** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */
 function joinWords(text: string): string {
