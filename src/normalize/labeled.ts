@@ -39,9 +39,8 @@ const COLUMN_NUMBERS = /栏次$/;
  * A line of prose the table's extent ran into (the 说明 after a table with no title between):
  * its amounts are followed by their unit, as a sentence prints them and no table cell does.
  */
-const isProse = (segments: readonly Segment[]): boolean => segments.some((seg, i) => i > 0 && UNIT_AFTER_AMOUNT.test(seg.label));
+const isRunningProse = (segments: readonly Segment[]): boolean => segments.some((seg, i) => i > 0 && UNIT_AFTER_AMOUNT.test(seg.label));
 
-const SERIAL_WORDS = /序号|栏次/;
 /** A serial: a whole number of one or two digits. */
 const SERIAL_MAX = 99;
 
@@ -52,9 +51,8 @@ const SERIAL_MAX = 99;
  * dropped with the column (src/tables/rows.ts).
  */
 function serialsOf(raw: RawTable): (n: Segment['numbers'][number], delimited: boolean) => boolean {
-  const printsSerials = [...raw.header, ...raw.body].some((l) => SERIAL_WORDS.test(l.text.replace(/\s+/g, '')));
   const printsDecimals = raw.rows.some((r) => r.tokens.some((t) => t.kind !== 'label' && /\d\.\d/.test(t.text)));
-  if (!printsSerials || !printsDecimals) return () => false;
+  if (!raw.serialColumn || !printsDecimals) return () => false;
   return (n, delimited) => !delimited && !n.decimal && Number.isInteger(n.value) && n.value >= 1 && n.value <= SERIAL_MAX;
 }
 
@@ -75,7 +73,7 @@ export function labeledTable(raw: RawTable): Built {
     const row = code ? { ...r, tokens: r.tokens.slice(1) } : r;
     const delimited = r.tokens.some((t) => t.idx !== undefined);
     const segments = segmentsOf(row).map((seg) => ({ ...seg, numbers: seg.numbers.filter((n) => !isSerial(n, delimited)) }));
-    if (isProse(segments)) continue;
+    if (isRunningProse(segments)) continue;
     segments.forEach((seg, i) => {
       if (COLUMN_NUMBERS.test(seg.label)) return;
       if (!seg.numbers.length) return;

@@ -47,6 +47,8 @@ export interface RawTable {
   header: Line[];
   body: Line[];
   rows: RawRow[];
+  /** The table prints a 序号/栏次 column (hasSerialColumn). */
+  serialColumn: boolean;
   /** A note says the table is intentionally empty (此表为空表, 空表列示, 无…). */
   emptyNote: boolean;
 }
@@ -93,6 +95,7 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
     header = header.map((l) => sliceLine(l, blocks[0]!));
     body = blocks.flatMap((b) => body.map((l) => sliceLine(l, b)));
   }
+  const serialColumn = hasSerialColumn(header, body);
   const printedUnit = unitOf([block.titleLine, ...lines.slice(0, 12)]);
   const at = block.titleLine.at;
   const lastAt = block.lines[block.lines.length - 1]?.at ?? at;
@@ -108,7 +111,8 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
     pages,
     header,
     body,
-    rows: linesToRawRows(body.filter((l) => !isNote(l)), { serialColumn: hasSerialColumn(header, body) }),
+    rows: linesToRawRows(body.filter((l) => !isNote(l)), { serialColumn }),
+    serialColumn,
     emptyNote: lines.some((l) => isNote(l) && EMPTY_NOTE.test(l.text)) || lines.some((l) => EMPTY_NOTE.test(l.text) && isProse(l)),
   };
 }
