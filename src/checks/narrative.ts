@@ -389,11 +389,16 @@ function proseIssue(def: CheckDef, e: Mention, message: string, found?: number, 
   return instance('broken', [{ issue }]);
 }
 
+/** A comparison's word (大于, 基本持平 …) and the difference it states, if any. */
+function comparisonOf(c: Mention): { word: string; diffText: string | undefined } {
+  return { word: c.m[1]!, diffText: c.m[2] };
+}
+
 /** How 决算 stands to 预算 by the words of a comparison, against the amounts or the completion rate stated. */
 function comparisonInstances(def: CheckDef, item: BudgetItem): Instance[] {
   const c = item.comparison;
   if (!c) return [];
-  const [, word, diffText] = c.m as unknown as [string, string, string | undefined];
+  const { word, diffText } = comparisonOf(c);
   const quoted = `"${c.m[0]}"`;
   const x = item.budget ? num(item.budget.m[1]!) : undefined;
   const y = item.final ? num(item.final.m[1]!) : undefined;
@@ -424,8 +429,9 @@ function comparisonInstances(def: CheckDef, item: BudgetItem): Instance[] {
  */
 function budgetOf(item: BudgetItem): { x: Big; text: string; half: Big } | undefined {
   if (item.budget) return { x: num(item.budget.m[1]!), text: item.budget.m[1]!, half: halfUnit(item.budget.m[1]!) };
-  const [, word, diffText] = (item.comparison?.m ?? []) as unknown as [string, string, string | undefined];
-  if (!item.final || diffText === undefined || !(GREATER.test(word) || LESS.test(word))) return undefined;
+  if (!item.final || !item.comparison) return undefined;
+  const { word, diffText } = comparisonOf(item.comparison);
+  if (diffText === undefined || !(GREATER.test(word) || LESS.test(word))) return undefined;
   const y = num(item.final.m[1]!);
   const x = GREATER.test(word) ? y.minus(num(diffText)) : y.plus(num(diffText));
   return { x, text: `${x.toString()} (${item.final.m[1]} ${GREATER.test(word) ? '−' : '+'} ${diffText})`, half: halfUnit(item.final.m[1]!).plus(halfUnit(diffText)) };

@@ -146,7 +146,8 @@ const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 /** Table title patterns, most specific first (data/table-types.json, as tables/detect.ts reads them). */
 const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
 /** Header words of measure columns (data/measures.json, as tables/header.ts reads them): a header cell one letter from one of them is read as it. */
-const HEADER_WORDS = [...new Set(Object.values(loadJson<{ aliases: Record<string, string[]> }>('measures.json').aliases).flat())];
+const MEASURES = loadJson<{ aliases: Record<string, string[]>; subtotal_words: string[] }>('measures.json');
+const HEADER_WORDS = [...new Set(Object.values(MEASURES.aliases).flat())];
 /** Classification entries (data/*-classification.json): a code and the names a row beside it prints. */
 const CLASSIFICATION = ['functional-classification.json', 'economic-classification.json'].flatMap((f) => loadJson<{ code: string; name: string; aliases?: string[] }[]>(f));
 /**
@@ -159,7 +160,7 @@ const CLASSIFICATION = ['functional-classification.json', 'economic-classificati
 const KNOWN_WORDS = new Set(
   [
     ...HEADER_WORDS,
-    ...loadJson<{ subtotal_words: string[] }>('measures.json').subtotal_words,
+    ...MEASURES.subtotal_words,
     ...loadJson<{ header_openers: { exact: string[] } }>('layout-words.json').header_openers.exact,
     ...CLASSIFICATION.flatMap((e) => [e.name, ...(e.aliases ?? [])]),
   ].map(wordKey),
