@@ -18,6 +18,8 @@ const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
 const MIN_DIGIT_SHARE = 0.5;
 /** Two or more stops, all but the last before a group of three digits: thousands read as stops. */
 const THOUSANDS_AS_STOPS = /^-?\d{1,3}(?:\.\d{3})+\.\d{1,2}$/;
+/** A whole amount in groups of three whose separators include two stops or more (`4.620.000`, `1.200,000.000`): no amount has two points. */
+const WHOLE_THOUSANDS_AS_STOPS = /^-?\d{1,3}(?:[.,]\d{3})+$/;
 /** A thousands separator read twice (`2,.247.04`): two marks before a group of three digits. */
 const DOUBLED_SEPARATOR = /[,.]{2,}(?=\d{3}(?:[,.]|$))/g;
 /** An amount whose point was read as a gap: digits (and separators), a space, the decimals (`10, 191 56`). */
@@ -77,6 +79,10 @@ export function readAmount(raw: string): NumberReading | undefined {
     const last = text.lastIndexOf('.');
     text = text.slice(0, last).replace(/\./g, ',') + text.slice(last);
     if (!repairs.includes('separator')) repairs.push('separator');
+  } else if (WHOLE_THOUSANDS_AS_STOPS.test(text) && text.split('.').length > 2) {
+    // Two stops or more, each before three digits: an amount has one point, so all are separators.
+    text = text.replace(/\./g, ',');
+    if (!repairs.includes('separator')) repairs.push('separator');
   }
   return isAmount(text) ? { text, repairs } : undefined;
 }
@@ -100,6 +106,8 @@ export function columnDecimals(others: string[]): number | undefined {
  * Undefined when it cannot be (too few digits, or extra decimals): that reading stays suspect.
  */
 export function restoreDecimals(text: string, decimals: number): string | undefined {
+  // A column of whole amounts: a point before the last three digits is a separator read as one (`4,620.000`).
+  if (decimals === 0 && /^-?\d{1,3}(?:,\d{3})*\.\d{3}$/.test(text)) return text.replace('.', ',');
   if (decimals === 0 || decimalsOf(text) === decimals) return decimalsOf(text) === decimals ? text : undefined;
   const sign = text.startsWith('-') ? '-' : '';
   const body = text.slice(sign.length);

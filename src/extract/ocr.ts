@@ -5,6 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
+import { buildLexicon, codeFor, nameFor } from './ocr-lexicon.js';
 import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -169,6 +170,8 @@ const KNOWN_WORDS = new Set(
 const NAMES_OF_CODE = CLASSIFICATION.reduce((m, e) => m.set(e.code, new Set([...(m.get(e.code) ?? []), ...[e.name, ...(e.aliases ?? [])].map(wordKey)])), new Map<string, Set<string>>());
 /** Marks at a text cell's ends that are a rule's remains or a speck (STRAY_EDGE, all of them). */
 const STRAY_EDGES = /^[,.;'"`、。，·‘’“”]+|[,;'"`、，·‘’“”]+$/gu;
+/** The classification as OCR checks a row's code and name against each other. */
+const LEXICON = buildLexicon(CLASSIFICATION, (t) => wordKey(t.replace(STRAY_EDGES, '')));
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
 /** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
@@ -392,6 +395,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
   issues.push(...repairHeaderWords(lines, at));
+  issues.push(...settleCodesAndNames(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
   options.onPhase?.('cells', ...since(rereading));
@@ -680,12 +684,16 @@ class CellReader {
       // The decimals the grid's amounts with a point print: evidence for a column with too few
       // amounts of its own (a total row at the foot of a page whose table goes on overleaf).
       const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
+      const codeCells = rows.map(codeCellsOf);
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
         const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text));
         cells.forEach((cell, i) => {
           const reading = readings[i];
           if (!reading) return;
+          // A row's code read as bare digits is settled by the row's name (settleCodesAndNames), not
+          // read again as an amount: alone, codes came back with digits changed or added (2040405 as 20401405).
+          if (j < codeCells[i]! && reading.repairs.length === 0 && /^\d+$/.test(reading.text)) return;
           const decimals = columnDecimals(readings.flatMap((r, k) => (r && k !== i && r.repairs.length === 0 ? [r.text] : [])));
           const fits = (text: string) => decimals === undefined || decimalsOf(text) === decimals;
           // No column evidence, a grid of decimal amounts, and a bare integer: maybe a lost point,
@@ -1109,6 +1117,63 @@ export function repairHeaderWords(lines: Line[], at: PageAt): Issue[] {
     }
   }
   return issues;
+}
+
+/**
+ * Rows' codes and names checked against each other through the classification (ocr-lexicon.ts),
+ * in page order: a code one digit from the listed code the row's name names is taken as it (the
+ * 类 and 款 above it settling which, when several are), then a name close to its code's listed
+ * name is taken as it. Each correction is reported with what the page read.
+ */
+function settleCodesAndNames(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  /** The 类 and 款 above the row, by code length. */
+  const parents = new Map<number, string>();
+  for (const line of lines) {
+    const found = rowCode(line);
+    const nameCell = found && line.cells.slice(found.cells).find((c) => c.text.trim() !== '');
+    if (!found || !nameCell || readAmount(nameCell.text)) continue;
+    const parts = line.cells.slice(0, found.cells).filter((c) => c.text.trim() !== '');
+    let code = found.code;
+    const fixed = codeFor(LEXICON, code, nameCell.text, [...parents.values()]);
+    const split = fixed && splitLike(fixed, parts.map((c) => c.text.trim().length));
+    if (fixed && split) {
+      parts.forEach((c, k) => {
+        if (c.text.trim() === split[k]) return;
+        const printed = c.text;
+        c.text = split[k]!;
+        c.confidence = Math.min(c.confidence ?? 1, REPAIRED_CONFIDENCE);
+        issues.push(lowConfidence(c, at, printed, undefined, `taken as ${fixed}, the listed code a digit from it whose name is the row's ${nameCell.text}`));
+      });
+      code = fixed;
+    }
+    if (LEXICON.namesOf.has(code)) {
+      for (const length of [...parents.keys()]) if (length >= code.length) parents.delete(length);
+      parents.set(code.length, code);
+    }
+    const name = nameFor(LEXICON, code, nameCell.text);
+    if (!name) continue;
+    const printed = nameCell.text;
+    nameCell.text = name;
+    nameCell.confidence = Math.min(nameCell.confidence ?? 1, REPAIRED_CONFIDENCE);
+    issues.push(lowConfidence(nameCell, at, printed, undefined, `taken as ${name}, the listed name of the row's code ${code} it is a few letters from`));
+  }
+  return issues;
+}
+
+/** How many leading cells of a row print its code, when a name follows them (0 when not: a row of amounts). */
+function codeCellsOf(line: Line): number {
+  const found = rowCode(line);
+  const named = found && line.cells.slice(found.cells).some((c) => c.text.trim() !== '' && !readAmount(c.text));
+  return named ? found.cells : 0;
+}
+
+/** A code cut into parts of the given lengths (类 | 款 | 项 in cells of their own); undefined when the lengths do not add up. */
+function splitLike(code: string, lengths: number[]): string[] | undefined {
+  if (lengths.length === 1) return [code];
+  if (lengths.reduce((a, b) => a + b, 0) !== code.length) return undefined;
+  let from = 0;
+  return lengths.map((n) => code.slice(from, (from += n)));
 }
 
 /** A grid row's classification code: its leading cells of digits (blank ones skipped) joined, and how many cells that spans. */

@@ -241,6 +241,24 @@ describe('page images', () => {
     expect(rows.flat().filter((t) => /^[\s,.、'"“”‘’`_-]+$/u.test(t))).toEqual([]);
   }, 120_000);
 
+  it('settles a row’s misread code and name against each other through the classification, and re-reads no code as an amount', async () => {
+    // 江苏省人民检察院 2018, 公开07表 and the foot of 公开03表, look `bitonal` at 200 dpi
+    // (make-scans.mjs --hard): thin print broken by the threshold. The page read 公共安全多出,
+    // 疙旅费, 其他商品种服务素出; and 2040405, read alone as an amount, came back 20401405.
+    const file = 'code-names-bitonal-200dpi.png';
+    const bytes = fixture(`scans/${file}`);
+    const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file));
+    const rows = extracted.lines.map((l) => l.cells.map((c) => c.text));
+    const nameOf = (code: string) => rows.find((r) => r[0] === code)?.[1];
+    expect(nameOf('204')).toBe('公共安全支出');
+    expect(nameOf('30211')).toBe('差旅费');
+    expect(nameOf('30299')).toBe('其他商品和服务支出');
+    expect(nameOf('2080506')).toBe('机关事业单位职业年金缴费支出');
+    expect(nameOf('2040405')).toBeDefined();
+    expect(rows.flat()).not.toContain('20401405');
+    expect(extracted.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '公共安全多出' }));
+  }, 120_000);
+
   it('re-reads the amounts of a classification sum that does not hold, and takes the one reading that makes it hold', async () => {
     // 江苏省委办公厅 2018, 一般公共预算支出表, look `dark` at 300 dpi (make-scans.mjs --hard), one
     // page. The page reading gave 住房公积金 7195.28 for 715.28: 22102's two items then sum to
@@ -287,6 +305,9 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readAmount('1.050.00')).toEqual({ text: '1,050.00', repairs: ['separator'] });
     expect(readAmount('12.345.678.9')).toEqual({ text: '12,345,678.9', repairs: ['separator'] });
     expect(readAmount('1.05.00')).toBeUndefined(); // not groups of three: no reading
+    // A whole amount (yuan) with two stops: no amount has two points (上海 2025, bitonal 200 dpi).
+    expect(readAmount('4. 620. 000')).toEqual({ text: '4,620,000', repairs: ['separator'] });
+    expect(readAmount('4,620.000')).toEqual({ text: '4,620.000', repairs: [] }); // one stop: the column decides
   });
 
   it('moves an amount run into the name cell on its left back to its blank cell, and drops it where the cell holds it', () => {
@@ -358,6 +379,10 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(restoreDecimals('-7301', 2)).toBe('-73.01');
     expect(restoreDecimals('1,794', 2)).toBeUndefined();
     expect(restoreDecimals('0', 2)).toBeUndefined();
+    // In a column of whole amounts a stop before the last three digits is a separator read as one.
+    expect(restoreDecimals('127,886.849', 0)).toBe('127,886,849');
+    expect(restoreDecimals('11,800.000', 0)).toBe('11,800,000');
+    expect(restoreDecimals('886.84', 0)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,112 @@
+/**
+ * A row's classification code and name read by OCR, each checked against the other through the
+ * national classification (data/*-classification.json): the code is the row's key and its name is
+ * printed beside it, so a misread digit in one and misread letters in the other can be told apart
+ * from the document printing something else. Pure: readings in, corrections out. The caller flags
+ * every correction `low_confidence`, with what the page read.
+ *
+ * Only a close reading is corrected, and only to a single candidate: a code one digit from the one
+ * read (changed, missing or extra) whose name is the row's name (read within NAME_EDIT_SHARE), a name within NAME_EDIT_SHARE
+ * of its code's. A name the classification does not know (an older edition's, a local item's)
+ * stays as read.
+ */
+
+/** Classification names by code, and codes by name (as `key` folds them). */
+export interface Lexicon {
+  namesOf: Map<string, string[]>;
+  codesOf: Map<string, string[]>;
+  /** Folds a word for comparison (width, spaces). */
+  key: (text: string) => string;
+}
+
+/** A name read with this share of its letters wrong (or missing or extra) or fewer is the name it is that close to. */
+const NAME_EDIT_SHARE = 1 / 3;
+/** Names shorter than this are taken only as read exactly: one letter of two is a different word. */
+const MIN_NAME_FOR_EDITS = 3;
+/** A code read with this many digits wrong, missing or extra is the listed code its name says, when only one is. */
+const MAX_CODE_EDITS = 1;
+
+export function buildLexicon(entries: { code: string; name: string; aliases?: string[] }[], key: (text: string) => string): Lexicon {
+  const namesOf = new Map<string, string[]>();
+  const codesOf = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const name of [e.name, ...(e.aliases ?? [])]) {
+      const names = namesOf.get(e.code) ?? [];
+      if (!names.includes(name)) namesOf.set(e.code, [...names, name]);
+      const k = key(name);
+      const codes = codesOf.get(k) ?? [];
+      if (!codes.includes(e.code)) codesOf.set(k, [...codes, e.code]);
+    }
+  }
+  return { namesOf, codesOf, key };
+}
+
+/** Edits (a letter changed, dropped or added) between two words. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/** How many edits a name of this many letters may be read with and still be recognized. */
+function allowedEdits(length: number): number {
+  return length < MIN_NAME_FOR_EDITS ? 0 : Math.floor(length * NAME_EDIT_SHARE);
+}
+
+/** How close a reading is to a name: its edits, when within what the name's length allows. */
+function closeness(read: string, name: string): number | undefined {
+  const d = editDistance(read, name);
+  return d <= allowedEdits([...name].length) ? d : undefined;
+}
+
+/** True when the code's listed names include the name as read. */
+export function namesCode(lexicon: Lexicon, code: string, name: string): boolean {
+  const k = lexicon.key(name);
+  return (lexicon.namesOf.get(code) ?? []).some((n) => lexicon.key(n) === k);
+}
+
+/** The code's one listed name the reading is close to (but not equal to); undefined when none is, or two are. */
+export function nameFor(lexicon: Lexicon, code: string, read: string): string | undefined {
+  const k = lexicon.key(read);
+  if (k === '') return undefined;
+  const scored = (lexicon.namesOf.get(code) ?? []).flatMap((n) => {
+    const d = closeness(k, lexicon.key(n));
+    return d === undefined ? [] : [{ name: n, d }];
+  });
+  if (scored.some((s) => s.d === 0)) return undefined;
+  const best = Math.min(...scored.map((s) => s.d));
+  const at = scored.filter((s) => s.d === best);
+  return at.length === 1 ? at[0]!.name : undefined;
+}
+
+/**
+ * The listed code a misread code is, judged by the row's name: codes MAX_CODE_EDITS digit
+ * from the one read whose name the row's name is (or is close to), narrowed, when several are, to
+ * those under `parents` (the 类 and 款 above the row, as already settled). Undefined when the
+ * code read is listed under the name read, or when not exactly one candidate is left.
+ */
+export function codeFor(lexicon: Lexicon, read: string, name: string, parents: string[] = []): string | undefined {
+  const k = lexicon.key(name);
+  // The code as read, listed under a name the reading is close to, is confirmed by it.
+  if (k === '' || (lexicon.namesOf.get(read) ?? []).some((n) => closeness(k, lexicon.key(n)) !== undefined)) return undefined;
+  const candidates = new Map<string, number>();
+  for (const [nameKey, codes] of lexicon.codesOf) {
+    const d = closeness(k, nameKey);
+    if (d === undefined) continue;
+    for (const c of codes) {
+      if (c === read || Math.abs(c.length - read.length) > MAX_CODE_EDITS || editDistance(c, read) > MAX_CODE_EDITS) continue;
+      candidates.set(c, Math.min(candidates.get(c) ?? Infinity, d));
+    }
+  }
+  if (candidates.size === 0) return undefined;
+  const best = Math.min(...candidates.values());
+  let left = [...candidates].filter(([, d]) => d === best).map(([c]) => c);
+  if (left.length > 1) left = left.filter((c) => parents.some((p) => p.length < c.length && c.startsWith(p)));
+  return left.length === 1 ? left[0] : undefined;
+}
