@@ -5,7 +5,7 @@ import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn, valueWi
 import type { RawRow } from '../tables/rows.js';
 import { kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
-import { identitiesBroken, identitiesFor, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
+import { identitiesBroken, identitiesFor, nameUnreadColumn, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
 import { sumExact } from './amounts.js';
 import { baseRow, compact, type Built } from './built.js';
 import { GRAND_TOTAL_LABEL, lineKeyOf, TOTAL_LABEL } from './line-keys.js';
@@ -186,6 +186,16 @@ function repairByPlace(keyed: { r: RawRow; k: Keyed | undefined }[], table: Tabl
   return issues;
 }
 
+/** A positioned row's figures by column (blank cells undefined). */
+function figuresByColumn(r: RawRow, width: number, pos: (n: { idx?: number }) => number | undefined): (number | undefined)[] {
+  const out: (number | undefined)[] = Array.from({ length: width }, () => undefined);
+  for (const n of r.numbers) {
+    const p = pos(n);
+    if (p !== undefined && p >= 0 && p < width) out[p] = n.value;
+  }
+  return out;
+}
+
 /** An unlabelled lead row is a total when its first number is at least this share of the top-level rows' sum (and each of them). */
 const LEAD_TOTAL_SHARE = 0.5;
 
@@ -229,8 +239,14 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const widest = Math.max(0, ...rowsIn.map((x) => x.r.numbers.length), width - (firstValue ?? width));
   for (let k = columns.length; k < widest; k++) columns.push(`col_${k + 1}`);
   columns = columns.map((m) => measureNameIn(raw.type, m));
-  const identities = identitiesFor(columns, raw.type);
   const pos = (n: { idx?: number }): number | undefined => (n.idx === undefined || firstValue === undefined ? undefined : n.idx - firstValue);
+  const named = nameUnreadColumn(columns, positioned.map((x) => figuresByColumn(x.r, columns.length, pos)), raw.type);
+  if (named) {
+    const unread = columns[named.column]!;
+    columns[named.column] = named.measure;
+    issues.push({ kind: 'reading_doubtful', severity: 'warning', message: `the heading of column ${named.column + 1} was not read; its figures make it ${named.measure} (its identities hold on ${named.holds} of ${named.tested} rows), so it is read as that: check the heading`, at: raw.header[0]?.at ?? raw.body[0]?.at, table: raw.type, measure: named.measure, printed: unread });
+  }
+  const identities = identitiesFor(columns, raw.type);
   const numbersOf = (r: RawRow): PlacedNumber[] => r.numbers.map((n) => ({ value: n.value, pos: r.positioned ? pos(n) : undefined }));
 
   const totalIdx = rowsIn.findIndex((x) => x.k.kind === 'total');

@@ -69,6 +69,44 @@ export function identitiesFor(columns: readonly string[], type: TableType): Iden
   return out;
 }
 
+/** A column is named by its figures when its identities hold on at least this many rows… */
+const MIN_NAMING_ROWS = 3;
+/** …and this share of the rows they can be tested on (the rest misread or misprinted). */
+const MIN_NAMING_SHARE = 0.8;
+
+/**
+ * The one unnamed column (col_N: a heading OCR or a dump left unreadable) named by its figures: the
+ * measure of a row identity the header lacks (项目支出 beside 合计 and 基本支出) under which every
+ * identity it takes part in holds, row by row, on MIN_NAMING_ROWS rows and MIN_NAMING_SHARE of
+ * those it can be tested on; undefined when no measure, or more than one, does. `rows` are the
+ * rows' figures by column, blank cells undefined (0 in a sum, as printed blanks are).
+ */
+export function nameUnreadColumn(columns: readonly string[], rows: (number | undefined)[][], type: TableType): { column: number; measure: string; holds: number; tested: number } | undefined {
+  const unread = columns.flatMap((c, i) => (UNNAMED.test(c) && rows.some((r) => r[i] !== undefined) ? [i] : []));
+  if (unread.length !== 1) return undefined;
+  const column = unread[0]!;
+  const before = new Set(identitiesFor(columns, type).map((i) => `${i.parent}=${i.children.join('+')}`));
+  const candidates = new Set(identityData.flatMap((d) => [d.parent, ...d.children.flat()].map((m) => measureNameIn(type, m))).filter((m) => !columns.includes(m)));
+  const fits = [...candidates].flatMap((measure) => {
+    const named = columns.map((c, i) => (i === column ? measure : c));
+    const added = identitiesFor(named, type).filter((i) => !before.has(`${i.parent}=${i.children.join('+')}`) && !i.atLeast && !i.reading);
+    if (added.length === 0) return [];
+    const at = (m: string) => named.indexOf(m);
+    let holds = 0;
+    let tested = 0;
+    for (const row of rows) {
+      if (row[column] === undefined) continue;
+      const testable = added.filter((i) => row[at(i.parent)] !== undefined);
+      if (testable.length === 0) continue;
+      tested++;
+      const cents = (m: string) => Math.round((row[at(m)] ?? 0) * 100);
+      if (testable.every((i) => cents(i.parent) === i.children.reduce((s, c) => s + cents(c), 0))) holds++;
+    }
+    return holds >= MIN_NAMING_ROWS && holds >= MIN_NAMING_SHARE * tested ? [{ column, measure, holds, tested }] : [];
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 function presentChildren(listed: string[], subtotals: IdentityDef['subtotals'], has: Set<string>): string[] | undefined {
   if ([...has].some((c) => UNNAMED.test(c))) return undefined;
   return listed.filter((c) => has.has(c) && !(subtotals?.[c] ?? []).some((part) => has.has(part)));

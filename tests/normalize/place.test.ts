@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractBytes } from '../../src/pipeline.js';
-import { identitiesFor, placeRow, settleByColumnSums } from '../../src/normalize/place.js';
+import { identitiesFor, nameUnreadColumn, placeRow, settleByColumnSums } from '../../src/normalize/place.js';
 import { roundingTolerance } from '../../src/normalize/amounts.js';
 
 const LEAVES = ['wages_benefits', 'family_subsidies', 'goods_services', 'capital', 'other_operating', 'specific_purpose'] as const;
@@ -146,5 +146,45 @@ describe('settleByColumnSums', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('nameUnreadColumn: a column whose heading was not read, named by its figures', () => {
+  // 上海市财政局 2025 功能分类 table scanned bitonal at 200 dpi: its 项目支出 heading read 项卓文出.
+  const rows = [
+    [127886849, 84861719, 43025130],
+    [84861719, 84861719, undefined],
+    [28544130, undefined, 28544130],
+    [370000, undefined, 370000],
+    [17560320, 16360320, 1200000],
+  ];
+
+  it('takes the one measure under which the row identities hold', () => {
+    expect(nameUnreadColumn(['total', 'basic', 'col_3'], rows, 'general_expenditure')).toEqual({ column: 2, measure: 'project', holds: 4, tested: 4 });
+  });
+
+  it('reads the column of a table whose heading is misread as the measure its figures make it, and says so', async () => {
+    const text = [
+      '一般公共预算支出预算表',
+      '单位：万元',
+      '科目编码\t科目名称\t合计\t基本支出\t项卓文出',
+      '201\t一般公共服务支出\t1,278.85\t848.62\t430.23',
+      '20106\t财政事务\t1,278.85\t848.62\t430.23',
+      '2010601\t行政运行\t848.62\t848.62\t',
+      '2010602\t一般行政管理事务\t285.44\t\t285.44',
+      '2010605\t财政国库业务\t144.79\t\t144.79',
+      '合计\t\t1,278.85\t848.62\t430.23',
+    ].join('\n');
+    const doc = await extractBytes(Buffer.from(text), 'unread-heading.txt');
+    const t = doc.tables.find((x) => x.type === 'general_expenditure')!;
+    expect(t.rows.find((r) => r.key === '2010602')?.values).toEqual({ total: 285.44, project: 285.44 });
+    expect(t.issues.concat(doc.issues)).toContainEqual(expect.objectContaining({ kind: 'reading_doubtful', measure: 'project', printed: 'col_3' }));
+  });
+
+  it('names nothing when the figures do not bear the identity out, or two columns are unread', () => {
+    const off = rows.map((r) => [r[0], r[1], r[2] === undefined ? undefined : r[2] + 1]);
+    expect(nameUnreadColumn(['total', 'basic', 'col_3'], off, 'general_expenditure')).toBeUndefined();
+    expect(nameUnreadColumn(['total', 'col_2', 'col_3'], rows, 'general_expenditure')).toBeUndefined();
+    expect(nameUnreadColumn(['total', 'basic', 'project'], rows, 'general_expenditure')).toBeUndefined();
   });
 });
