@@ -149,6 +149,25 @@ export function readGappedThousands(raw: string): NumberReading | undefined {
   return reading && { text: reading.text, repairs: [...reading.repairs, 'separator'] };
 }
 
+/** Marks OCR reads for a thousands separator or a decimal point: stops, commas, semicolons, colons, quotes, dashes, gaps. */
+const SEPARATOR_MARKS = /[\s,.;:'`·、，。‘’-]+/u;
+
+/**
+ * An amount whose separators and point were read as other marks (`9; 022.18`, `15, 176, 76`,
+ * `1、165. 08`), in a table printing `decimals` decimals: digit groups only, the first of one to
+ * three digits, the others of three, the last of `decimals` (its mark the point). Anything else,
+ * a letter among them above all, is no reading. Undefined otherwise.
+ */
+export function readMarkedAmount(raw: string, decimals: number | undefined): NumberReading | undefined {
+  if (!decimals) return undefined;
+  const groups = raw.replace(EDGE_NOISE, '').trim().split(SEPARATOR_MARKS);
+  if (groups.length < 2 || !groups.every((g) => /^\d+$/.test(g))) return undefined;
+  const whole = groups.slice(0, -1);
+  if (groups.at(-1)!.length !== decimals || whole[0]!.length > 3 || whole.slice(1).some((g) => g.length !== 3)) return undefined;
+  const reading = readAmount(`${whole.join(',')}.${groups.at(-1)}`);
+  return reading && { text: reading.text, repairs: [...reading.repairs, 'separator'] };
+}
+
 // ---- identities of a classification column -----------------------------------------------
 
 /** Classification codes nest by length: a 类 (3 digits) holds 款 (5), a 款 holds 项 (7). */

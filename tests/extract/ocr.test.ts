@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -368,6 +368,17 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(headerWordFor('基文文出', words)).toBeUndefined(); // two letters off
     expect(headerWordFor('合汁', words)).toBeUndefined(); // too short to say
     expect(headerWordFor('X目支出', ['项目支出', '栏目支出'])).toBeUndefined(); // two words as close
+  });
+
+  it('reads an amount whose separators and point were read as other marks, by the groups its digits make', () => {
+    // 西南大学 2024 支出预算表, bitonal at 200 dpi: left unread, each ran into the row's name (小学教育9;022.18).
+    expect(readMarkedAmount('9; 022.18', 2)).toEqual({ text: '9,022.18', repairs: ['separator'] });
+    expect(readMarkedAmount('15, 176, 76', 2)).toEqual({ text: '15,176.76', repairs: ['separator'] });
+    expect(readMarkedAmount('1、165. 08', 2)).toEqual({ text: '1,165.08', repairs: ['separator'] });
+    expect(readMarkedAmount('3i3,l6r33', 2)).toBeUndefined(); // letters: no reading
+    expect(readMarkedAmount('1-858 28 858. 28', 2)).toBeUndefined(); // two amounts run together
+    expect(readMarkedAmount('15, 176, 76', 0)).toBeUndefined();
+    expect(readMarkedAmount('9; 022.1', 2)).toBeUndefined();
   });
 
   it("restores a decimal point only where the column's other amounts print the same decimals", () => {
