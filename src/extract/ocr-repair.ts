@@ -12,6 +12,8 @@ const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const LOOKALIKE_DIGITS: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
 /** Marks left by an erased rule or speck at a cell's edge: quotes, bars, underscores, dots before digits. */
 const EDGE_NOISE = /^[\s"'“”‘’`|¦_~^,]+|[\s"'“”‘’`|¦_~^]+$/gu;
+/** A mark after an amount's decimals (`200.41,`). */
+const TRAILING_MARK = /(\.\d+)\s*[,，.、]$/u;
 /** A cell is a candidate number when it is digits, separators and look-alikes only… */
 const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
 /** …and at least this share of its characters are real digits (so `IS`, `Bl` stay words). */
@@ -54,7 +56,8 @@ export function decimalsOf(text: string): number {
  * dropped; undefined when it is not a number (a name, a code with letters, empty).
  */
 export function readAmount(raw: string): NumberReading | undefined {
-  const trimmed = raw.replace(EDGE_NOISE, '');
+  // A comma or stop after the decimals is a speck or a rule's remains: an amount ends in its decimals.
+  const trimmed = raw.replace(EDGE_NOISE, '').replace(TRAILING_MARK, '$1');
   if (trimmed === '' || !NUMBERISH.test(trimmed)) return undefined;
   const compact = trimmed.replace(/\s+/g, '');
   const digits = [...compact].filter((c) => c >= '0' && c <= '9').length;

@@ -108,6 +108,8 @@ const GRID_TEXT_REREAD_CONFIDENCE = 60;
 const STRAY_EDGE = /^[,.;'"`、。，·‘’“”]|[,;'"`、，·‘’“”]$/u;
 /** A cell's reading alone replaces the page's only when at least this sure (0..100): below, both are guesses. */
 const MIN_REREAD_CONFIDENCE = 60;
+/** A cell of a column of amounts with this many digits that is no amount is a figure read badly (reported). */
+const UNREAD_FIGURE_DIGITS = 3;
 /** A column is one of amounts when this share of its (at least MIN_NUMERIC_CELLS) filled cells are. */
 const NUMERIC_COLUMN_SHARE = 0.6;
 const MIN_NUMERIC_CELLS = 2;
@@ -688,9 +690,17 @@ class CellReader {
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
         const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text) ?? readMarkedAmount(c.text, gridDecimals));
+        const filled = cells.filter((c) => c.text.trim() !== '').length;
+        const ofAmounts = filled >= MIN_NUMERIC_CELLS && readings.filter(Boolean).length / filled >= NUMERIC_COLUMN_SHARE;
         cells.forEach((cell, i) => {
           const reading = readings[i];
-          if (!reading) return;
+          if (!reading) {
+            // Said here, where the scan is at hand: the reading stage leaves such a cell blank.
+            if (ofAmounts && (cell.text.match(/\d/g) ?? []).length >= UNREAD_FIGURE_DIGITS) {
+              issues.push(lowConfidence(cell, at, cell.text, undefined, 'in a column of amounts, but not readable as one: its figure is left out'));
+            }
+            return;
+          }
           // A row's code read as bare digits is settled by the row's name (settleCodesAndNames), not
           // read again as an amount: alone, codes came back with digits changed or added (2040405 as 20401405).
           if (j < codeCells[i]! && reading.repairs.length === 0 && /^\d+$/.test(reading.text)) return;

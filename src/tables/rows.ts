@@ -117,6 +117,8 @@ export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
     const next = tokens[i + 1];
     if (t.kind === 'label') {
       flushDigits();
+      // A figure OCR could not read (`b26-86`) is not more of the row's name: its cell stays blank.
+      if (seenLabel && t.idx !== undefined && isUnreadFigure(t.text)) return;
       labels.push(t.text);
       seenLabel = true;
     } else if (t.kind === 'digits' && ((!seenLabel && !numbers.length) || next?.kind === 'label' || next?.kind === 'digits' && isCodeShaped(t.text) && !numbers.length || samePrintedCode(tokens[i - 1], t, pendingDigits))) {
@@ -130,6 +132,24 @@ export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
   flushDigits();
   return { codes, labels, numbers, at, positioned, tokens };
 }
+
+/** A cell of mostly digits that is no amount: at least this many digits… */
+const UNREAD_FIGURE_DIGITS = 3;
+/** …and at least this share of its characters (spaces aside). */
+const UNREAD_FIGURE_SHARE = 0.5;
+
+/** …and one CJK letter at most (a speck read as one: `29,317旬`); a year (2024年) is words. */
+const UNREAD_FIGURE_MAX_CJK = 1;
+
+/** Text in a cell after the row's name that is a figure read badly (`b26-86`, `1-858 28 858. 28`), not words (2024年第1批). */
+export function isUnreadFigure(text: string): boolean {
+  const chars = [...text.replace(/\s+/g, '')];
+  const digits = chars.filter((c) => c >= '0' && c <= '9').length;
+  const cjk = chars.filter((c) => /\p{Script=Han}/u.test(c)).length;
+  return digits >= UNREAD_FIGURE_DIGITS && digits >= UNREAD_FIGURE_SHARE * chars.length && cjk <= UNREAD_FIGURE_MAX_CJK && !YEAR_WORD.test(text.trim());
+}
+
+const YEAR_WORD = /^(19|20)\d{2}\s*年/;
 
 /** A piece printed in the same cell as the code piece before it (`501 02`) continues that code. */
 function samePrintedCode(prev: Token | undefined, t: Token, pending: string[]): boolean {

@@ -256,6 +256,8 @@ describe('page images', () => {
     expect(nameOf('2080506')).toBe('机关事业单位职业年金缴费支出');
     expect(nameOf('2040405')).toBeDefined();
     expect(rows.flat()).not.toContain('20401405');
+    // A figure not readable as an amount is said to be left out (the reading stage leaves its cell blank).
+    expect(extracted.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '10, $83. 36', message: expect.stringMatching(/left out/) }));
     expect(extracted.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '公共安全多出' }));
   }, 120_000);
 
@@ -296,6 +298,8 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readAmount('S3.48')).toEqual({ text: '53.48', repairs: ['lookalike'] });
     expect(readAmount('S3.4B')).toBeUndefined(); // more letters than digits: not a number read badly
     expect(readAmount('”762.99')).toEqual({ text: '762.99', repairs: [] });
+    expect(readAmount('200.41,')).toEqual({ text: '200.41', repairs: [] }); // a speck after the decimals
+    expect(readAmount('1,794,')).toBeUndefined();
     expect(readAmount('IS')).toBeUndefined();
     expect(readAmount('合计')).toBeUndefined();
     expect(readAmount('')).toBeUndefined();

@@ -164,6 +164,17 @@ describe('code pieces inside cells', () => {
     expect(r.numbers.map((n) => n.value)).toEqual([52.31, 52.31]);
   });
 
+  it('keeps a figure OCR could not read out of the row’s name, its cell blank', () => {
+    // 西南大学 2024 支出预算表 scanned bitonal at 200 dpi: the name came out 其他留学教育支出b26-86.
+    const r = row(['2050699', '其他留学教育支出', 'b26-86', '626.86', '']);
+    expect(r.labels).toEqual(['其他留学教育支出']);
+    expect(r.numbers.map((n) => [n.value, n.idx])).toEqual([[626.86, 3]]);
+    // Words with a few digits in a later cell stay words.
+    expect(row(['2050699', '其他留学教育支出', '2024年第1批', '626.86']).labels).toEqual(['其他留学教育支出', '2024年第1批']);
+    expect(row(['2050699', '其他留学教育支出', '2024年', '626.86']).labels).toEqual(['其他留学教育支出', '2024年']);
+    expect(row(['2050204', '高中教育', '29,317旬', '28,132.26']).labels).toEqual(['高中教育']);
+  });
+
   it('never reads a project name opening with digits (236中央高校…) as a code', () => {
     expect(row(['236中央高校教育教学改革专项', '1,960.35']).codes).toEqual([]);
   });
