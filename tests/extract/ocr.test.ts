@@ -485,6 +485,18 @@ describe('pixels (raster.ts)', () => {
     expect(ink.reduce((a, b) => a + b, 0)).toBe(40 * 6 * 2 + 25 + 9 + 3 * 230 + 9);
   });
 
+  it('removes specks on a page with more marks than a 16-bit label map numbers', () => {
+    // 35,000 dashes of print (each a mark of its own) and a speck away from them.
+    const width = 700;
+    const height = 420;
+    const page: GrayImage = { width, height, dpi: 72, data: new Uint8Array(width * height).fill(255) };
+    for (let y = 0; y < 400; y += 2) for (let x = 0; x < width; x += 4) page.data.fill(0, y * width + x, y * width + x + 3);
+    page.data[415 * width + 350] = 0;
+    const clean = removeSpecks(page, 128);
+    expect(clean.data[415 * width + 350]).toBe(255);
+    expect(clean.data.subarray(0, 400 * width)).toEqual(page.data.subarray(0, 400 * width));
+  });
+
   it('on a page peppered with dust, keeps only the specks with print on both sides (a decimal point)', () => {
     const { page, box } = blankPage();
     for (let y = 10; y < page.height; y += 40) for (let x = 10; x < page.width; x += 40) box(x, y, 2, 2, 0); // 56 specks a square inch
