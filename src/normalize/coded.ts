@@ -112,6 +112,7 @@ export function codedTable(raw: RawTable): Built {
   // that the column check can report the difference rather than lose the total.
   const classified = keyed.filter((x) => x.k && x.k.kind !== 'unit' && x.k.kind !== 'total');
   const hasTotal = keyed.some((x) => x.k?.kind === 'total');
+  const footNote: Issue[] = [];
   if (!hasTotal) {
     const lead = keyed.find((x) => !x.k);
     const top = topLevel(classified.map((x) => x.k!.key));
@@ -121,6 +122,14 @@ export function codedTable(raw: RawTable): Built {
     const totalLike = first !== undefined && !Number.isInteger(first.value) && tops.length > 1 && first.value >= Math.max(...tops) && first.value >= LEAD_TOTAL_SHARE * sum;
     if (lead && keyed.indexOf(lead) < keyed.findIndex((x) => x.k) && (Math.abs(sum - first!.value) < 0.011 || totalLike)) {
       lead.k = { key: 'total', kind: 'total', name: '合计' };
+    }
+    // …and so is the last row, unkeyed, printed after every keyed row, whose first number is that
+    // sum to the cent: a 合计 whose label was not read (OCR's 合直).
+    const foot = keyed.at(-1);
+    const footFirst = foot?.r.numbers[0];
+    if (foot && !foot.k && classified.length > 1 && footFirst && Math.abs(sum - footFirst.value) < 0.005) {
+      foot.k = { key: 'total', kind: 'total', name: '合计' };
+      footNote.push({ kind: 'reading_doubtful', severity: 'info', message: `the last row, labelled '${foot.r.labels.join('') || '(nothing)'}', is read as the table's total: its first figure is the sum of the top-level rows`, at: foot.r.at, table: raw.type, key: 'total' });
     }
   }
   // Unit lines repeat the total when the table is broken down by classification; keep them only
@@ -141,7 +150,7 @@ export function codedTable(raw: RawTable): Built {
   const renamedKeys = new Set(renamed.map((i) => i.key));
   const built = placeTable(raw, rowsIn, economic);
   const subtotals = restatedUnitRows(restating, built.rows.find((r) => r.kind === 'total'));
-  return { ...built, ...(subtotals.length ? { subtotals } : {}), issues: [...placed, ...padded, ...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
+  return { ...built, ...(subtotals.length ? { subtotals } : {}), issues: [...footNote, ...placed, ...padded, ...checked.filter((i) => !(i.kind === 'name_mismatch' && renamedKeys.has(i.key))), ...renamed, ...built.issues] };
 }
 
 /** The digit pieces a row opens with, as printed. */

@@ -188,3 +188,31 @@ describe('nameUnreadColumn: a column whose heading was not read, named by its fi
     expect(nameUnreadColumn(['total', 'basic', 'project'], rows, 'general_expenditure')).toBeUndefined();
   });
 });
+
+describe('a total row whose label was not read', () => {
+  const table = (foot: string, total: string) =>
+    [
+      '一般公共预算支出预算表',
+      '单位：万元',
+      '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+      '201\t一般公共服务支出\t1,278.85\t848.62\t430.23',
+      '2010601\t行政运行\t848.62\t848.62\t',
+      '2010602\t一般行政管理事务\t430.23\t\t430.23',
+      '221\t住房保障支出\t100.00\t100.00\t',
+      '2210201\t住房公积金\t100.00\t100.00\t',
+      `${foot}\t\t${total}\t948.62\t430.23`,
+    ].join('\n');
+  const totalOf = async (foot: string, total: string) => {
+    const doc = await extractBytes(Buffer.from(table(foot, total)), 'foot.txt');
+    return doc.tables[0]!.rows.find((r) => r.key === 'total');
+  };
+
+  it('reads the last, unkeyed row as the total when its first figure is the top-level rows’ sum to the cent', async () => {
+    // 上海市财政局 2025, scanned bitonal at 300 dpi: its 合计 read 合直.
+    expect((await totalOf('合直', '1,378.85'))?.values).toEqual({ total: 1378.85, basic: 948.62, project: 430.23 });
+  });
+
+  it('leaves it unread when its figure is not that sum', async () => {
+    expect(await totalOf('合直', '1,378.95')).toBeUndefined();
+  });
+});
