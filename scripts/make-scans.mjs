@@ -14,7 +14,7 @@
  *   node scripts/make-scans.mjs                    every page of every seed → out-scans/
  *   node scripts/make-scans.mjs --fixtures         the committed subset → tests/fixtures/scans/
  *   node scripts/make-scans.mjs --out DIR --pages 003:7-8 [--variants 300,200-skew]
- *   node scripts/make-scans.mjs --hard [--out DIR] [--looks grey,bitonal,dark] [--dpis 300,200]
+ *   node scripts/make-scans.mjs --hard [--out DIR] [--looks grey,bitonal,dark] [--dpis 300,200] [--docs a.pdf,b.pdf:3-4]
  *
  * `--hard` (→ out-hard/, not committed): two table pages of five of the six ../shared/golden-real
  * PDFs (the sixth, 21_swu, has the layout of 27_swu) and of one seed rendering (the committed
@@ -66,6 +66,7 @@ const { values } = parseArgs({
     hard: { type: 'boolean', default: false },
     looks: { type: 'string', default: 'grey,bitonal,dark' },
     dpis: { type: 'string', default: '300,200' },
+    docs: { type: 'string' },
   },
 });
 
@@ -164,11 +165,24 @@ const LOOKS = {
   }),
 };
 
-async function makeHard(dir, looks, dpis) {
+/**
+ * `--docs a.pdf,b.pdf:3-4`: other documents in the same looks, for a set not tuned on (the seeds
+ * rendered in another style, say). A document without a range is scanned whole, named `p1-9999`
+ * so the scorer expects every table of its golden file whatever its pagination.
+ */
+function docsOf(spec) {
+  return spec.split(',').map((part) => {
+    const [pdf, range] = part.split(':');
+    const [from, to] = range ? range.split('-').map(Number) : [1, 9999];
+    return [pdf, from, to ?? from];
+  });
+}
+
+async function makeHard(dir, looks, dpis, docs = HARD_PAGES) {
   mkdirSync(dir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'make-hard-'));
   try {
-    for (const [pdf, from, to] of HARD_PAGES) {
+    for (const [pdf, from, to] of docs) {
       for (const dpi of dpis) {
         const raw = join(work, `${basename(pdf, '.pdf')}-${dpi}`);
         mkdirSync(raw);
@@ -204,7 +218,7 @@ function pgmSize(file) {
   return [Number(w), Number(h)];
 }
 
-if (values.hard) await makeHard(values.out ?? join(root, 'out-hard'), values.looks.split(','), values.dpis.split(',').map(Number));
+if (values.hard) await makeHard(values.out ?? join(root, 'out-hard'), values.looks.split(','), values.dpis.split(',').map(Number), values.docs ? docsOf(values.docs) : undefined);
 else await makeSeedScans();
 
 /** The seeds' scans (whole, or the committed page ranges). */
