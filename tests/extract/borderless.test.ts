@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { borderlessTables, type WordLine } from '../../src/extract/borderless.js';
+
+// Word lines as the PDF extractor hands them: 8pt text, a name column at x 40–80 whose lines
+// wrap 10pt apart, amounts right-aligned at x 100–120 and 140–160, rows 13pt apart.
+const EM = 8;
+const line = (baseline: number, ...chunks: [string, number, number][]): WordLine => ({
+  chunks: chunks.map(([text, x0, x1]) => ({ text, x0, x1, top: baseline - 0.8 * EM, bottom: baseline + 0.2 * EM })),
+  baseline,
+  em: EM,
+});
+const texts = (lines: WordLine[]) => borderlessTables(lines).flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
+
+describe('borderlessTables', () => {
+  it('joins a name wrapped over lines above and below its amounts (cells centred) to its row', () => {
+    expect(
+      texts([
+        line(100, ['科目名称', 40, 72], ['合计', 100, 116], ['基本支出', 140, 160]),
+        line(113, ['行政运行', 40, 72], ['29.68', 100, 120], ['28.06', 140, 160]),
+        line(126, ['财政对城乡', 40, 80]),
+        line(131, ['1050.00', 92, 120], ['1050.00', 132, 160]),
+        line(136, ['居民医疗', 40, 72]),
+        line(149, ['事业运行', 40, 72], ['74.37', 100, 120], ['74.37', 140, 160]),
+      ]),
+    ).toEqual([
+      ['科目名称', '合计', '基本支出'],
+      ['行政运行', '29.68', '28.06'],
+      ['财政对城乡居民医疗', '1050.00', '1050.00'],
+      ['事业运行', '74.37', '74.37'],
+    ]);
+  });
+
+  it('leaves a table alone when nothing in it wraps (the gap-split lines read it)', () => {
+    expect(
+      borderlessTables([
+        line(113, ['行政运行', 40, 72], ['29.68', 100, 120], ['28.06', 140, 160]),
+        line(126, ['事业运行', 40, 72], ['74.37', 100, 120], ['74.37', 140, 160]),
+        line(139, ['城乡医疗救助', 40, 88], ['135.00', 96, 120], ['135.00', 136, 160]),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('leaves a table alone when a wrapped line ties two rows of amounts together (one column wraps down, another up)', () => {
+    expect(
+      borderlessTables([
+        line(100, ['行政运行', 40, 72], ['29.68', 100, 120], ['28.06', 140, 160]),
+        line(110, ['经费', 40, 56], ['说明', 180, 196]),
+        line(120, ['事业运行', 40, 72], ['74.37', 100, 120], ['74.37', 140, 160], ['备注', 180, 196]),
+        line(140, ['城乡医疗救助', 40, 88], ['135.00', 96, 120], ['135.00', 136, 160]),
+      ]),
+    ).toEqual([]);
+  });
+});
