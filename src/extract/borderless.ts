@@ -5,8 +5,8 @@
  * - Columns are the x-bands the body's chunks cover (from the first line holding a number on);
  *   every chunk, header words too, belongs to the band it overlaps most.
  * - Within a column, text lines one line pitch apart are one wrapped cell. The pitch is the
- *   smallest gap between two text lines of a column; rows sit further apart (cell padding), so
- *   the mechanism only runs when text lines sit closer than any two rows of amounts do.
+ *   smallest step between two text lines of a column; rows sit further apart (cell padding), so
+ *   the mechanism only runs when the body shows both steps.
  * - Cells whose vertical extents overlap are one row: a name wrapped over three lines beside its
  *   amounts, whether the cells are centred or top-aligned.
  * - Rows above the first amount are the header, stacked bottom-aligned per column, so a group
@@ -53,14 +53,14 @@ const FONT_SIZE_TOLERANCE = 0.1;
 /** A one-chunk line this long is prose or a title, never a table's line. */
 const PROSE_CHARS = 20;
 /** Lines holding a number a table needs at least, and columns. */
-const MIN_ANCHORS = 3;
+const MIN_ANCHORS = 2;
 const MIN_COLUMNS = 3;
 /** Two text lines closer than this many ems overlap (sub- or superscripts): no line pitch. */
 const MIN_PITCH_EM = 0.8;
-/** Wrapped lines sit at the line pitch, with this much slack (renderers round baselines to pixels). */
-const PITCH_SLACK = 0.15;
-/** Text lines must sit closer than this share of the closest two rows of amounts to read as wrapped. */
-const WRAP_PITCH_RATIO = 0.95;
+/** Steps of one line pitch differ by up to this many ems (renderers round baselines to pixels). */
+const PITCH_JITTER_EM = 0.1;
+/** A row pitch is under this many line pitches (a wider step skips a row). */
+const MAX_ROW_PITCH = 1.8;
 
 const NUMERIC = /^-?[\d,]*\.?\d+%?$/;
 
@@ -122,15 +122,13 @@ function tableOf(lines: WordLine[], run: number[]): BorderlessTable | undefined 
   const body = run.filter((i) => i >= anchors[0]!);
   const columns = unionIntervals(body.flatMap((i) => lines[i]!.chunks.map((c): [number, number] => [c.x0, c.x1])));
   if (columns.length < MIN_COLUMNS) return undefined;
-  const cuts = columns.slice(1).map(([x0], k) => (columns[k]![1] + x0) / 2);
+  const cuts = columns.slice(1).map(([x0], k) => cutBetween(columns[k]![1], x0, run.flatMap((i) => lines[i]!.chunks)));
   const byColumn = fragmentsByColumn(lines, run, cuts);
-  const em = lines[anchors[0]!]!.em;
-  const pitch = linePitch(byColumn, em);
-  const rowPitch = Math.min(...anchors.slice(1).map((a, k) => lines[a]!.baseline - lines[anchors[k]!]!.baseline));
-  // Nothing wraps (or wrapping cannot be told from the next row): the gap-split lines read it.
-  if (pitch === undefined || !(pitch < WRAP_PITCH_RATIO * rowPitch)) return undefined;
+  const pitches = linePitches(byColumn, lines[anchors[0]!]!.em);
+  // Nothing wraps, or wrapped lines cannot be told from the next row: the gap-split lines read it.
+  if (!pitches) return undefined;
   // A wrapped line sits one pitch below the last; the next row's first line sits a row pitch below.
-  const reach = Math.min(pitch * (1 + PITCH_SLACK), (pitch + rowPitch) / 2);
+  const reach = (pitches.pitch + pitches.rowPitch) / 2;
   const cells = byColumn.flatMap((frags, column) => stack(frags, column, reach));
   const groups = overlapping(cells);
   // Two lines of amounts in one row: the rows were not told apart; leave the table as printed.
@@ -168,6 +166,20 @@ function fragmentsByColumn(lines: WordLine[], run: number[], cuts: number[]): Fr
   return out;
 }
 
+/**
+ * Where two columns part, in the gap between their bodies (x `from` to `to`): right before the
+ * first chunk that starts in the gap (a left-aligned label of the column to the right, while its
+ * amounts are right-aligned), right after the last that ends there coming from the left; the
+ * middle of the gap when nothing, or something contradictory, is printed in it.
+ */
+export function cutBetween(from: number, to: number, chunks: Chunk[]): number {
+  const starts = chunks.filter((c) => c.x0 > from && c.x0 < to).map((c) => c.x0);
+  const ends = chunks.filter((c) => c.x0 <= from && c.x1 > from && c.x1 < to).map((c) => c.x1);
+  const lo = Math.max(from, ...ends);
+  const hi = Math.min(to, ...starts);
+  return lo <= hi ? (lo + hi) / 2 : (from + to) / 2;
+}
+
 /** The band [cuts[k-1], cuts[k]] a chunk overlaps most; the leftmost on a tie. */
 export function columnOf(cuts: number[], x0: number, x1: number): number {
   let best = 0;
@@ -184,17 +196,24 @@ export function columnOf(cuts: number[], x0: number, x1: number): number {
   return best;
 }
 
-/** The smallest baseline step between two text lines of one column: the line pitch of wrapped text. */
-function linePitch(byColumn: Fragment[][], em: number): number | undefined {
-  let pitch = Infinity;
-  for (const frags of byColumn) {
-    const text = frags.filter((f) => !f.numeric);
-    for (let k = 1; k < text.length; k++) {
-      const step = text[k]!.baseline - text[k - 1]!.baseline;
-      if (step >= MIN_PITCH_EM * em) pitch = Math.min(pitch, step);
-    }
-  }
-  return Number.isFinite(pitch) ? pitch : undefined;
+/**
+ * The body's line pitch and row pitch: the smallest baseline step between two text lines of a
+ * column (the largest of the steps within a pixel's jitter of it), and the next step, under
+ * twice the first (one row to the next, padding between).
+ * Only one step (rows of one line each, or no padding between rows): undefined.
+ */
+function linePitches(byColumn: { baseline: number; numeric: boolean }[][], em: number): { pitch: number; rowPitch: number } | undefined {
+  const steps = byColumn
+    .flatMap((frags) => {
+      const text = frags.filter((f) => !f.numeric);
+      return text.slice(1).map((f, k) => f.baseline - text[k]!.baseline);
+    })
+    .filter((step) => step >= MIN_PITCH_EM * em)
+    .sort((a, b) => a - b);
+  if (steps[0] === undefined) return undefined;
+  const pitch = Math.max(...steps.filter((step) => step <= steps[0]! + PITCH_JITTER_EM * em));
+  const rowPitch = steps.find((step) => step > pitch && step < MAX_ROW_PITCH * steps[0]!);
+  return rowPitch === undefined ? undefined : { pitch, rowPitch };
 }
 
 /**

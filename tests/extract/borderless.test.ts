@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { borderlessTables, type WordLine } from '../../src/extract/borderless.js';
+import { borderlessTables, cutBetween, type WordLine } from '../../src/extract/borderless.js';
 
 // Word lines as the PDF extractor hands them: 8pt text, a name column at x 40–80 whose lines
 // wrap 10pt apart, amounts right-aligned at x 100–120 and 140–160, rows 13pt apart.
@@ -30,12 +30,13 @@ describe('borderlessTables', () => {
     ]);
   });
 
-  it('leaves a table alone when nothing in it wraps (the gap-split lines read it)', () => {
+  it('leaves a table alone when its text lines sit one row pitch apart, however far its rows of amounts are (the gap-split lines read it)', () => {
     expect(
       borderlessTables([
         line(113, ['行政运行', 40, 72], ['29.68', 100, 120], ['28.06', 140, 160]),
         line(126, ['事业运行', 40, 72], ['74.37', 100, 120], ['74.37', 140, 160]),
-        line(139, ['城乡医疗救助', 40, 88], ['135.00', 96, 120], ['135.00', 136, 160]),
+        line(139, ['其他', 40, 56]),
+        line(152, ['城乡医疗救助', 40, 88], ['135.00', 96, 120], ['135.00', 136, 160]),
       ]),
     ).toEqual([]);
   });
@@ -46,8 +47,16 @@ describe('borderlessTables', () => {
         line(100, ['行政运行', 40, 72], ['29.68', 100, 120], ['28.06', 140, 160]),
         line(110, ['经费', 40, 56], ['说明', 180, 196]),
         line(120, ['事业运行', 40, 72], ['74.37', 100, 120], ['74.37', 140, 160], ['备注', 180, 196]),
-        line(140, ['城乡医疗救助', 40, 88], ['135.00', 96, 120], ['135.00', 136, 160]),
+        line(133, ['城乡医疗救助', 40, 88], ['135.00', 96, 120], ['135.00', 136, 160]),
       ]),
     ).toEqual([]);
+  });
+
+  it('parts two columns right before a label that starts in the gap between their right-aligned amounts', () => {
+    // 人员经费's amounts end at 120, 公用经费's start at 150; its wrapped label's last line 费 starts at 126.
+    const chunk = (text: string, x0: number, x1: number) => ({ text, x0, x1, top: 0, bottom: 8 });
+    const cut = cutBetween(120, 150, [chunk('人员经费', 96, 124), chunk('公用经', 126, 150), chunk('费', 126, 134)]);
+    expect(cut).toBe(125);
+    expect(cutBetween(120, 150, [])).toBe(135);
   });
 });
