@@ -5,8 +5,8 @@
  * - Columns are the x-bands the body's chunks cover (from the first line holding a number on);
  *   every chunk, header words too, belongs to the band it overlaps most.
  * - Within a column, text lines one line pitch apart are one wrapped cell. The pitch is the
- *   smallest step between two text lines of a column; rows sit further apart (cell padding), so
- *   the mechanism only runs when the body shows both steps.
+ *   smallest step between two text lines of a column; rows sit further apart (cell padding).
+ *   When the table shows no two such steps, nothing is joined: one row a line.
  * - Cells whose vertical extents overlap are one row: a name wrapped over three lines beside its
  *   amounts, whether the cells are centred or top-aligned.
  * - Rows above the first amount are the header, stacked bottom-aligned per column, so a group
@@ -50,7 +50,7 @@ export interface BorderlessTable {
 const REGION_PITCH_EM = 2.5;
 /** Lines whose font sizes differ by more than this share are not one table (titles, prose). */
 const FONT_SIZE_TOLERANCE = 0.1;
-/** A one-chunk line this long is prose or a title, never a table's line. */
+/** A one-chunk line this long is prose or a title. */
 const PROSE_CHARS = 20;
 /** Lines holding a number a table needs at least, and columns. */
 const MIN_ANCHORS = 2;
@@ -80,7 +80,10 @@ export function borderlessTables(lines: WordLine[]): BorderlessTable[] {
 }
 
 const isAnchor = (l: WordLine): boolean => l.chunks.length >= 2 && l.chunks.some((c) => NUMERIC.test(c.text));
-const isProseLine = (l: WordLine): boolean => l.chunks.length === 1 && l.chunks[0]!.text.length >= PROSE_CHARS;
+/** Sentence punctuation: a full stop, a semicolon, a comma that is no thousands separator. */
+const SENTENCE = /[。;；]|[,，](?!\d{3})/;
+/** Prose or a title, never a table's line: one long chunk, or sentence punctuation. */
+const isProseLine = (l: WordLine): boolean => (l.chunks.length === 1 && l.chunks[0]!.text.length >= PROSE_CHARS) || l.chunks.some((c) => SENTENCE.test(c.text));
 
 /** Consecutive lines of one font size, close together, none of them prose. */
 function runsOf(lines: WordLine[]): number[][] {
@@ -125,10 +128,9 @@ function tableOf(lines: WordLine[], run: number[]): BorderlessTable | undefined 
   const cuts = columns.slice(1).map(([x0], k) => cutBetween(columns[k]![1], x0, run.flatMap((i) => lines[i]!.chunks)));
   const byColumn = fragmentsByColumn(lines, run, cuts);
   const pitches = linePitches(byColumn, lines[anchors[0]!]!.em);
-  // Nothing wraps, or wrapped lines cannot be told from the next row: the gap-split lines read it.
-  if (!pitches) return undefined;
   // A wrapped line sits one pitch below the last; the next row's first line sits a row pitch below.
-  const reach = (pitches.pitch + pitches.rowPitch) / 2;
+  // Nothing wraps, or wrapped lines cannot be told from the next row: one row a line.
+  const reach = pitches ? (pitches.pitch + pitches.rowPitch) / 2 : 0;
   const cells = byColumn.flatMap((frags, column) => stack(frags, column, reach));
   const groups = overlapping(cells);
   // Two lines of amounts in one row: the rows were not told apart; leave the table as printed.
