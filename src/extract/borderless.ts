@@ -59,8 +59,8 @@ const MIN_COLUMNS = 3;
 const MIN_PITCH_EM = 0.8;
 /** Steps of one line pitch differ by up to this many ems (renderers round baselines to pixels). */
 const PITCH_JITTER_EM = 0.1;
-/** A row pitch is under this many line pitches (a wider step skips a row). */
-const MAX_ROW_PITCH = 1.8;
+/** A row pitch is under this many line pitches (cell padding is a fraction of a line; a wider step skips a line). */
+const MAX_ROW_PITCH = 1.5;
 
 const NUMERIC = /^-?[\d,]*\.?\d+%?$/;
 
@@ -127,11 +127,13 @@ function tableOf(lines: WordLine[], run: number[]): BorderlessTable | undefined 
   if (columns.length < MIN_COLUMNS) return undefined;
   const cuts = columns.slice(1).map(([x0], k) => cutBetween(columns[k]![1], x0, run.flatMap((i) => lines[i]!.chunks)));
   const byColumn = fragmentsByColumn(lines, run, cuts);
-  const pitches = linePitches(byColumn, lines[anchors[0]!]!.em);
+  // In a column of names, a number alone on its line (a year) is the last line of a wrapped name.
+  const columnsRead = byColumn.map((frags) => (isTextColumn(frags) ? frags.map((f) => (f.anchor ? f : { ...f, numeric: false })) : frags));
+  const pitches = linePitches(columnsRead, lines[anchors[0]!]!.em);
   // A wrapped line sits one pitch below the last; the next row's first line sits a row pitch below.
   // Nothing wraps, or wrapped lines cannot be told from the next row: one row a line.
   const reach = pitches ? (pitches.pitch + pitches.rowPitch) / 2 : 0;
-  const cells = byColumn.flatMap((frags, column) => stack(frags, column, reach));
+  const cells = columnsRead.flatMap((frags, column) => stack(frags, column, reach));
   const groups = overlapping(cells);
   // Two lines of amounts in one row: the rows were not told apart; leave the table as printed.
   if (groups.some((g) => new Set(g.flatMap((c) => c.parts.filter((p) => p.anchor).map((p) => p.line))).size > 1)) return undefined;
@@ -201,7 +203,7 @@ export function columnOf(cuts: number[], x0: number, x1: number): number {
 /**
  * The body's line pitch and row pitch: the smallest baseline step between two text lines of a
  * column (the largest of the steps within a pixel's jitter of it), and the next step, under
- * twice the first (one row to the next, padding between).
+ * MAX_ROW_PITCH times the first (one row to the next, padding between).
  * Only one step (rows of one line each, or no padding between rows): undefined.
  */
 function linePitches(byColumn: { baseline: number; numeric: boolean }[][], em: number): { pitch: number; rowPitch: number } | undefined {
@@ -216,6 +218,12 @@ function linePitches(byColumn: { baseline: number; numeric: boolean }[][], em: n
   const pitch = Math.max(...steps.filter((step) => step <= steps[0]! + PITCH_JITTER_EM * em));
   const rowPitch = steps.find((step) => step > pitch && step < MAX_ROW_PITCH * steps[0]!);
   return rowPitch === undefined ? undefined : { pitch, rowPitch };
+}
+
+/** A column whose fragments on lines of amounts are mostly words, not numbers (names, not amounts or codes). */
+function isTextColumn(frags: Fragment[]): boolean {
+  const onRows = frags.filter((f) => f.anchor);
+  return onRows.filter((f) => !f.numeric).length * 2 > onRows.length;
 }
 
 /**

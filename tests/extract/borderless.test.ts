@@ -30,6 +30,23 @@ describe('borderlessTables', () => {
     ]);
   });
 
+  it('joins a year wrapped onto a line of its own to the name above it (cells top-aligned)', () => {
+    expect(
+      texts([
+        line(100, ['项目名称', 40, 72], ['合计', 104, 120], ['项目支出', 144, 160]),
+        line(113, ['离残人员医药费', 40, 90], ['429.00', 100, 120], ['429.00', 140, 160]),
+        line(126, ['城乡居民县级配套资金', 40, 80], ['6592.80', 92, 120], ['6592.80', 132, 160]),
+        line(136, ['2024', 40, 56]),
+        line(149, ['城乡医疗救助', 40, 88], ['405.64', 100, 120], ['405.64', 140, 160]),
+      ]),
+    ).toEqual([
+      ['项目名称', '合计', '项目支出'],
+      ['离残人员医药费', '429.00', '429.00'],
+      ['城乡居民县级配套资金2024', '6592.80', '6592.80'],
+      ['城乡医疗救助', '405.64', '405.64'],
+    ]);
+  });
+
   it('reads a table whose names do not wrap one row a line, parting a code from the name printed 0.75 em after it', () => {
     expect(
       texts([
