@@ -185,7 +185,7 @@ export function cutBetween(from: number, to: number, chunks: Chunk[]): number {
 }
 
 /** The band [cuts[k-1], cuts[k]] a chunk overlaps most; the leftmost on a tie. */
-export function columnOf(cuts: number[], x0: number, x1: number): number {
+function columnOf(cuts: number[], x0: number, x1: number): number {
   let best = 0;
   let bestOverlap = -Infinity;
   for (let k = 0; k <= cuts.length; k++) {
