@@ -183,6 +183,12 @@ const EXPENDITURE_HEADER =
   '<tr><td colspan="3">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">合计</td>' +
   '<td rowspan="2">基本支出</td><td rowspan="2">项目支出</td></tr><tr><td>类</td><td>款</td><td>项</td></tr>';
 
+/** A header whose groups span columns and whose labels wrap in narrow columns. */
+const WRAPPED_HEADER =
+  '<tr><td colspan="3">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">合计</td>' +
+  '<td colspan="3">基本支出</td><td rowspan="2">项目支出</td></tr>' +
+  '<tr><td>类</td><td>款</td><td>项</td><td>小计</td><td>人员经费</td><td>公用经费</td></tr>';
+
 /** A small 收入预算表 case: title, a four-column header and these body rows. */
 const incomeCase = (rows, extraStyle) =>
   casePage(`<p class="title">2025年部门收入预算表</p>${tableHtml([['科目编码', '科目名称', '合计', '一般公共预算'], ...rows])}`, extraStyle);
@@ -213,6 +219,20 @@ const caseHtml = {
       ['2101202', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '1050.00'],
       ['2101301', '城乡医疗救助', '135.00', '135.00'],
     ]),
+  /**
+   * No rules at all, names wrapped over lines beside their amounts and a two-level header whose
+   * labels wrap: rows and header cells must be rebuilt from where the words sit.
+   */
+  'borderless-wrapped': () =>
+    casePage(
+      `<p class="title">2025年部门支出预算表</p>${tableHtml([
+        ['208', '05', '01', '行政单位离退休', '2.72', '2.72', '2.54', '0.18', ''],
+        ['210', '12', '02', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '', '', '', '1050.00'],
+        ['210', '15', '01', '行政运行', '29.68', '28.06', '23.73', '4.33', '1.62'],
+        ['合计', '', '', '', '1082.40', '30.78', '26.27', '4.51', '1051.62'],
+      ]).replace('<tbody>', `<thead>${WRAPPED_HEADER}</thead><tbody>`)}`,
+      `${SEED_STYLES.borderless} td { max-width: 4em; }`,
+    ),
   /** Ruled between rows only: wrapped names must stay in their row without column rules. */
   'row-rules': () =>
     incomeCase(
@@ -415,7 +435,7 @@ async function main() {
     }
     const rendered = {};
     for (const [name, html] of Object.entries(caseHtml)) rendered[name] = await printPdf(browser, html());
-    for (const name of ['split-table', 'borderless', 'wrapped-cell', 'row-rules', 'landscape']) {
+    for (const name of ['split-table', 'borderless', 'borderless-wrapped', 'wrapped-cell', 'row-rules', 'landscape']) {
       write(join(casesDir, `${name}.pdf`), rendered[name]);
     }
     write(join(casesDir, 'rotated.pdf'), await rotate(rendered.rotated));

@@ -7,6 +7,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MAX_PAGES, MAX_PDF_DECODED_BYTES, MAX_STREAM_DECODED_BYTES, megabytes } from './limits.js';
 import { scanStreams } from './pdf-streams.js';
+import { borderlessTables, joinText, type Chunk, type WordLine } from './borderless.js';
 
 /**
  * Born-digital PDF → the same `Line[]` the text-dump extractor produces.
@@ -254,19 +255,20 @@ async function readPage(page: PDFPageProxy, file: string, pageNo: number): Promi
     });
   }
 
-  return { lines: layoutLines(marks.glyphs, marks.rules, at), issues, textGlyphs: marks.glyphs.length, droppedGlyphs: marks.dropped };
+  return { lines: layoutLines(marks.glyphs, marks.rules, at, { borderless: true }), issues, textGlyphs: marks.glyphs.length, droppedGlyphs: marks.dropped };
 }
 
 /**
  * A page's glyph boxes and ruling lines (points, top-left origin) → its lines: ruled grids one
  * line per row, the rest by baseline. Shared with the OCR extractor, which finds both in pixels.
  */
-export function layoutLines(glyphs: Glyph[], rules: Rule[], at: PageAt): Line[] {
+export function layoutLines(glyphs: Glyph[], rules: Rule[], at: PageAt, options: { borderless?: boolean } = {}): Line[] {
   const merged = mergeRules(rules);
   const grids = findGrids(merged);
   const { inCells, free } = placeInGrids(glyphs, grids);
   const { inBands, rest } = placeInBands(free, findBands(merged, grids, median(glyphs.map((g) => g.em))));
-  const placed = [...gridLines(inCells, grids, at), ...bandLines(inBands, at), ...freeLines(rest, at)].sort((a, b) => a.top - b.top || a.left - b.left);
+  const { tables, plain } = options.borderless ? placeBorderless(rest, at) : { tables: [], plain: rest };
+  const placed = [...gridLines(inCells, grids, at), ...bandLines(inBands, at), ...tables, ...freeLines(plain, at)].sort((a, b) => a.top - b.top || a.left - b.left);
   alignBorderlessBlocks(placed, at);
   return placed.map((p) => p.line);
 }
@@ -1014,13 +1016,6 @@ function words(line: Glyph[]): Word[] {
   return out;
 }
 
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
-/** Joins wrapped or spaced pieces: no space where either side is CJK, a space between words. */
-function joinText(a: string, b: string): string {
-  if (a === '' || b === '') return a + b;
-  return CJK.test(a.slice(-1)) || CJK.test(b.charAt(0)) ? a + b : `${a} ${b}`;
-}
 
 /** Text outside any grid: one line per baseline, cells at clear column gaps, else words. */
 function freeLines(glyphs: Glyph[], at: PageAt): Placed[] {
@@ -1063,6 +1058,55 @@ function freeLines(glyphs: Glyph[], at: PageAt): Placed[] {
 }
 
 const NUMERIC = /^-?[\d,]*\.?\d+%?$/;
+
+// ---- tables with no rules at all -------------------------------------------------------------
+
+/**
+ * Free glyphs → the rows of the borderless tables among them (src/extract/borderless.ts reads
+ * them from word positions) and the glyphs left to be read line by line.
+ */
+function placeBorderless(glyphs: Glyph[], at: PageAt): { tables: Placed[]; plain: Glyph[] } {
+  const groups = baselineGroups(glyphs);
+  const wordLines: WordLine[] = groups.map((line) => ({
+    chunks: chunksOf(words(line), median(line.map((g) => g.em))),
+    baseline: Math.max(...line.map((g) => g.baseline)),
+    em: median(line.map((g) => g.em)),
+  }));
+  const found = borderlessTables(wordLines);
+  const taken = new Set(found.flatMap((t) => t.lines));
+  const tables = found.flatMap((t) => t.rows.map((row, k): Placed => {
+    const cells = row.cells.map((c) => cellOf(c.text, at, c.x0, c.top, c.x1, c.bottom));
+    const first = t.lines[0]!;
+    return {
+      line: { text: cells.map((c) => c.text).join('\t'), cells, at: { ...at, bbox: bbox(cells[0]!.x0 ?? 0, row.top, cells[cells.length - 1]!.x1 ?? 0, row.bottom) }, delimited: true },
+      // Header lines of one stack share their extent: keep them in order.
+      top: row.top + k * ORDER_EPSILON,
+      left: cells[0]!.x0 ?? 0,
+      baseline: row.bottom,
+      em: wordLines[first]!.em,
+      ruled: true,
+    };
+  }));
+  return { tables, plain: groups.filter((_, i) => !taken.has(i)).flat() };
+}
+
+/** Sorts lines that share a top in the order they were made. */
+const ORDER_EPSILON = 1e-6;
+
+/** A printed line's words joined into chunks where no column gap parts them; two numbers never join. */
+function chunksOf(ws: Word[], em: number): Chunk[] {
+  const out: Chunk[] = [];
+  for (const w of ws) {
+    const last = out[out.length - 1];
+    if (last && w.x0 - last.x1 < BAND_WORD_GAP_EM * em && !(NUMERIC.test(last.text) && NUMERIC.test(w.text))) {
+      last.text = joinText(last.text, w.text);
+      last.x1 = Math.max(last.x1, w.x1);
+      last.top = Math.min(last.top, w.top);
+      last.bottom = Math.max(last.bottom, w.bottom);
+    } else out.push({ ...w });
+  }
+  return out;
+}
 
 // ---- tables ruled between rows only ---------------------------------------------------------
 

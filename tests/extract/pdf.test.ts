@@ -143,6 +143,21 @@ describe('extractPdf: text outside ruled grids', () => {
     expect(table.every((l) => l.delimited)).toBe(true);
   });
 
+  it('rebuilds a table with no rules at all: wrapped names joined to their row, header labels stacked over their columns', async () => {
+    const result = await extract('cases/borderless-wrapped.pdf');
+    expect(result.lines.map(texts)).toEqual([
+      ['2025年部门支出预算表'],
+      // 科目编码 and 基本支出 head the first column they span, as a ruled grid's merged cell does.
+      ['科目编码', '', '', '', '', '基本支出', '', '', ''],
+      ['类', '款', '项', '科目名称', '合计', '小计', '人员经费', '公用经费', '项目支出'],
+      ['208', '05', '01', '行政单位离退休', '2.72', '2.72', '2.54', '0.18', ''],
+      ['210', '12', '02', '财政对城乡居民基本医疗保险基金的补助', '1050.00', '', '', '', '1050.00'],
+      ['210', '15', '01', '行政运行', '29.68', '28.06', '23.73', '4.33', '1.62'],
+      ['合计', '', '', '', '1082.40', '30.78', '26.27', '4.51', '1051.62'],
+    ]);
+    expect(result.lines.slice(1).every((l) => l.delimited)).toBe(true);
+  });
+
   it('keeps paragraphs as undelimited lines of words', async () => {
     const result = await extract('000_2f28e9293a4b3d29.pdf');
     const line = result.lines.find((l) => l.text === '2025 年度部门预算');
