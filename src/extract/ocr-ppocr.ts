@@ -58,8 +58,10 @@ const REC_HEIGHT = 48;
 const REC_MAX_WIDTH = 3200;
 /** A box read with less mean confidence than this (0..1) is noise (PaddleOCR's drop_score). */
 const DROP_SCORE = 0.5;
-/** Boxes smaller than this (points, either side) are specks: a line of print is never below 3 pt. */
+/** Boxes smaller than this (points) both ways are specks; a 一 standing alone is a long box a point high, and stays. */
 const MIN_BOX_PT = 3;
+/** Two boxes overlapping by this share of the lower one's height (and some width) are one line's. */
+const MERGE_OVERLAP = 0.6;
 /** Gray level below which a pixel is ink, for placing letters and trimming boxes. */
 const INK_LEVEL = 128;
 /** Letters of one box further apart than this (blank columns, ems of the box's ink height) are two words. */
@@ -117,8 +119,8 @@ export async function ppocrPage(image: GrayImage, rules: PixelRule[], options: P
   const vertical = rules.filter((r) => !r.horizontal);
   const horizontal = rules.filter((r) => r.horizontal);
   const pieces: Piece[] = [];
-  for (const box of boxes.flatMap((b) => splitRows(image, b, horizontal, minPx))) {
-    if (box.x1 - box.x0 < minPx || box.y1 - box.y0 < minPx) continue;
+  for (const box of mergeOverlapping(boxes).flatMap((b) => splitRows(image, b, horizontal, minPx))) {
+    if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
     const read = await recognize(e, image, box);
     if (read.chars.length === 0 || read.score < DROP_SCORE) continue;
     const ink = inkOf(image, box);
@@ -149,7 +151,7 @@ export async function ppocrBlock(image: GrayImage, options: PpocrOptions = {}): 
   const minPx = (MIN_BOX_PT * image.dpi) / 72;
   const read: { y: number; x: number; text: string; p: number }[] = [];
   for (const box of boxes) {
-    if (box.x1 - box.x0 < minPx || box.y1 - box.y0 < minPx) continue;
+    if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
     const r = await recognize(e, image, box);
     const text = r.chars.map((c) => c.text).join('').trim();
     if (text !== '' && r.score >= DROP_SCORE) read.push({ y: (box.y0 + box.y1) / 2, x: box.x0, text, p: Math.min(...r.chars.map((c) => c.p)) });
@@ -239,6 +241,31 @@ function resample(image: GrayImage, x0: number, y0: number, w0: number, h0: numb
       put(y * W + x, top * (1 - dy) + bottom * dy);
     }
   }
+}
+
+/**
+ * Boxes of one printed line that overlap, joined: detection can give a title's first letter a box
+ * of its own reaching into the next letter's (一 | 般公共预算…, the 一 read as 一丹 and set a line
+ * apart by its lower box). Boxes sharing at least MERGE_OVERLAP of the lower one's height and
+ * some width are one box (recognition reads it; rules and gaps cut it after).
+ */
+export function mergeOverlapping<B extends Box>(boxes: B[]): B[] {
+  const out = boxes.map((b) => ({ ...b }));
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = i + 1; j < out.length && !merged; j++) {
+        const [a, b] = [out[i]!, out[j]!];
+        const across = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+        const along = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+        if (along <= 0 || across < MERGE_OVERLAP * Math.min(a.y1 - a.y0, b.y1 - b.y0)) continue;
+        out[i] = { ...a, x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+        out.splice(j, 1);
+        merged = true;
+      }
+    }
+  }
+  return out;
 }
 
 /**
