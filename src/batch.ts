@@ -131,6 +131,7 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
     maxImagePixels: options.maxImagePixels,
     ocr: options.ocr,
     ocrEngine: options.ocrEngine,
+    ocrDetLimit: options.ocrDetLimit,
     // Each job's OCR pool gets its share of the cores: jobs × workers stays at the core count.
     ocrWorkers: options.ocrWorkers ?? Math.max(1, Math.floor(availableParallelism() / Math.max(1, options.jobs ?? 1))),
   };

@@ -71,6 +71,11 @@ export const SPLIT_GAP_EM = 0.8;
  * space is dropped: PP-OCR reads a space after a thousands separator (`4, 620. 000`) where none is printed.
  */
 export const SPACE_GAP_EM = 0.3;
+/**
+ * A blank between letters this many times the box's usual one (and wider than SPACE_GAP_EM) is a
+ * word space: a line of prose or a borderless row (`收入合计 2220.43 2207.43`) is one box.
+ */
+export const WORD_GAP_RATIO = 2.5;
 /** A crop read alone is trimmed to its ink with this margin (ems of the ink's height): det boxes are tight. */
 const REC_MARGIN_EM = 0.25;
 
@@ -408,7 +413,8 @@ function ruleX(r: PixelRule, y: number): number {
 /**
  * A box's letters → pieces. Two neighbouring letters are cut apart where a vertical rule (its x
  * in `cuts`) runs between them, or where the ink between them leaves a blank wider than
- * SPLIT_GAP_EM of the box's ink height (SPACE_GAP_EM where CTC read a space): one box of PP-OCR's detection runs over
+ * SPLIT_GAP_EM of the box's ink height, or wider than SPACE_GAP_EM where CTC read a space or
+ * where it is WORD_GAP_RATIO times the box's usual blank between letters: one box of PP-OCR's detection runs over
  * an erased rule into the next cell. Each piece is the box's ink between its cuts (trimmed to its
  * own ink); all share the box's baseline and height, being one printed line.
  */
@@ -426,6 +432,10 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     }
     return [bestAt, best];
   };
+  // The box's usual blank between letters: a word space is several of them.
+  const letters = chars.filter((c) => c.text.trim() !== '');
+  const gaps = letters.slice(1).map((c, k) => widestBlank(letters[k]!.x, c.x)[1]).sort((a, b) => a - b);
+  const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const groups: { chars: CtcChar[]; from: number; to: number }[] = [];
   let group: { chars: CtcChar[]; from: number; to: number } = { chars: [], from: ink.x0, to: ink.x1 };
   let spaced = false;
@@ -438,7 +448,8 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     if (prev) {
       const [at, width] = widestBlank(prev.x, c.x);
       const rule = cuts.find((x) => x > prev.x && x < c.x);
-      if (rule !== undefined || width > (spaced ? SPACE_GAP_EM : SPLIT_GAP_EM) * em) {
+      const worded = width > SPACE_GAP_EM * em && (spaced || width > WORD_GAP_RATIO * usualGap);
+      if (rule !== undefined || worded || width > SPLIT_GAP_EM * em) {
         const cut = rule ?? (width > 0 ? at + width / 2 : (prev.x + c.x) / 2);
         group.to = cut;
         groups.push(group);

@@ -85,17 +85,15 @@ describe('detected boxes', () => {
 describe('the ppocr engine on a scan', () => {
   it('reads a dusty bitonal 200 dpi scan into the delimited rows of its table, its totals as printed', async () => {
     // Seed 003's 基本支出表 (page 15), look `bitonal` at 200 dpi, cropped to the table: the page
-    // tesseract reads 15-17 of its 17 totals right on (ocr.test.ts).
+    // tesseract reads at least 15 of its 17 totals right on (ocr.test.ts); PP-OCR all 17, in 3 s.
     const file = 'dusty-bitonal-200dpi.png';
     const bytes = new Uint8Array(readFileSync(join(root, 'tests/fixtures/scans', file)));
     const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file), { engine: 'ppocr' });
     const rows = extracted.lines.filter((l) => l.delimited && l.cells.length === 7).map((l) => l.cells.map((c) => c.text));
     const printed = ['762.99', '73.01', '1.62', '61.59', '0.77', '25.19', '24.07', '183.63', '107.06', '166.07', '54.99', '9.80', '11.46', '27.76', '9.17', '1.10', '5.70'];
     const totals = rows.map((cells) => cells[4]).filter((t) => t !== '' && /\d/.test(t!));
-    expect(totals).toHaveLength(printed.length);
-    expect(totals.filter((t, i) => t === printed[i]).length).toBeGreaterThanOrEqual(MIN_TOTALS_RIGHT);
+    expect(totals).toEqual(printed);
+    expect(rows).toContainEqual(['30108', '机关事业单位基本养老保险缴费', '50102', '社会保障缴费', '61.59', '61.59', '']);
     expect(rows.flat().filter((t) => /^[\s,.、'"“”‘’`_-]+$/u.test(t))).toEqual([]);
   }, 120_000);
 });
-
-const MIN_TOTALS_RIGHT = 17;
