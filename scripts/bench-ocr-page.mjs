@@ -6,7 +6,7 @@
  * JSON line: wall and CPU seconds per page (medians of RUNS), the steps' wall times, the
  * recognitions besides the page's, the ratio.
  *
- *   node scripts/bench-ocr-page.mjs [PDF] [PAGE] [RUNS]
+ *   node scripts/bench-ocr-page.mjs [PDF] [PAGE] [RUNS]      OCR_ENGINE=ppocr: our path on PP-OCR
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ async function ours() {
   const started = cpu();
   const image = await renderPage(doc, page, 300);
   onPhase('render', performance.now() - wall, (cpu() - started) * 1000);
-  const result = await ocrPage(image, { file, page }, { workers: 1, onPhase, onReread: () => rereads++ });
+  const result = await ocrPage(image, { file, page }, { workers: 1, engine: process.env.OCR_ENGINE ?? 'tesseract', onPhase, onReread: () => rereads++ });
   return { wall: (performance.now() - wall) / 1000, cpu: cpu() - started, phases, cpuPhases, words: result.words, rereads };
 }
 await ours(); // the pool's worker created and warm
@@ -70,6 +70,7 @@ const plainWall = median(plainRuns.map((r) => r.wall));
 console.log(
   JSON.stringify({
     file: file.split('/').pop(),
+    engine: process.env.OCR_ENGINE ?? 'tesseract',
     page,
     runs,
     s_per_page: Number(oursWall.toFixed(2)),

@@ -8,7 +8,7 @@
  *   npm run score:ocr                                  the committed fixtures (builds first)
  *   npm run score:ocr -- out-hard                      the hard set (make-scans.mjs --hard first)
  *   npm run score:ocr -- out-scans --variant 300       whole seeds (make-scans.mjs first)
- *   node scripts/score-scans.mjs [DIR] [--workers N] [--variant V] [--only TEXT] [--keep DIR] [--verbose]
+ *   node scripts/score-scans.mjs [DIR] [--workers N] [--engine tesseract|ppocr] [--det-limit PX] [--variant V] [--only TEXT] [--keep DIR] [--verbose]
  *
  * Scan names: `<seed>-<variant>[-p<a>-<b>].pdf` (the seed fixtures) or
  * `<document>--<variant>--p<a>-<b>.pdf` (the hard set; the document is a seed or one of the
@@ -30,6 +30,8 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     workers: { type: 'string', default: '1' },
+    engine: { type: 'string', default: process.env.OCR_ENGINE ?? 'tesseract' },
+    'det-limit': { type: 'string' },
     variant: { type: 'string' },
     only: { type: 'string' },
     keep: { type: 'string' },
@@ -92,7 +94,7 @@ for (const s of scans) {
   writeFileSync(join(vdir, 'golden', s.file.replace(/\.pdf$/, '.json')), JSON.stringify(golden));
   const started = performance.now();
   // A scan read so badly that no table is found scores as a document without tables.
-  const doc = await extract(join(dir, s.file), { ocrWorkers: Number(values.workers) }).catch((e) => {
+  const doc = await extract(join(dir, s.file), { ocrWorkers: Number(values.workers), ocrEngine: values.engine, ocrDetLimit: values['det-limit'] && Number(values['det-limit']) }).catch((e) => {
     if (e.code !== 'no_budget_table' && e.code !== 'no_text_layer') throw e;
     console.log(`${s.file}: ${e.message}`);
     return { source: { file: s.file }, tables: [] };
@@ -117,7 +119,7 @@ for (const [variant, { pages, seconds }] of byVariant) {
   if (!m) throw new Error(`score.mjs printed no figures for ${variant}: ${score.stderr}`);
   rows.push({ variant, pages, secondsPerPage: seconds / pages, f1: m[1], recall: m[2], precision: m[3], tableF1: m[4] });
 }
-console.log(`\n| variant | pages | s/page (${values.workers} OCR worker${values.workers === '1' ? '' : 's'}) | fact F1 | recall | precision | table-type F1 |`);
+console.log(`\n| variant | pages | s/page (${values.engine}, ${values.workers} OCR worker${values.workers === '1' ? '' : 's'}) | fact F1 | recall | precision | table-type F1 |`);
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.variant} | ${r.pages} | ${r.secondsPerPage.toFixed(1)} | ${r.f1} | ${r.recall} | ${r.precision} | ${r.tableF1} |`);
 if (rows.length > 1) {

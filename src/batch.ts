@@ -130,6 +130,8 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
     maxPages: options.maxPages,
     maxImagePixels: options.maxImagePixels,
     ocr: options.ocr,
+    ocrEngine: options.ocrEngine,
+    ocrDetLimit: options.ocrDetLimit,
     // Each job's OCR pool gets its share of the cores: jobs × workers stays at the core count.
     ocrWorkers: options.ocrWorkers ?? Math.max(1, Math.floor(availableParallelism() / Math.max(1, options.jobs ?? 1))),
   };

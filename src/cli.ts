@@ -51,6 +51,10 @@ Options:
       --password <pw>   password for encrypted PDFs
       --ocr <mode>      auto (default): OCR scanned PDF pages and page images (PNG,
                         JPEG, TIFF); always: OCR every PDF page; never: no OCR
+      --ocr-engine <e>  tesseract (default) or ppocr (PP-OCRv4 on onnxruntime)
+      --ocr-det-limit <px>
+                        ppocr: longest side a page is scaled to for text detection
+                        (default 1600; a lower limit takes less memory)
       --rollup          add class/section rows summed from items (marked derived)
       --bom             CSV for spreadsheets: UTF-8 BOM, formula-like text neutralized
       --resume          skip inputs whose output matches their content hash
@@ -320,6 +324,8 @@ async function main(argv: string[]): Promise<number> {
         'max-mb': { type: 'string', default: String(DEFAULT_MAX_INPUT_BYTES / MB) },
         password: { type: 'string' },
         ocr: { type: 'string', default: 'auto' },
+        'ocr-engine': { type: 'string', default: 'tesseract' },
+        'ocr-det-limit': { type: 'string' },
         rollup: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -359,6 +365,10 @@ async function main(argv: string[]): Promise<number> {
   if (!(maxMb > 0)) usage(`--max-mb must be a positive number, not '${values['max-mb']}'`);
   const ocr = values.ocr;
   if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') usage(`--ocr must be auto, always or never, not '${ocr}'`);
+  const ocrEngine = values['ocr-engine'];
+  if (ocrEngine !== 'tesseract' && ocrEngine !== 'ppocr') usage(`--ocr-engine must be tesseract or ppocr, not '${ocrEngine}'`);
+  const ocrDetLimit = values['ocr-det-limit'] === undefined ? undefined : Number(values['ocr-det-limit']);
+  if (ocrDetLimit !== undefined && !(Number.isInteger(ocrDetLimit) && ocrDetLimit >= 32)) usage(`--ocr-det-limit must be a whole number of pixels from 32, not '${values['ocr-det-limit']}'`);
   const inputs = await expandInputs(positionals);
   if (!inputs.length) usage('no input files found');
   const toStdout = values.output === '-';
@@ -380,6 +390,8 @@ async function main(argv: string[]): Promise<number> {
       password: values.password,
       rollup: values.rollup,
       ocr,
+      ocrEngine,
+      ocrDetLimit,
       onResult: async (r) => {
         progress.add(r);
         // Written as each file finishes, so a crash loses only the files in flight.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BudgetDocument, Extracted, Issue, Line, NarrativeStatement, SourceKind, Table } from './model.js';
 import { ExtractError } from './extract/errors.js';
+import type { OcrEngine } from './extract/ocr.js';
 import { extractText, sniffEncoding } from './extract/text.js';
 import { checkInputSize, type Limits } from './extract/limits.js';
 import { checkImageBudget } from './extract/image-header.js';
@@ -23,6 +24,10 @@ export interface ExtractOptions extends Limits {
   ocr?: 'auto' | 'always' | 'never';
   /** Tesseract workers of this process's OCR pool (default: the cores). */
   ocrWorkers?: number;
+  /** The OCR recognizer (src/extract/ocr.ts `OcrEngine`): `tesseract` (default) or `ppocr`. */
+  ocrEngine?: OcrEngine;
+  /** PP-OCR's detection: the page's longer side scaled to at most this many pixels (default 1600). */
+  ocrDetLimit?: number;
 }
 
 export type InputKind = 'pdf' | 'image' | 'office' | 'text';
@@ -46,7 +51,7 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
     const { extractPdf } = await import('./extract/pdf.js');
     const pdfOptions = { password: options.password, maxPages: options.maxPages, maxImagePixels: options.maxImagePixels };
     const mode = options.ocr ?? 'auto';
-    const ocrOptions = { ...pdfOptions, mode, workers: options.ocrWorkers };
+    const ocrOptions = { ...pdfOptions, mode, workers: options.ocrWorkers, engine: options.ocrEngine, detLimit: options.ocrDetLimit };
     let textLayer: Extracted;
     try {
       // pdf.js wants a plain Uint8Array (not a Buffer) and may detach it: hand it a copy.
@@ -65,7 +70,7 @@ async function linesOf(bytes: Uint8Array, file: string, options: ExtractOptions)
     // The pixel budget first, before any decoder allocates: too_large or a malformed header.
     const header = checkImageBudget(bytes, file, { maxPixels: options.maxImagePixels, maxFrames: options.maxPages });
     if (options.ocr === 'never') throw new ExtractError('unsupported', file, 'a page image can only be read by OCR, and --ocr never was given');
-    return (await import('./extract/ocr.js')).extractImage(bytes, file, header, { maxImagePixels: options.maxImagePixels, workers: options.ocrWorkers });
+    return (await import('./extract/ocr.js')).extractImage(bytes, file, header, { maxImagePixels: options.maxImagePixels, workers: options.ocrWorkers, engine: options.ocrEngine, detLimit: options.ocrDetLimit });
   }
   if (kind === 'office') return (await import('./extract/office/index.js')).extractOffice(bytes, file);
   const encoding = sniffEncoding(bytes);

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type Tesseract from 'tesseract.js';
+import { closePpocr } from './ocr-ppocr.js';
 
 /**
  * The tesseract.js workers OCR runs on: one pool per process (per batch worker thread), created
@@ -112,9 +113,9 @@ export function ocrPoolSize(poolSize?: number): number {
   return getPool(poolSize).size;
 }
 
-/** Terminates the pool's workers; the next OCR creates a new pool. */
+/** Terminates the pool's workers (and releases PP-OCR's sessions); the next OCR creates a new pool. */
 export async function closeOcr(): Promise<void> {
   const p = pool;
   pool = undefined;
-  if (p) await Promise.all(p.workers.map((w) => w.terminate()));
+  await Promise.all([...(p?.workers ?? []).map((w) => w.terminate()), closePpocr()]);
 }

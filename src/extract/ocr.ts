@@ -8,6 +8,7 @@ import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor, nameFor } from './ocr-lexicon.js';
 import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
+import { ppocrBlock, ppocrLine, ppocrPage, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
   MIN_DESKEW_DEGREES,
@@ -52,6 +53,12 @@ import {
 
 export type OcrMode = 'auto' | 'always' | 'never';
 
+/**
+ * The recognizer: tesseract.js (LSTM, chi_sim best_int) or PP-OCRv4 (det + rec on onnxruntime,
+ * ocr-ppocr.ts). Both read the same cleaned page and hand the same word pieces to the layout.
+ */
+export type OcrEngine = 'tesseract' | 'ppocr';
+
 export interface OcrOptions {
   password?: string;
   maxImagePixels?: number;
@@ -61,6 +68,10 @@ export interface OcrOptions {
   workers?: number;
   /** Resolution PDF pages are rendered at (RENDER_DPI). */
   dpi?: number;
+  /** The recognizer (default `tesseract`). */
+  engine?: OcrEngine;
+  /** PP-OCR's detection: the page's longer side scaled to at most this many pixels (ocr-ppocr.ts DET_LIMIT). */
+  detLimit?: number;
   /** Re-read doubtful numeric cells with a digit whitelist (default true). */
   rereadNumbers?: boolean;
   /**
@@ -286,18 +297,6 @@ interface PageResult {
   words: number;
 }
 
-/** One piece of a recognized word: the letters between two cells' boundaries, in pixels. */
-interface Piece {
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  /** Baseline and size (the printed line's, shared by its words, so they group as one line). */
-  baseline: number;
-  em: number;
-  confidence: number;
-}
 
 /** A page made ready for recognition: paper white, dust and rules gone, upright; its rules in its pixels. */
 interface PreparedPage {
@@ -364,14 +363,13 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
 
   // Only the inked part of the page is recognized; its words are placed back on the page after.
   const [fx, fy, fx1, fy1] = inkFrame(clean, threshold, Math.round((PAGE_MARGIN_PT * clean.dpi) / 72)) ?? [0, 0, clean.width, clean.height];
-  const page = await withOcrWorker(
-    (w) => w.recognize(encodePgm(crop(clean, fx, fy, fx1, fy1, 0)), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }),
-    options.workers,
-  );
-  const pieces = wordPieces(
-    page.data,
-    rules.map((r) => shiftRule(r, -fx, -fy)),
-  ).map((p) => ({ ...p, x0: p.x0 + fx, x1: p.x1 + fx, y0: p.y0 + fy, y1: p.y1 + fy, baseline: p.baseline + fy }));
+  const framed = crop(clean, fx, fy, fx1, fy1, 0);
+  const framedRules = rules.map((r) => shiftRule(r, -fx, -fy));
+  const read =
+    options.engine === 'ppocr'
+      ? ppocrPage(framed, framedRules, ppocrOptions(options)).then((ps) => ps.filter((p) => !isNoise(p.text, p.confidence)))
+      : withOcrWorker((w) => w.recognize(encodePgm(framed), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }), options.workers).then((page) => wordPieces(page.data, framedRules));
+  const pieces = (await read).map((p) => ({ ...p, x0: p.x0 + fx, x1: p.x1 + fx, y0: p.y0 + fy, y1: p.y1 + fy, baseline: p.baseline + fy }));
   const glyphs: Glyph[] = pieces.map((p, run) => ({
     text: ocrText(p.text),
     x0: p.x0 * scale,
@@ -409,6 +407,10 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
   }
   return { lines, issues, words: pieces.length };
+}
+
+function ppocrOptions(options: OcrOptions): { detLimit?: number; concurrency: number } {
+  return { detLimit: options.detLimit, concurrency: ocrPoolSize(options.workers) };
 }
 
 /** Wall and process CPU time now, in ms. */
@@ -994,9 +996,26 @@ class CellReader {
     if (!cut) return undefined;
     const piece = factor === 1 ? cut : enlarge(cut, factor);
     this.options.onReread?.(cell.text);
+    if (this.options.engine === 'ppocr') return this.readPpocr(piece, psm, whitelist);
     const result = await withOcrWorker((w) => w.recognize(encodePgm(piece), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
+  }
+
+  /**
+   * A crop read by PP-OCR: recognition alone for a line (a whitelist masks the letters it may
+   * read), detection and recognition for a block (a cell that may wrap). Raw text (psm 13) is a
+   * tesseract mode without a PP-OCR counterpart: the line's reading would only repeat.
+   */
+  private async readPpocr(piece: GrayImage, psm: string, whitelist?: string): Promise<{ text: string; confidence: number } | undefined> {
+    if (psm === RAW_LINE_PSM) return undefined;
+    const options = ppocrOptions(this.options);
+    if (psm === TEXT_CELL_PSM && whitelist === undefined) {
+      const block = await ppocrBlock(piece, options);
+      return block && { text: joinWords(block.lines.join(' ')), confidence: block.confidence };
+    }
+    const line = await ppocrLine(piece, { ...options, allowed: whitelist });
+    return line && { text: joinWords(line.text), confidence: line.confidence };
   }
 }
 
@@ -1030,7 +1049,8 @@ function titleRank(text: string): number {
 /**
  * Recognized text folded as pdf.ts folds printed text, angle brackets read as parentheses (the
  * model reads a full-width （ as 〈, often with a ( beside it: 维修〈(护)费; budget tables print
- * parentheses, not angle brackets), and a hyphen before a CJK letter as the 一 it stands for.
+ * parentheses, not angle brackets), and a hyphen before a CJK letter as the 一 it stands for
+ * (two, as PP-OCR reads a long 一: 预算单位--般公共预算).
  */
 function ocrText(text: string): string {
   return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一');
@@ -1040,7 +1060,7 @@ function ocrText(text: string): string {
  * A hyphen before a CJK letter, at the start or after a letter, space or parenthesis: 一 read as
  * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
  */
-const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-(?=\p{Script=Han})/gu;
+const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])--?(?=\p{Script=Han})/gu;
 
 /** An amount's digits, its separators and point left out. */
 function digitsOf(text: string): string {
