@@ -303,7 +303,8 @@ function headerRows(group: StackedCell[], columns: [number, number][]): Borderle
   });
 }
 
-function unionIntervals(intervals: [number, number][]): [number, number][] {
+/** Overlapping intervals merged, in order. */
+export function unionIntervals(intervals: [number, number][]): [number, number][] {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const [x0, x1] of sorted) {

@@ -1,3 +1,5 @@
+import { distance } from 'fastest-levenshtein';
+
 /**
  * A row's classification code and name read by OCR, each checked against the other through the
  * national classification (data/*-classification.json): the code is the row's key and its name is
@@ -41,18 +43,6 @@ export function buildLexicon(entries: { code: string; name: string; aliases?: st
   return { namesOf, codesOf, key };
 }
 
-/** Edits (a letter changed, dropped or added) between two words. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length]!;
-}
 
 /** How many edits a name of this many letters may be read with and still be recognized. */
 function allowedEdits(length: number): number {
@@ -61,7 +51,7 @@ function allowedEdits(length: number): number {
 
 /** How close a reading is to a name: its edits, when within what the name's length allows. */
 function closeness(read: string, name: string): number | undefined {
-  const d = editDistance(read, name);
+  const d = distance(read, name);
   return d <= allowedEdits([...name].length) ? d : undefined;
 }
 
@@ -100,7 +90,7 @@ export function codeFor(lexicon: Lexicon, read: string, name: string, parents: s
     const d = closeness(k, nameKey);
     if (d === undefined) continue;
     for (const c of codes) {
-      if (c === read || Math.abs(c.length - read.length) > MAX_CODE_EDITS || editDistance(c, read) > MAX_CODE_EDITS) continue;
+      if (c === read || Math.abs(c.length - read.length) > MAX_CODE_EDITS || distance(c, read) > MAX_CODE_EDITS) continue;
       candidates.set(c, Math.min(candidates.get(c) ?? Infinity, d));
     }
   }

@@ -7,7 +7,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MAX_PAGES, MAX_PDF_DECODED_BYTES, MAX_STREAM_DECODED_BYTES, megabytes } from './limits.js';
 import { scanStreams } from './pdf-streams.js';
-import { borderlessTables, joinText, type Chunk, type WordLine } from './borderless.js';
+import { borderlessTables, joinText, unionIntervals, type Chunk, type WordLine } from './borderless.js';
 
 /**
  * Born-digital PDF → the same `Line[]` the text-dump extractor produces.
@@ -1236,17 +1236,6 @@ function alignBlock(block: Placed[], at: PageAt): void {
     });
     p.line = { ...p.line, cells, text: cells.map((c) => c.text).join('\t') };
   }
-}
-
-function unionIntervals(intervals: [number, number][]): [number, number][] {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [x0, x1] of sorted) {
-    const last = out[out.length - 1];
-    if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
-    else out.push([x0, x1]);
-  }
-  return out;
 }
 
 /** The column a cell overlaps most, or the nearest one when it overlaps none. */

@@ -5,6 +5,7 @@
  * OCR-damaged codes → the listed code the row's name confirms.
  */
 import { readFileSync } from 'node:fs';
+import { distance } from 'fastest-levenshtein';
 
 export type CodeKind = 'class' | 'section' | 'item' | 'econ_class' | 'econ_section';
 export type Classification = 'functional' | 'economic_department' | 'economic_government';
@@ -451,23 +452,6 @@ function overlapScore(a: string, b: string): number {
   return total === 0 ? 0 : (2 * common) / total;
 }
 
-/** Levenshtein distance, stopping early once it exceeds `limit` (we only ever ask "is it ≤ 1?"). */
-function editDistance(a: string, b: string, limit: number): number {
-  const x = [...a];
-  const y = [...b];
-  if (Math.abs(x.length - y.length) > limit) return limit + 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    if (Math.min(...row) > limit) return limit + 1;
-    prev = row;
-  }
-  return prev[y.length] ?? limit + 1;
-}
 
 /** Same name up to width, punctuation, 支出/事务 and — for names long enough to tell apart — one OCR slip. */
 function namesAgree(printed: string, listed: string): boolean {
@@ -477,7 +461,7 @@ function namesAgree(printed: string, listed: string): boolean {
     const b = form(listed);
     if (a === '' || b === '') return false;
     if (a === b) return true;
-    return Math.min([...a].length, [...b].length) >= NAME_SLIP_MIN_LENGTH && editDistance(a, b, 1) <= 1;
+    return Math.min([...a].length, [...b].length) >= NAME_SLIP_MIN_LENGTH && distance(a, b) <= 1;
   });
 }
 
@@ -544,7 +528,7 @@ function nameConfirmedNeighbours(printed: string, name: string, year?: number): 
   if (loose === '') return [];
   const codes = new Set<string>();
   for (const [code, entries] of reference().byCode) {
-    if (editDistance(loose, code, 1) > 1) continue;
+    if (distance(loose, code) > 1) continue;
     const entry = pickEdition(entries, year);
     if (entry && namesAgree(name, entry.name)) codes.add(code);
   }

@@ -1,5 +1,6 @@
 import type { At, Issue, TableType } from '../model.js';
 import { lookupCode } from './codes.js';
+import { distance } from 'fastest-levenshtein';
 
 /**
  * Row names read by OCR, repaired by knowledge: a row whose code the classification reference
@@ -33,18 +34,6 @@ function normalized(name: string): string {
   return compacted(name).replace(EDGE_MARKS, '');
 }
 
-/** Levenshtein distance over characters (code points). */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[y.length]!;
-}
 
 /**
  * The reference name an OCR reading stands for, or undefined when the reading already is it or is
@@ -65,7 +54,7 @@ export function nameFromReference(read: string, reference: string): string | und
   if (kept && (ref.startsWith(r) || ref.endsWith(r))) return reference;
   if (refLength < MIN_SLIP_NAME_CHARS) return undefined;
   const allowed = Math.max(1, Math.floor(MAX_SLIP_SHARE * refLength));
-  return editDistance(r, ref) <= allowed ? reference : undefined;
+  return distance(r, ref) <= allowed ? reference : undefined;
 }
 
 /** A keyed row as table.ts holds it while keying: its key (a code, or `dept|gov` economic codes) and name. */

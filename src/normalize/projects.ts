@@ -5,6 +5,7 @@ import { measureOfLabel } from '../tables/header.js';
 import { classify, withYearsInLabels, type RawRow } from '../tables/rows.js';
 import { baseRow, compact, type Built } from './built.js';
 import { ORDINAL, TOTAL_LABEL } from './line-keys.js';
+import { distance } from 'fastest-levenshtein';
 
 /** Project tables and one-project forms: rows keyed by project code, else by name. */
 
@@ -167,7 +168,7 @@ function projectForms(raw: RawTable): Built {
         const printed = (end < 0 ? rest : rest.slice(0, end)).filter((x) => !/^\d[\d,.]*$/.test(x.text)).map((x) => x.text).join('');
         // The title of a one-project table names the project whole, where a cell wrap may have
         // doubled or cut a character.
-        const name = !rows.length && titleName.length >= 4 && editDistance(titleName, printed) <= 2 ? titleName : printed;
+        const name = !rows.length && titleName.length >= 4 && distance(titleName, printed) <= 2 ? titleName : printed;
         current = baseRow(code ?? name, 'project', name, line.at);
         rows.push(current);
         funds = undefined;
@@ -251,17 +252,4 @@ function putAmount(row: Row, measure: string, cell: { text: string; at: At }): v
   row.sources[measure] = cell.at;
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
 

@@ -1,7 +1,6 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { loadJson } from '../../src/data.js';
-import { buildLexicon, codeFor, editDistance, nameFor } from '../../src/extract/ocr-lexicon.js';
+import { buildLexicon, codeFor, nameFor } from '../../src/extract/ocr-lexicon.js';
 
 const entries = ['functional-classification.json', 'economic-classification.json'].flatMap((f) => loadJson<{ code: string; name: string; aliases?: string[] }[]>(f));
 const lexicon = buildLexicon(entries, (t) => t.replace(/\s+/g, ''));
@@ -38,10 +37,5 @@ describe('OCR lexicon: a row code and its name checked against each other', () =
     // 30299 and 50299 are both 其他商品和服务支出: the code as read stands.
     expect(codeFor(lexicon, '30299', '其他商品种服务率出')).toBeUndefined();
     expect(codeFor(lexicon, '2040401', '行政运行')).toBeUndefined();
-  });
-
-  test.prop([fc.string(), fc.string()])('edit distance is symmetric and zero only for equal words', (a, b) => {
-    expect(editDistance(a, b)).toBe(editDistance(b, a));
-    expect(editDistance(a, b) === 0).toBe([...a].join() === [...b].join());
   });
 });

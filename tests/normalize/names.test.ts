@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nameFromReference, repairOcrNames } from '../../src/normalize/names.js';
+import { nameFromReference, repairOcrNames } from '../../src/normalize/names.js';
 
 describe('nameFromReference', () => {
   it('takes the reference name for a one-character OCR slip', () => {
@@ -38,11 +38,6 @@ describe('nameFromReference', () => {
   it('never repairs two-character names by edit distance, nor keeps a one-character prefix', () => {
     expect(nameFromReference('奖全', '奖金')).toBeUndefined();
     expect(nameFromReference('行', '行政运行')).toBeUndefined();
-  });
-
-  it('counts edits in characters', () => {
-    expect(editDistance('信息建设', '信息化建设')).toBe(1);
-    expect(editDistance('', '行政')).toBe(2);
   });
 });
 
