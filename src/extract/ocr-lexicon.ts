@@ -1,16 +1,14 @@
 import { distance } from 'fastest-levenshtein';
 
 /**
- * A row's classification code and name read by OCR, each checked against the other through the
- * national classification (data/*-classification.json): the code is the row's key and its name is
- * printed beside it, so a misread digit in one and misread letters in the other can be told apart
- * from the document printing something else. Pure: readings in, corrections out. The caller flags
- * every correction `low_confidence`, with what the page read.
+ * A row's classification code read by OCR, checked against its name through the national
+ * classification (data/*-classification.json): the code is the row's key and its name is printed
+ * beside it, so a misread digit is told from a code the document prints. Pure: readings in, the
+ * correction out; the caller flags it `low_confidence`, with what the page read. (The name is
+ * checked against its code later, once, by normalize/names.ts.)
  *
  * Only a close reading is corrected, and only to a single candidate: a code one digit from the one
- * read (changed, missing or extra) whose name is the row's name (read within NAME_EDIT_SHARE), a name within NAME_EDIT_SHARE
- * of its code's. A name the classification does not know (an older edition's, a local item's)
- * stays as read.
+ * read (changed, missing or extra) whose name is the row's name, read within NAME_EDIT_SHARE.
  */
 
 /** Classification names by code, and codes by name (as `key` folds them). */
@@ -53,26 +51,6 @@ function allowedEdits(length: number): number {
 function closeness(read: string, name: string): number | undefined {
   const d = distance(read, name);
   return d <= allowedEdits([...name].length) ? d : undefined;
-}
-
-/** True when the code's listed names include the name as read. */
-export function namesCode(lexicon: Lexicon, code: string, name: string): boolean {
-  const k = lexicon.key(name);
-  return (lexicon.namesOf.get(code) ?? []).some((n) => lexicon.key(n) === k);
-}
-
-/** The code's one listed name the reading is close to (but not equal to); undefined when none is, or two are. */
-export function nameFor(lexicon: Lexicon, code: string, read: string): string | undefined {
-  const k = lexicon.key(read);
-  if (k === '') return undefined;
-  const scored = (lexicon.namesOf.get(code) ?? []).flatMap((n) => {
-    const d = closeness(k, lexicon.key(n));
-    return d === undefined ? [] : [{ name: n, d }];
-  });
-  if (scored.some((s) => s.d === 0)) return undefined;
-  const best = Math.min(...scored.map((s) => s.d));
-  const at = scored.filter((s) => s.d === best);
-  return at.length === 1 ? at[0]!.name : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
-import { buildLexicon, codeFor, nameFor } from './ocr-lexicon.js';
+import { buildLexicon, codeFor } from './ocr-lexicon.js';
 import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, type Piece } from './ocr-ppocr.js';
@@ -395,7 +395,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, options: OcrOptions 
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
   issues.push(...repairHeaderWords(lines, at));
-  issues.push(...settleCodesAndNames(lines, at));
+  issues.push(...settleCodes(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
   options.onPhase?.('cells', ...since(rereading));
@@ -1150,12 +1150,12 @@ export function repairHeaderWords(lines: Line[], at: PageAt): Issue[] {
 }
 
 /**
- * Rows' codes and names checked against each other through the classification (ocr-lexicon.ts),
- * in page order: a code one digit from the listed code the row's name names is taken as it (the
- * 类 and 款 above it settling which, when several are), then a name close to its code's listed
- * name is taken as it. Each correction is reported with what the page read.
+ * Rows' codes checked against their names through the classification (ocr-lexicon.ts), in page
+ * order: a code one digit from the listed code the row's name names is taken as it, the 类 and 款
+ * above it settling which when several are. Each correction is reported with what the page read.
+ * (Names are checked against their codes once, in normalize/names.ts.)
  */
-function settleCodesAndNames(lines: Line[], at: PageAt): Issue[] {
+function settleCodes(lines: Line[], at: PageAt): Issue[] {
   const issues: Issue[] = [];
   /** The 类 and 款 above the row, by code length. */
   const parents = new Map<number, string>();
@@ -1181,12 +1181,6 @@ function settleCodesAndNames(lines: Line[], at: PageAt): Issue[] {
       for (const length of [...parents.keys()]) if (length >= code.length) parents.delete(length);
       parents.set(code.length, code);
     }
-    const name = nameFor(LEXICON, code, nameCell.text);
-    if (!name) continue;
-    const printed = nameCell.text;
-    nameCell.text = name;
-    nameCell.confidence = Math.min(nameCell.confidence ?? 1, REPAIRED_CONFIDENCE);
-    issues.push(lowConfidence(nameCell, at, printed, undefined, `taken as ${name}, the listed name of the row's code ${code} it is a few letters from`));
   }
   return issues;
 }

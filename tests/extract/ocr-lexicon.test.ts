@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadJson } from '../../src/data.js';
-import { buildLexicon, codeFor, nameFor } from '../../src/extract/ocr-lexicon.js';
+import { buildLexicon, codeFor } from '../../src/extract/ocr-lexicon.js';
 
 const entries = ['functional-classification.json', 'economic-classification.json'].flatMap((f) => loadJson<{ code: string; name: string; aliases?: string[] }[]>(f));
 const lexicon = buildLexicon(entries, (t) => t.replace(/\s+/g, ''));
 
-describe('OCR lexicon: a row code and its name checked against each other', () => {
-  it('takes a misread name as its code’s listed name when a few letters from it', () => {
-    // Read so on bitonal 200 dpi scans of published tables.
-    expect(nameFor(lexicon, '2210202', '提积补贴')).toBe('提租补贴');
-    expect(nameFor(lexicon, '204', '公共安全多出')).toBe('公共安全支出');
-    expect(nameFor(lexicon, '2080506', '机关事业单位站业分金繁费支出')).toBe('机关事业单位职业年金缴费支出');
-  });
-
-  it('leaves a name as read when it is the listed name, too far from it, or too short to judge', () => {
-    expect(nameFor(lexicon, '2210201', '住房公积金')).toBeUndefined();
-    // An older edition's name of 20805 (行政事业单位养老支出 now): the document's own, kept.
-    expect(nameFor(lexicon, '20805', '行政事业单位离退休')).toBeUndefined();
-    expect(nameFor(lexicon, '20404', '检祭')).toBeUndefined();
-    expect(nameFor(lexicon, '99999', '公共安全多出')).toBeUndefined();
-  });
-
+describe('OCR lexicon: a row’s code checked against its name', () => {
   it('takes a code one digit from the listed code its row’s name names', () => {
     expect(codeFor(lexicon, '20104', '检察')).toBe('20404');
     // A digit read twice (2080505 read 20805095).

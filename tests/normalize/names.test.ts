@@ -39,6 +39,12 @@ describe('nameFromReference', () => {
     expect(nameFromReference('奖全', '奖金')).toBeUndefined();
     expect(nameFromReference('行', '行政运行')).toBeUndefined();
   });
+
+  it('repairs a name read with up to a third of its letters wrong', () => {
+    // Two of six, as OCR reads thin print scanned bitonal at 200 dpi (江苏 检察院 2018).
+    expect(nameFromReference('其他安授费用', '其他交通费用')).toBe('其他交通费用');
+    expect(nameFromReference('社会保障和就业支出', '住房保障支出')).toBeUndefined();
+  });
 });
 
 describe('repairOcrNames', () => {
