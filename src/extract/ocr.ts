@@ -8,9 +8,10 @@ import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor } from './ocr-lexicon.js';
 import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
 import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
-import { ppocrBlock, ppocrLine, ppocrPage, type Piece } from './ocr-ppocr.js';
+import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
+  INK_LEVEL,
   MIN_DESKEW_DEGREES,
   RENDER_DPI,
   binarize,
@@ -130,8 +131,6 @@ const WRAPPED_EM = 0.6;
 const TEXT_CELL_PSM = '6';
 /** Confidence given to a value that was changed from what the page recognition read. */
 const REPAIRED_CONFIDENCE = 0.5;
-/** A word's letters further apart than this (ems of the word's height) are two cells' text run together. */
-const SPLIT_GAP_EM = 0.8;
 /** Words the recognized text joins but not both CJK stay apart when their boxes are further apart than this (ems). */
 const GLUED_GAP_EM = 0.2;
 /** The gap (ems) two pieces the recognized text separates by a space are given at least (pdf.ts joins glyphs closer than 0.2 em). */
@@ -194,8 +193,6 @@ const CELL_INSET_PT = 0.75;
 const CELL_PAD_PX = 12;
 /** A blank cell with this much ink (pt², a few strokes) holds text the page recognition missed. */
 const MIN_CELL_INK_PT2 = 2;
-/** Gray level below which a pixel counts as ink when looking for missed text. */
-const INK_LEVEL = 128;
 /**
  * A cell an identity rejects is read again this much enlarged: a view unlike the page's, where
  * the same pixels at the same size tend to give the same misread digit (7195.28 for 715.28).

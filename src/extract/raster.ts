@@ -75,6 +75,8 @@ const SKEW_STEP_DEGREES = 0.1;
 const SKEW_FINE_STEP_DEGREES = 0.01;
 /** Skew smaller than this is left alone: it moves a rule across A4 at 300 dpi by under a pixel. */
 export const MIN_DESKEW_DEGREES = 0.02;
+/** Gray level below which a pixel counts as ink where a cell or box is looked at for letters (both engines). */
+export const INK_LEVEL = 128;
 /**
  * The paper's brightness is measured in blocks this big (a darker corner, a shadow along the
  * fold): smaller than any shading a scanner leaves, larger than a few letters.
