@@ -40,7 +40,7 @@ async function ours() {
   const started = cpu();
   const image = await renderPage(doc, page, 300);
   onPhase('render', performance.now() - wall, (cpu() - started) * 1000);
-  const result = await ocrPage(image, { file, page }, { workers: 1, engine: process.env.OCR_ENGINE ?? 'tesseract', onPhase, onReread: () => rereads++ });
+  const result = await ocrPage(image, { file, page }, { workers: 1, engine: process.env.OCR_ENGINE ?? 'auto', onPhase, onReread: () => rereads++ });
   return { wall: (performance.now() - wall) / 1000, cpu: cpu() - started, phases, cpuPhases, words: result.words, rereads };
 }
 await ours(); // the pool's worker created and warm
@@ -70,7 +70,7 @@ const plainWall = median(plainRuns.map((r) => r.wall));
 console.log(
   JSON.stringify({
     file: file.split('/').pop(),
-    engine: process.env.OCR_ENGINE ?? 'tesseract',
+    engine: process.env.OCR_ENGINE ?? 'auto',
     page,
     runs,
     s_per_page: Number(oursWall.toFixed(2)),

@@ -8,7 +8,7 @@
  *   npm run score:ocr                                  the committed fixtures (builds first)
  *   npm run score:ocr -- out-hard                      the hard set (make-scans.mjs --hard first)
  *   npm run score:ocr -- out-scans --variant 300       whole seeds (make-scans.mjs first)
- *   node scripts/score-scans.mjs [DIR] [--workers N] [--engine tesseract|ppocr] [--det-limit PX] [--variant V] [--only TEXT] [--keep DIR] [--verbose]
+ *   node scripts/score-scans.mjs [DIR] [--workers N] [--engine auto|tesseract|ppocr] [--det-limit PX] [--variant V] [--only TEXT] [--keep DIR] [--verbose]
  *
  * Scan names: `<seed>-<variant>[-p<a>-<b>].pdf` (the seed fixtures) or
  * `<document>--<variant>--p<a>-<b>.pdf` (the hard set; the document is a seed or one of the
@@ -30,7 +30,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     workers: { type: 'string', default: '1' },
-    engine: { type: 'string', default: process.env.OCR_ENGINE ?? 'tesseract' },
+    engine: { type: 'string', default: process.env.OCR_ENGINE ?? 'auto' },
     'det-limit': { type: 'string' },
     variant: { type: 'string' },
     only: { type: 'string' },

@@ -51,7 +51,8 @@ Options:
       --password <pw>   password for encrypted PDFs
       --ocr <mode>      auto (default): OCR scanned PDF pages and page images (PNG,
                         JPEG, TIFF); always: OCR every PDF page; never: no OCR
-      --ocr-engine <e>  tesseract (default) or ppocr (PP-OCRv4 on onnxruntime)
+      --ocr-engine <e>  auto (default): PP-OCRv4 for bitonal pages, tesseract for
+                        gray ones; or tesseract, or ppocr, for every page
       --ocr-det-limit <px>
                         ppocr: longest side a page is scaled to for text detection
                         (default 1600; a lower limit takes less memory)
@@ -324,7 +325,7 @@ async function main(argv: string[]): Promise<number> {
         'max-mb': { type: 'string', default: String(DEFAULT_MAX_INPUT_BYTES / MB) },
         password: { type: 'string' },
         ocr: { type: 'string', default: 'auto' },
-        'ocr-engine': { type: 'string', default: 'tesseract' },
+        'ocr-engine': { type: 'string', default: 'auto' },
         'ocr-det-limit': { type: 'string' },
         rollup: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
@@ -366,7 +367,7 @@ async function main(argv: string[]): Promise<number> {
   const ocr = values.ocr;
   if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') usage(`--ocr must be auto, always or never, not '${ocr}'`);
   const ocrEngine = values['ocr-engine'];
-  if (ocrEngine !== 'tesseract' && ocrEngine !== 'ppocr') usage(`--ocr-engine must be tesseract or ppocr, not '${ocrEngine}'`);
+  if (ocrEngine !== 'auto' && ocrEngine !== 'tesseract' && ocrEngine !== 'ppocr') usage(`--ocr-engine must be auto, tesseract or ppocr, not '${ocrEngine}'`);
   const ocrDetLimit = values['ocr-det-limit'] === undefined ? undefined : Number(values['ocr-det-limit']);
   if (ocrDetLimit !== undefined && !(Number.isInteger(ocrDetLimit) && ocrDetLimit >= 32)) usage(`--ocr-det-limit must be a whole number of pixels from 32, not '${values['ocr-det-limit']}'`);
   const inputs = await expandInputs(positionals);

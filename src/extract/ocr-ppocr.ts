@@ -49,6 +49,13 @@ const DET_BOX_THRESHOLD = 0.6;
 const DET_UNCLIP = 1.5;
 /** Detection's input sides are multiples of this (the network's stride). */
 const DET_STRIDE = 32;
+/**
+ * Detection reads the page in bands of this many rows (of its input, multiples of DET_STRIDE),
+ * each seen with this many rows more either side: more than a line of 10 pt text at DET_LIMIT
+ * (30 px), so a line across a band's edge is found as whole.
+ */
+const DET_BAND = 384;
+const DET_BAND_CONTEXT = 64;
 /** ImageNet normalization the det model was trained with (per RGB channel). */
 const DET_MEAN = [0.485, 0.456, 0.406];
 const DET_STD = [0.229, 0.224, 0.225];
@@ -180,12 +187,26 @@ async function detect(e: Engine, image: GrayImage, limit: number): Promise<Box[]
   const W = Math.max(DET_STRIDE, Math.round((image.width * ratio) / DET_STRIDE) * DET_STRIDE);
   const H = Math.max(DET_STRIDE, Math.round((image.height * ratio) / DET_STRIDE) * DET_STRIDE);
   const plane = W * H;
-  const input = new Float32Array(3 * plane);
-  resample(image, 0, 0, image.width, image.height, W, H, (i, v) => {
-    for (let c = 0; c < 3; c++) input[c * plane + i] = (v / 255 - DET_MEAN[c]!) / DET_STD[c]!;
-  });
-  const out = await e.limit(() => e.det.run({ [e.det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, H, W]) }));
-  const prob = out[e.det.outputNames[0]!]!.data as Float32Array;
+  const scaled = new Uint8Array(plane);
+  resample(image, 0, 0, image.width, image.height, W, H, (i, v) => (scaled[i] = Math.round(v)));
+  const prob = new Float32Array(plane);
+  // Detected a band of rows at a time, each with DET_BAND_CONTEXT rows of context either side of
+  // the rows it keeps: the network's working memory grows with its input, and a whole page at
+  // once was most of OCR's peak (README, "OCR").
+  for (let top = 0; top < H; top += DET_BAND) {
+    const from = Math.max(0, top - DET_BAND_CONTEXT);
+    const to = Math.min(H, top + DET_BAND + DET_BAND_CONTEXT);
+    const band = (to - from) * W;
+    const input = new Float32Array(3 * band);
+    for (let i = 0; i < band; i++) {
+      const v = scaled[from * W + i]! / 255;
+      for (let c = 0; c < 3; c++) input[c * band + i] = (v - DET_MEAN[c]!) / DET_STD[c]!;
+    }
+    const out = await e.limit(() => e.det.run({ [e.det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, to - from, W]) }));
+    const bandProb = out[e.det.outputNames[0]!]!.data as Float32Array;
+    const keep = Math.min(H, top + DET_BAND);
+    prob.set(bandProb.subarray((top - from) * W, (keep - from) * W), top * W);
+  }
   const label = new Uint8Array(plane);
   const stack: number[] = [];
   const boxes: Box[] = [];

@@ -230,6 +230,54 @@ export function settleIdentity(identity: SumIdentity, read: (number | undefined)
   return settling.length === 1 ? settling[0] : undefined;
 }
 
+/**
+ * Digits a recognizer reads one for the other, both ways. 1 and 4 first: the 4 of thin print
+ * scanned to black and white loses its crossbar and reads 1 (20 of the 36 one-digit misreadings
+ * on the hard and serif sets' bitonal scans, both engines); the rest are the classic pairs.
+ */
+const DIGIT_LOOKALIKES: readonly (readonly [string, string])[] = [
+  ['1', '4'],
+  ['1', '7'],
+  ['3', '8'],
+  ['5', '6'],
+  ['6', '8'],
+  ['0', '8'],
+  ['8', '9'],
+  ['3', '5'],
+];
+const DIGIT_ALTERNATIVES = new Map<string, string[]>();
+for (const [a, b] of DIGIT_LOOKALIKES) {
+  DIGIT_ALTERNATIVES.set(a, [...(DIGIT_ALTERNATIVES.get(a) ?? []), b]);
+  DIGIT_ALTERNATIVES.set(b, [...(DIGIT_ALTERNATIVES.get(b) ?? []), a]);
+}
+
+/**
+ * Which one digit of a broken identity was misread for its look-alike (DIGIT_LOOKALIKES): given
+ * the members' texts as read, all amounts, the single (row, text) with one digit swapped for its
+ * look-alike under which the parent equals the sum of its children. Rows in `held` (the totals of
+ * sums that hold) are not changed: their items vouch for them. Undefined when none does, or more
+ * than one would: the sums alone then do not say which figure is wrong. Pure.
+ */
+export function settleByLookalike(identity: SumIdentity, texts: string[], held: ReadonlySet<number> = new Set()): { row: number; text: string; read: string; as: string } | undefined {
+  const rows = [identity.parent, ...identity.children];
+  const read = texts.map((t) => cents(t));
+  if (rows.some((r) => read[r] === undefined)) return undefined;
+  const sum = (values: (number | undefined)[]) => identity.children.reduce((s, k) => s + values[k]!, 0);
+  if (read[identity.parent] === sum(read)) return undefined;
+  const found: { row: number; text: string; read: string; as: string }[] = [];
+  for (const r of rows.filter((k) => !held.has(k))) {
+    const letters = [...texts[r]!];
+    letters.forEach((d, i) => {
+      for (const as of DIGIT_ALTERNATIVES.get(d) ?? []) {
+        const text = [...letters.slice(0, i), as, ...letters.slice(i + 1)].join('');
+        const values = read.map((v, k) => (k === r ? cents(text) : v));
+        if (values[identity.parent] === sum(values)) found.push({ row: r, text, read: d, as });
+      }
+    });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 // ---- header words -----------------------------------------------------------------------------
 
 /** Header words shorter than this are never taken for another: one letter of three is a third of the word. */

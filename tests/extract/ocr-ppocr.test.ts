@@ -100,4 +100,21 @@ describe('the ppocr engine on a scan', () => {
     expect(nameFromReference(read, '机关事业单位基本养老保险缴费')).toBe('机关事业单位基本养老保险缴费');
     expect(rows.flat().filter((t) => /^[\s,.、'"“”‘’`_-]+$/u.test(t))).toEqual([]);
   }, 120_000);
+
+  it('is what reads a bitonal page by default (auto), and says so: thin names tesseract broke read whole', async () => {
+    // 江苏省人民检察院 2018, p17, look `bitonal` at 200 dpi (ocr.test.ts reads it with tesseract:
+    // 福利费 read 从利费, 差旅费 疙旅费, 对个人和家庭的补助 对个人和分许的补助).
+    const file = 'code-names-bitonal-200dpi.png';
+    const bytes = new Uint8Array(readFileSync(join(root, 'tests/fixtures/scans', file)));
+    const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file));
+    const rows = extracted.lines.filter((l) => l.delimited).map((l) => l.cells.map((c) => c.text));
+    expect(rows).toEqual(expect.arrayContaining([
+      ['30229', '福利费', '16.00'],
+      ['30211', '差旅费', '15.00'],
+      ['303', '对个人和家庭的补助', '1,052.83'],
+      // Read 118.37 (the 4 lost its crossbar): the one look-alike under which 20805 sums.
+      ['2080506', '机关事业单位职业年金缴费支出', '418.37'],
+    ]));
+    expect(extracted.issues).toContainEqual(expect.objectContaining({ severity: 'info', message: expect.stringMatching(/black and white only.*PP-OCR/) }));
+  }, 120_000);
 });

@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -224,6 +224,8 @@ describe('page images', () => {
     ]);
   }, 120_000);
 
+  // The two bitonal scans below test tesseract's reading of them (the default, `auto`, reads a
+  // bitonal page with PP-OCR: ocr-ppocr.test.ts).
   it('reads a dusty bitonal 200 dpi scan: its decimal points kept, its dust dropped, its stair-stepped digits smoothed', async () => {
     // Seed 003's 基本支出表 (page 15), look `bitonal` at 200 dpi (make-scans.mjs --hard: impulse
     // noise, thresholded to 1 bit), cropped to the table. Before: read at 200 dpi as thresholded,
@@ -231,7 +233,7 @@ describe('page images', () => {
     // (162, 25 19, 107 06), stair-stepped strokes misread (5.79 for 5.70): 9 of the 17 totals right.
     const file = 'dusty-bitonal-200dpi.png';
     const bytes = fixture(`scans/${file}`);
-    const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file));
+    const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file), { engine: 'tesseract' });
     const rows = extracted.lines.filter((l) => l.delimited && l.cells.length === 7).map((l) => l.cells.map((c) => c.text));
     const printed = ['762.99', '73.01', '1.62', '61.59', '0.77', '25.19', '24.07', '183.63', '107.06', '166.07', '54.99', '9.80', '11.46', '27.76', '9.17', '1.10', '5.70'];
     const totals = rows.map((cells) => cells[4]).filter((t) => t !== '' && /\d/.test(t!));
@@ -247,7 +249,7 @@ describe('page images', () => {
     // 机关事业单位站业分金繁费支出; and 2040405, read alone as an amount, came back 20401405.
     const file = 'code-names-bitonal-200dpi.png';
     const bytes = fixture(`scans/${file}`);
-    const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file));
+    const extracted = await extractImage(bytes, file, checkImageBudget(bytes, file), { engine: 'tesseract' });
     const rows = extracted.lines.map((l) => l.cells.map((c) => c.text));
     expect(rows.map((r) => r[0])).toContain('2040405');
     expect(rows.flat()).not.toContain('20401405');
@@ -360,6 +362,22 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [15000, 5000, 2000, 3000])).toBeUndefined();
     expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [10000, 5000, 2000, 7000])).toBeUndefined();
     expect(settleIdentity(identity, [10000, 5000, 2000, 3000], [10000, 5000, 2000, 8000])).toBeUndefined();
+  });
+
+  it('settles a broken sum by the one digit read for its look-alike that makes it hold, never a total its items vouch for', () => {
+    // 江苏省人民检察院 2018 公开07表, bitonal 200 dpi: 20805 = 371.92 + 1,045.93 + 418.37, the 4 read 1.
+    const identity = { parent: 0, children: [1, 2, 3] };
+    expect(settleByLookalike(identity, ['1,836.22', '371.92', '1,045.93', '118.37'])).toEqual({ row: 3, text: '418.37', read: '1', as: '4' });
+    // A sum that holds, or a gap no single look-alike closes (0.02: no digit's look-alike is 2 from it there), is left.
+    expect(settleByLookalike(identity, ['1,836.22', '371.92', '1,045.93', '418.37'])).toBeUndefined();
+    expect(settleByLookalike(identity, ['1,836.20', '371.92', '1,045.93', '418.37'])).toBeUndefined();
+    // Two readings that would each close it (the 款 read 15,185.07 over its one item 15,485.07):
+    // nothing is known, unless the item is the total of a sum that holds.
+    const single = { parent: 0, children: [1] };
+    expect(settleByLookalike(single, ['15,185.07', '15,485.07'])).toBeUndefined();
+    expect(settleByLookalike(single, ['15,185.07', '15,485.07'], new Set([1]))).toEqual({ row: 0, text: '15,485.07', read: '1', as: '4' });
+    // A cell not read as an amount settles nothing.
+    expect(settleByLookalike(identity, ['1,836.22', '371.92', '1,045.93', '1l8.3?'])).toBeUndefined();
   });
 
   it('takes a header cell one letter from exactly one known heading for it, and nothing looser', () => {
