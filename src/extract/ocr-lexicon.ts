@@ -57,12 +57,20 @@ function closeness(read: string, name: string): number | undefined {
  * The listed code a misread code is, judged by the row's name: codes MAX_CODE_EDITS digit
  * from the one read whose name the row's name is (or is close to), narrowed, when several are, to
  * those under `parents` (the 类 and 款 above the row, as already settled). Undefined when the
- * code read is listed under the name read, or when not exactly one candidate is left.
+ * code read is listed under the name read and stands under its parents, or when not exactly one
+ * candidate is left.
  */
 export function codeFor(lexicon: Lexicon, read: string, name: string, parents: string[] = []): string | undefined {
   const k = lexicon.key(name);
-  // The code as read, listed under a name the reading is close to, is confirmed by it.
-  if (k === '' || (lexicon.namesOf.get(read) ?? []).some((n) => closeness(k, lexicon.key(n)) !== undefined)) return undefined;
+  if (k === '') return undefined;
+  // A row sits under the nearest coarser code above it: 2040101 under 20404 is out of place.
+  const under = parents.filter((p) => p.length < read.length).sort((a, b) => b.length - a.length)[0];
+  const inPlace = (c: string) => under === undefined || c.startsWith(under);
+  // The code as read, listed under a name the reading is close to, is confirmed by it, where it
+  // stands in place; out of place, only a code in place one digit from it and as close by its name
+  // replaces it (a 4 read 1: 2040101 行政运行 under 20404 is 2040401).
+  const own = Math.min(...(lexicon.namesOf.get(read) ?? []).map((n) => closeness(k, lexicon.key(n)) ?? Infinity));
+  if (own < Infinity && inPlace(read)) return undefined;
   const candidates = new Map<string, number>();
   for (const [nameKey, codes] of lexicon.codesOf) {
     const d = closeness(k, nameKey);
@@ -72,9 +80,12 @@ export function codeFor(lexicon: Lexicon, read: string, name: string, parents: s
       candidates.set(c, Math.min(candidates.get(c) ?? Infinity, d));
     }
   }
+  if (own < Infinity) for (const [c, d] of candidates) if (!inPlace(c) || d > own) candidates.delete(c);
   if (candidates.size === 0) return undefined;
   const best = Math.min(...candidates.values());
   let left = [...candidates].filter(([, d]) => d === best).map(([c]) => c);
+  // Several: those under the nearest parent, else under any (a 款 row may be missing).
+  if (left.length > 1 && left.some(inPlace)) left = left.filter(inPlace);
   if (left.length > 1) left = left.filter((c) => parents.some((p) => p.length < c.length && c.startsWith(p)));
   return left.length === 1 ? left[0] : undefined;
 }

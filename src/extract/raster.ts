@@ -439,9 +439,9 @@ function removeSpecksLabelled(image: GrayImage, threshold: number, wide: boolean
   const CLUSTER = wide ? 0x40000000 : 0x8000;
   const isPrint = (k: number) => k > 0 && k < CLUSTER;
   const prints: Box[] = [];
-  const specks: { pixels: Int32Array; box: Box }[] = [];
+  const specks = new Marks();
   /** Marks larger than a speck, smaller than a letter: a letter's dot or stroke beside it, or specks run together. */
-  const clusters: { pixels: Int32Array; box: Box }[] = [];
+  const clusters = new Marks();
   // The fill's stack grows as a component needs it: most pages' largest (the table's rules) is a
   // small share of the page, and a stack as long as the page cost 35 MB at 300 dpi.
   let stack: Int32Array = new Int32Array(SPECK_STACK_START);
@@ -476,15 +476,15 @@ function removeSpecksLabelled(image: GrayImage, threshold: number, wide: boolean
       }
     }
     const box: Box = { x0, x1, y0, y1 };
-    if (component.length <= limit) specks.push({ pixels: Int32Array.from(component), box });
+    if (component.length <= limit) specks.add(component, box);
     else if (Math.max(x1 - x0, y1 - y0) + 1 >= printExtent) {
       if (prints.length + 1 >= CLUSTER) return undefined;
       prints.push(box);
       for (const i of component) label[i] = prints.length;
     } else {
-      if (CLUSTER + clusters.length + 1 >= SPECK) return undefined;
-      clusters.push({ pixels: Int32Array.from(component), box });
-      for (const i of component) label[i] = CLUSTER + clusters.length;
+      if (CLUSTER + clusters.count + 1 >= SPECK) return undefined;
+      clusters.add(component, box);
+      for (const i of component) label[i] = CLUSTER + clusters.count;
     }
   }
   /** The component of print nearest the speck in its own rows, searching `reach` pixels to one side (dx ±1). */
@@ -516,26 +516,62 @@ function removeSpecksLabelled(image: GrayImage, threshold: number, wide: boolean
     }
     return false;
   };
-  const noisy = specks.length / ((width * height) / image.dpi ** 2) >= NOISY_SPECKS_PER_SQ_IN;
-  for (const { pixels, box } of specks) {
-    if (!(noisy ? decimalPoint(box, printBeside, printExtent * 3) : near(box))) for (const i of pixels) data[i] = WHITE;
+  const noisy = specks.count / ((width * height) / image.dpi ** 2) >= NOISY_SPECKS_PER_SQ_IN;
+  for (let k = 0; k < specks.count; k++) {
+    const box = specks.box(k);
+    if (!(noisy ? decimalPoint(box, printBeside, printExtent * 3) : near(box))) specks.paint(k, data, WHITE);
   }
   // On a dusty page specks run together into marks as large as a letter's dot: away from print
   // and from other such marks they are dust too (a letter's dot or stroke, or the pieces of a thin
   // letter the threshold broke, are within a stroke gap of the rest of it).
   // A decimal point of larger print is as large as such a mark, and as far from a round digit's foot.
   const dust = (box: Box, k: number) => !near(box) && !clusterNear(box, CLUSTER + k + 1) && !decimalPoint(box, printBeside, printExtent * 3);
-  if (noisy) clusters.forEach(({ pixels, box }, k) => dust(box, k) && pixels.forEach((i) => (data[i] = WHITE)));
+  if (noisy) for (let k = 0; k < clusters.count; k++) if (dust(clusters.box(k), k)) clusters.paint(k, data, WHITE);
   return { ...image, data };
+}
+
+/**
+ * Marks (connected pieces of ink: their pixels' indices and their box) stored flat, in arrays that
+ * double as they fill: a dusty page has a hundred thousand specks, and an object and an array each
+ * held 80 MB of heap at 300 dpi.
+ */
+class Marks {
+  count = 0;
+  private pixels: Int32Array = new Int32Array(1 << 14);
+  /** Mark k's pixels are pixels[starts[k]..starts[k + 1]). */
+  private starts: Int32Array = new Int32Array(1 << 12);
+  /** x0, x1, y0, y1 per mark. */
+  private boxes: Int32Array = new Int32Array(4 << 12);
+
+  add(component: readonly number[], box: Box): void {
+    const from = this.starts[this.count]!;
+    while (from + component.length > this.pixels.length) this.pixels = grown(this.pixels);
+    while (this.count + 2 > this.starts.length) this.starts = grown(this.starts);
+    while (4 * (this.count + 1) > this.boxes.length) this.boxes = grown(this.boxes);
+    this.pixels.set(component, from);
+    this.boxes.set([box.x0, box.x1, box.y0, box.y1], 4 * this.count);
+    this.count++;
+    this.starts[this.count] = from + component.length;
+  }
+
+  box(k: number): Box {
+    const b = this.boxes;
+    return { x0: b[4 * k]!, x1: b[4 * k + 1]!, y0: b[4 * k + 2]!, y1: b[4 * k + 3]! };
+  }
+
+  /** Sets mark k's pixels of `data` to `value`. */
+  paint(k: number, data: Uint8Array, value: number): void {
+    for (let i = this.starts[k]!; i < this.starts[k + 1]!; i++) data[this.pixels[i]!] = value;
+  }
 }
 
 /** Entries of removeSpecks' fill stack to start with (256 KB); doubled when a component needs more. */
 const SPECK_STACK_START = 1 << 16;
 
 /** The stack twice as long, its entries kept. */
-function grown(stack: Int32Array): Int32Array {
-  const more = new Int32Array(stack.length * 2);
-  more.set(stack);
+function grown(array: Int32Array): Int32Array {
+  const more = new Int32Array(array.length * 2);
+  more.set(array);
   return more;
 }
 

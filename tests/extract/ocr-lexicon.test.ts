@@ -18,6 +18,18 @@ describe('OCR lexicon: a row’s code checked against its name', () => {
     expect(codeFor(lexicon, '2030401', '行政运行', ['204', '20404'])).toBe('2040401');
   });
 
+  it('takes the code under the nearest 款 above before one under the 类 only, and replaces a listed code out of place', () => {
+    // 江苏省人民检察院 2018, bitonal 200 dpi: 2040401 行政运行 read 2040101 (the 4 lost its
+    // crossbar) under 20404 检察. 2040101 is listed under no name, but 2040201 行政运行 is a digit
+    // from it under 204 too.
+    expect(codeFor(lexicon, '2040101', '行政运行', ['204', '20404'])).toBe('2040401');
+    // 2010101 行政运行 is listed: read under 20404 it is out of place, and 2040401 is a digit from it.
+    expect(codeFor(lexicon, '2010401', '行政运行', ['204', '20404'])).toBe('2040401');
+    // In place, or with no code in place a digit from it, a listed code stands.
+    expect(codeFor(lexicon, '2010101', '行政运行', ['201', '20101'])).toBeUndefined();
+    expect(codeFor(lexicon, '2010101', '行政运行', ['208', '20805'])).toBeUndefined();
+  });
+
   it('keeps a code its row’s name, however misread, is close to', () => {
     // 30299 and 50299 are both 其他商品和服务支出: the code as read stands.
     expect(codeFor(lexicon, '30299', '其他商品种服务率出')).toBeUndefined();

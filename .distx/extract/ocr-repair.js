@@ -1,0 +1,292 @@
+/**
+ * What a numeric table cell read by OCR can be corrected to by knowledge alone, never by
+ * invention: letters tesseract confuses with digits (O/0, l/1, I/1, S/5, B/8) inside a cell that
+ * is otherwise a number, and a decimal point lost in a column whose other values all print the
+ * same number of decimals. Pure: text in, the reading and what was changed out. The caller
+ * flags every changed value `low_confidence`; nothing here is accepted silently.
+ */
+/** A plain printed amount: optional minus, digits with or without thousands commas, decimals. */
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Letters OCR reads in place of digits, by shape. */
+const LOOKALIKE_DIGITS = { O: '0', o: '0', D: '0', Q: '0', l: '1', I: '1', i: '1', '|': '1', '!': '1', S: '5', s: '5', B: '8', Z: '2', z: '2', g: '9' };
+/** Marks left by an erased rule or speck at a cell's edge: quotes, bars, underscores, dots before digits. */
+const EDGE_NOISE = /^[\s"'“”‘’`|¦_~^,]+|[\s"'“”‘’`|¦_~^]+$/gu;
+/** A mark after an amount's decimals (`200.41,`). */
+const TRAILING_MARK = /(\.\d+)\s*[,，.、]$/u;
+/** A cell is a candidate number when it is digits, separators and look-alikes only… */
+const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
+/** …and at least this share of its characters are real digits (so `IS`, `Bl` stay words). */
+const MIN_DIGIT_SHARE = 0.5;
+/** Two or more stops, all but the last before a group of three digits: thousands read as stops. */
+const THOUSANDS_AS_STOPS = /^-?\d{1,3}(?:\.\d{3})+\.\d{1,2}$/;
+/** A whole amount in groups of three whose separators include two stops or more (`4.620.000`, `1.200,000.000`): no amount has two points. */
+const WHOLE_THOUSANDS_AS_STOPS = /^-?\d{1,3}(?:[.,]\d{3})+$/;
+/** A thousands separator read twice (`2,.247.04`): two marks before a group of three digits. */
+const DOUBLED_SEPARATOR = /[,.]{2,}(?=\d{3}(?:[,.]|$))/g;
+/** An amount whose point was read as a gap: digits (and separators), a space, the decimals (`10, 191 56`). */
+const GAPPED_POINT = /^(-?\d[\d,\s]*?)\s+(\d+)$/;
+/** A column prints a fixed number of decimals when this share of its other amounts do. */
+const DECIMALS_MAJORITY = 0.8;
+/** …judged on at least this many other amounts. */
+const MIN_COLUMN_AMOUNTS = 2;
+/** True for a clean printed amount (`1,794.14`, `0.77`, `-3.50`). */
+export function isAmount(text) {
+    return AMOUNT.test(text);
+}
+/** Decimals an amount prints (`867.02` → 2, `350` → 0). */
+export function decimalsOf(text) {
+    const dot = text.indexOf('.');
+    return dot < 0 ? 0 : text.length - dot - 1;
+}
+/**
+ * A cell's OCR text read as an amount, with look-alike letters replaced and stray edge marks
+ * dropped; undefined when it is not a number (a name, a code with letters, empty).
+ */
+export function readAmount(raw) {
+    // A comma or stop after the decimals is a speck or a rule's remains: an amount ends in its decimals.
+    const trimmed = raw.replace(EDGE_NOISE, '').replace(TRAILING_MARK, '$1');
+    if (trimmed === '' || !NUMBERISH.test(trimmed))
+        return undefined;
+    const compact = trimmed.replace(/\s+/g, '');
+    const digits = [...compact].filter((c) => c >= '0' && c <= '9').length;
+    if (digits === 0 || digits / compact.length < MIN_DIGIT_SHARE)
+        return undefined;
+    const repairs = [];
+    let text = [...compact].map((c) => LOOKALIKE_DIGITS[c] ?? c).join('');
+    if (text !== compact)
+        repairs.push('lookalike');
+    // Full-width and CJK stops read for the decimal point.
+    const separators = text.replace(/[，]/g, ',').replace(/[。·]/g, '.');
+    if (separators !== text) {
+        repairs.push('separator');
+        text = separators;
+    }
+    const undoubled = text.replace(DOUBLED_SEPARATOR, ',');
+    if (undoubled !== text) {
+        if (!repairs.includes('separator'))
+            repairs.push('separator');
+        text = undoubled;
+    }
+    // Thousands separators read as stops: `1.050.00` is 1,050.00 (every stop but the last is
+    // followed by a group of three digits; the last one is the decimal point).
+    if (THOUSANDS_AS_STOPS.test(text)) {
+        const last = text.lastIndexOf('.');
+        text = text.slice(0, last).replace(/\./g, ',') + text.slice(last);
+        if (!repairs.includes('separator'))
+            repairs.push('separator');
+    }
+    else if (WHOLE_THOUSANDS_AS_STOPS.test(text) && text.split('.').length > 2) {
+        // Two stops or more, each before three digits: an amount has one point, so all are separators.
+        text = text.replace(/\./g, ',');
+        if (!repairs.includes('separator'))
+            repairs.push('separator');
+    }
+    return isAmount(text) ? { text, repairs } : undefined;
+}
+/**
+ * The decimals a column prints, from its amounts other than the one being judged: defined when
+ * at least DECIMALS_MAJORITY of them (and MIN_COLUMN_AMOUNTS or more) agree.
+ */
+export function columnDecimals(others) {
+    const amounts = others.filter(isAmount);
+    if (amounts.length < MIN_COLUMN_AMOUNTS)
+        return undefined;
+    const counts = new Map();
+    for (const a of amounts)
+        counts.set(decimalsOf(a), (counts.get(decimalsOf(a)) ?? 0) + 1);
+    const [decimals, n] = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+    return n / amounts.length >= DECIMALS_MAJORITY ? decimals : undefined;
+}
+/**
+ * An amount that does not print the column's decimals, restored when the difference can only be
+ * a lost or misread point: `86702` → `867.02`, `867,02` → `867.02` in a two-decimal column.
+ * Undefined when it cannot be (too few digits, or extra decimals): that reading stays suspect.
+ */
+export function restoreDecimals(text, decimals) {
+    // A column of whole amounts: a point before the last three digits is a separator read as one (`4,620.000`).
+    if (decimals === 0 && /^-?\d{1,3}(?:,\d{3})*\.\d{3}$/.test(text))
+        return text.replace('.', ',');
+    if (decimals === 0 || decimalsOf(text) === decimals)
+        return decimalsOf(text) === decimals ? text : undefined;
+    const sign = text.startsWith('-') ? '-' : '';
+    const body = text.slice(sign.length);
+    // A comma where the point belongs: `867,02` (but `1,794` is a thousands group, not decimals).
+    const comma = body.match(/^(\d+),(\d+)$/);
+    if (comma && comma[2].length === decimals)
+        return `${sign}${comma[1]}.${comma[2]}`;
+    if (!/^\d+$/.test(body) || body.length <= decimals)
+        return undefined;
+    const whole = body.slice(0, body.length - decimals).replace(/^0+(?=\d)/, '');
+    return `${sign}${whole}.${body.slice(body.length - decimals)}`;
+}
+/**
+ * A cell that is not an amount as read, but is one with its decimal point read as a gap: the
+ * last group of digits, after a space, has the table's `decimals` and nothing else prints a
+ * point (`10, 191 56` in a two-decimal table is 10,191.56). Undefined otherwise.
+ */
+export function readGappedAmount(raw, decimals) {
+    if (!decimals)
+        return undefined;
+    const m = GAPPED_POINT.exec(raw.replace(EDGE_NOISE, ''));
+    if (!m || m[2].length !== decimals)
+        return undefined;
+    const reading = readAmount(`${m[1].replace(/\s+/g, '')}.${m[2]}`);
+    return reading && { text: reading.text, repairs: [...reading.repairs, 'decimal_point'] };
+}
+/** Groups of three digits after the first, each after a comma (spaces around it allowed) or a gap: `1 200, 000`. */
+const GAPPED_THOUSANDS = /^(-?\d{1,3})((?:\s*,\s*\d{3}|\s+\d{3})+)(\.\d+)?$/;
+/**
+ * A cell that is not an amount as read, but is one with a thousands separator read as a gap: its
+ * digits in groups of three after the first, at least one of them after a comma (a gap alone may
+ * part two numbers), the gaps where the other commas are (`1 200, 000` is 1,200,000; the dark
+ * scans of 上海市财政局 print 1,200,000 and 4,200,000 read so). Undefined otherwise.
+ */
+export function readGappedThousands(raw) {
+    const m = GAPPED_THOUSANDS.exec(raw.replace(EDGE_NOISE, '').trim());
+    if (!m || !m[2].includes(',') || !/\d\s+\d/.test((m[1] + m[2]).replace(/\s*,\s*/g, ',')))
+        return undefined;
+    const groups = m[2].split(/[\s,]+/).filter(Boolean);
+    const reading = readAmount(`${m[1]},${groups.join(',')}${m[3] ?? ''}`);
+    return reading && { text: reading.text, repairs: [...reading.repairs, 'separator'] };
+}
+/** Marks OCR reads for a thousands separator or a decimal point: stops, commas, semicolons, colons, quotes, dashes, gaps. */
+const SEPARATOR_MARKS = /[\s,.;:'`·、，。‘’-]+/u;
+/**
+ * An amount whose separators and point were read as other marks (`9; 022.18`, `15, 176, 76`,
+ * `1、165. 08`), in a table printing `decimals` decimals: digit groups only, the first of one to
+ * three digits, the others of three, the last of `decimals` (its mark the point). Anything else,
+ * a letter among them above all, is no reading. Undefined otherwise.
+ */
+export function readMarkedAmount(raw, decimals) {
+    if (!decimals)
+        return undefined;
+    const groups = raw.replace(EDGE_NOISE, '').trim().split(SEPARATOR_MARKS);
+    if (groups.length < 2 || !groups.every((g) => /^\d+$/.test(g)))
+        return undefined;
+    const whole = groups.slice(0, -1);
+    if (groups.at(-1).length !== decimals || whole[0].length > 3 || whole.slice(1).some((g) => g.length !== 3))
+        return undefined;
+    const reading = readAmount(`${whole.join(',')}.${groups.at(-1)}`);
+    return reading && { text: reading.text, repairs: [...reading.repairs, 'separator'] };
+}
+// ---- identities of a classification column -----------------------------------------------
+/** Classification codes nest by length: a 类 (3 digits) holds 款 (5), a 款 holds 项 (7). */
+const CODE_LEVELS = [3, 5, 7];
+/** An amount's value in cents (integers add exactly), or undefined for text that is not one; a blank cell is 0. */
+export function cents(text) {
+    if (text.trim() === '')
+        return 0;
+    const reading = readAmount(text);
+    return reading ? Math.round(Number(reading.text.replace(/,/g, '')) * 100) : undefined;
+}
+/**
+ * The classification sums of a grid: each row whose code is a 类 or 款 equals the sum of the
+ * rows below it whose codes are one level finer and start with its code (up to the next row of
+ * its level or coarser; a row without a code is passed over). `codes` holds each row's code as
+ * read (digits, or undefined). Rows
+ * without children on the page give no identity: a table cut by the page foot cannot be summed.
+ */
+export function sumIdentities(codes) {
+    const identities = [];
+    codes.forEach((code, i) => {
+        const level = code ? CODE_LEVELS.indexOf(code.length) : -1;
+        if (level < 0 || level === CODE_LEVELS.length - 1)
+            return;
+        const children = [];
+        for (let k = i + 1; k < codes.length; k++) {
+            const c = codes[k];
+            if (c === undefined)
+                continue;
+            if (!c.startsWith(code) || c.length <= code.length)
+                break;
+            // Under a 款 every longer code is an item, one misread a digit long or short (20102014) too.
+            const finest = level + 1 === CODE_LEVELS.length - 1;
+            if (c.length === CODE_LEVELS[level + 1] || finest)
+                children.push(k);
+        }
+        if (children.length)
+            identities.push({ parent: i, children });
+    });
+    return identities;
+}
+/**
+ * Which one cell of a broken identity a second reading settles: given the amounts as read
+ * (undefined where the reading is not an amount) and, per row, the amount read again alone
+ * (undefined where there is none), the single row whose second reading makes the parent equal
+ * the sum of its children. Undefined when none does, or more than one would (then nothing is known).
+ */
+export function settleIdentity(identity, read, again) {
+    const rows = [identity.parent, ...identity.children];
+    const holds = (values) => rows.every((r) => values[r] !== undefined) && values[identity.parent] === identity.children.reduce((s, k) => s + values[k], 0);
+    if (holds(read))
+        return undefined;
+    const settling = rows.filter((r) => again[r] !== undefined && again[r] !== read[r] && holds(read.map((v, k) => (k === r ? again[r] : v))));
+    return settling.length === 1 ? settling[0] : undefined;
+}
+/**
+ * Digits a recognizer reads one for the other, both ways. 1 and 4 first: the 4 of thin print
+ * scanned to black and white loses its crossbar and reads 1 (20 of the 36 one-digit misreadings
+ * on the hard and serif sets' bitonal scans, both engines); the rest are the classic pairs.
+ */
+const DIGIT_LOOKALIKES = [
+    ['1', '4'],
+    ['1', '7'],
+    ['3', '8'],
+    ['5', '6'],
+    ['6', '8'],
+    ['0', '8'],
+    ['8', '9'],
+    ['3', '5'],
+];
+const DIGIT_ALTERNATIVES = new Map();
+for (const [a, b] of DIGIT_LOOKALIKES) {
+    DIGIT_ALTERNATIVES.set(a, [...(DIGIT_ALTERNATIVES.get(a) ?? []), b]);
+    DIGIT_ALTERNATIVES.set(b, [...(DIGIT_ALTERNATIVES.get(b) ?? []), a]);
+}
+/**
+ * Which one digit of a broken identity was misread for its look-alike (DIGIT_LOOKALIKES): given
+ * the members' texts as read, all amounts, the single (row, text) with one digit swapped for its
+ * look-alike under which the parent equals the sum of its children. Rows in `held` (the totals of
+ * sums that hold) are not changed: their items vouch for them. Undefined when none does, or more
+ * than one would: the sums alone then do not say which figure is wrong. Pure.
+ */
+export function settleByLookalike(identity, texts, held = new Set()) {
+    const rows = [identity.parent, ...identity.children];
+    const read = texts.map((t) => cents(t));
+    if (rows.some((r) => read[r] === undefined))
+        return undefined;
+    const sum = (values) => identity.children.reduce((s, k) => s + values[k], 0);
+    if (read[identity.parent] === sum(read))
+        return undefined;
+    const found = [];
+    for (const r of rows.filter((k) => !held.has(k))) {
+        const letters = [...texts[r]];
+        letters.forEach((d, i) => {
+            for (const as of DIGIT_ALTERNATIVES.get(d) ?? []) {
+                const text = [...letters.slice(0, i), as, ...letters.slice(i + 1)].join('');
+                const values = read.map((v, k) => (k === r ? cents(text) : v));
+                if (values[identity.parent] === sum(values))
+                    found.push({ row: r, text, read: d, as });
+            }
+        });
+    }
+    return found.length === 1 ? found[0] : undefined;
+}
+// ---- header words -----------------------------------------------------------------------------
+/** Header words shorter than this are never taken for another: one letter of three is a third of the word. */
+const MIN_HEADER_WORD_CHARS = 4;
+/**
+ * The known header word a reading stands for with one letter misread (基本文出 for 基本支出): as
+ * long, at least MIN_HEADER_WORD_CHARS letters, differing in exactly one, and the only known word
+ * that close. Undefined for a known word itself and for anything else. Pure.
+ */
+export function headerWordFor(read, words) {
+    const r = [...read.replace(/\s+/g, '')];
+    if (r.length < MIN_HEADER_WORD_CHARS || words.includes(r.join('')))
+        return undefined;
+    const close = words.filter((w) => {
+        const letters = [...w];
+        return letters.length === r.length && letters.filter((c, i) => c !== r[i]).length === 1;
+    });
+    return close.length === 1 ? close[0] : undefined;
+}

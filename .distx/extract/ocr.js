@@ -1,0 +1,1178 @@
+import pLimit from 'p-limit';
+import { loadJson } from '../data.js';
+import { ExtractError } from './errors.js';
+import { foldText } from './normalize-text.js';
+import { buildLexicon, codeFor } from './ocr-lexicon.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleByLookalike, settleIdentity, sumIdentities } from './ocr-repair.js';
+import { ocrPoolSize, withOcrWorker } from './ocr-pool.js';
+import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM } from './ocr-ppocr.js';
+import { layoutLines } from './pdf.js';
+import { INK_LEVEL, MIN_DESKEW_DEGREES, RENDER_DPI, binarize, crop, decodeImage, encodePgm, enlarge, eraseRules, estimateSkew, findPixelRules, flattenBackground, inkFrame, inkShare, isBitonal, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, whitenPaper, unshear, verticalLean, } from './raster.js';
+/**
+ * What `auto` reads a page with, by its kind. Measured (README, "OCR"): on bitonal pages PP-OCR
+ * reads more (hard set 200 dpi 0.886 against 0.793, 300 dpi 0.997 against 0.983; the serif set
+ * 0.678 against 0.439 and 0.775 against 0.727); on gray ones tesseract does (the committed seed
+ * scans 1.000 against 0.936, the serif set 0.965 against 0.842): PP-OCR keeps amounts a narrow
+ * space apart as one word, which a smoothed bitonal page's wider gaps do not show.
+ */
+const ENGINE_NAME = { tesseract: 'tesseract', ppocr: 'PP-OCR' };
+const PAGE_ENGINE = { bitonal: 'ppocr', gray: 'tesseract' };
+// ---- tesseract settings and tolerances ------------------------------------------------------
+/**
+ * Page segmentation for a page whose rules are erased: one uniform block (6). Sparse text (11)
+ * finds the same cells but splits wrapped names and reads a row's cells in no order; automatic
+ * layout (3) takes columns of a table for text columns. Word boxes, not line order, place text.
+ */
+const PAGE_PSM = '6';
+/** A cell re-read alone is one line of text. */
+const CELL_PSM = '7';
+/** What a numeric cell can hold. */
+const DIGIT_WHITELIST = '0123456789.,-';
+/** A page with less ink than this share of its pixels is blank (or a speck or two of dust). */
+const MIN_INK_SHARE = 0.0005;
+/** Tesseract word confidence (0..100) below which a number is re-read and, if still unsure, flagged. */
+const LOW_CONFIDENCE = 75;
+/** Words of borderless rows, and lines naming a table (TITLE_WORD), the page recognition was less sure of than this (0..100) are read again alone. */
+const TEXT_REREAD_CONFIDENCE = 85;
+/**
+ * Other short lines outside grids are read again alone below this confidence (0..100). Measured on
+ * a 300 dpi page of three tables: its 部门名称 and 单位 lines at 67-81 read the same alone, 30 ms each.
+ */
+const LINE_REREAD_CONFIDENCE = 60;
+/**
+ * A grid's text cells are read again alone below this confidence (0..100), or when their text
+ * wraps or starts or ends with a stray mark. Measured on a 300 dpi table page: of 40 cells re-read
+ * under 85, none between 60 and 85 read differently alone except for a stray quote at its start
+ * (an erased rule's remains: ”奖金), while each re-reading costs 20-40 ms.
+ */
+const GRID_TEXT_REREAD_CONFIDENCE = 60;
+/** A mark at a cell's start or end that is seldom print there: a rule's remains or a speck. */
+const STRAY_EDGE = /^[,.;'"`、。，·‘’“”]|[,;'"`、，·‘’“”]$/u;
+/** A cell's reading alone replaces the page's only when at least this sure (0..100): below, both are guesses. */
+const MIN_REREAD_CONFIDENCE = 60;
+/** A cell of a column of amounts with this many digits that is no amount is a figure read badly (reported). */
+const UNREAD_FIGURE_DIGITS = 3;
+/** A column is one of amounts when this share of its (at least MIN_NUMERIC_CELLS) filled cells are. */
+const NUMERIC_COLUMN_SHARE = 0.6;
+const MIN_NUMERIC_CELLS = 2;
+/** Words of one cell whose centres differ by more than this (ems) are on two printed lines (a line apart: about 1.2). */
+const WRAPPED_EM = 0.6;
+/** A text cell read alone: a block of one or more lines. */
+const TEXT_CELL_PSM = '6';
+/** Confidence given to a value that was changed from what the page recognition read. */
+const REPAIRED_CONFIDENCE = 0.5;
+/** Words the recognized text joins but not both CJK stay apart when their boxes are further apart than this (ems). */
+const GLUED_GAP_EM = 0.2;
+/** The gap (ems) two pieces the recognized text separates by a space are given at least (pdf.ts joins glyphs closer than 0.2 em). */
+const SPACE_GAP_EM = 0.3;
+/** Lone marks below this confidence are what is left of an erased rule or a speck, not text. */
+const NOISE_CONFIDENCE = 60;
+const NOISE = /^[\s|¦│丨_\-—–~'"“”‘’`.,:;!、。·]+$/u;
+/**
+ * A word takes its line's baseline when its own box bottom is within this share of the line's
+ * height of it: LSTM word boxes are loose (a box can reach 40% below its neighbours'), and words
+ * of one printed line must share a baseline to be read as one line. Further off, the word is on
+ * another printed line tesseract joined to this one (a table row's cells sit at different heights).
+ */
+const BASELINE_SNAP_EM = 0.5;
+/** Lines outside grids up to this long (characters) are titles or labels, worth a second reading. */
+const MAX_REREAD_LINE_CHARS = 40;
+/** A line outside grids read alone: as one line, and (a title) as raw text without layout analysis. */
+const LINE_PSM = '7';
+const RAW_LINE_PSM = '13';
+/** Words that make a short line a candidate title, worth the second reading. */
+const TITLE_WORD = /表|预算|决算/u;
+/** Stops, commas and quotes at either end of a line read alone: a speck or the crop's edge, not print, when a title is left (表, read 表,). */
+const EDGE_MARKS = /^[\s,.;'"`、。，·‘’“”]+|[\s,.;'"`、。，·‘’“”]+$/gu;
+/** A line ending like a table's title (…表, …表（续）) is read again however sure the page was of it. */
+const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
+/** Table title patterns, most specific first (data/table-types.json, as tables/detect.ts reads them). */
+const TITLE_PATTERNS = loadJson('table-types.json').types.map((t) => new RegExp(t.title));
+/** Header words of measure columns (data/measures.json, as tables/header.ts reads them): a header cell one letter from one of them is read as it. */
+const MEASURES = loadJson('measures.json');
+const HEADER_WORDS = [...new Set(Object.values(MEASURES.aliases).flat())];
+/** Classification entries (data/*-classification.json): a code and the names a row beside it prints. */
+const CLASSIFICATION = ['functional-classification.json', 'economic-classification.json'].flatMap((f) => loadJson(f));
+/**
+ * Words the tables are known to print, as `wordKey` gives them: measure headings, subtotal and
+ * header-row words, classification names. A text cell the page read as one of them is taken as
+ * read: a second reading alone can only agree or be worse (measured: of 31 text cells re-read on
+ * a 300 dpi table page, the 17 the page had read as known words, six behind a stray mark, read
+ * the same alone or worse: 合计 as 会已计, “三公”经费 as “三公?”经费).
+ */
+const KNOWN_WORDS = new Set([
+    ...HEADER_WORDS,
+    ...MEASURES.subtotal_words,
+    ...loadJson('layout-words.json').header_openers.exact,
+    ...CLASSIFICATION.flatMap((e) => [e.name, ...(e.aliases ?? [])]),
+].map(wordKey));
+/** Each classification code's names, as `wordKey` gives them. */
+const NAMES_OF_CODE = CLASSIFICATION.reduce((m, e) => m.set(e.code, new Set([...(m.get(e.code) ?? []), ...[e.name, ...(e.aliases ?? [])].map(wordKey)])), new Map());
+/** Marks at a text cell's ends that are a rule's remains or a speck (STRAY_EDGE, all of them). */
+const STRAY_EDGES = /^[,.;'"`、。，·‘’“”]+|[,;'"`、，·‘’“”]+$/gu;
+/** The classification as OCR checks a row's code and name against each other. */
+const LEXICON = buildLexicon(CLASSIFICATION, (t) => wordKey(t.replace(STRAY_EDGES, '')));
+/** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
+const FREE_LINE_MARGIN_EM = 0.25;
+/** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
+const WORD_MARGIN_PT = 1.5;
+/** A cell read alone is cut this far inside its rules and framed with this many pixels of paper. */
+const CELL_INSET_PT = 0.75;
+const CELL_PAD_PX = 12;
+/** A blank cell with this much ink (pt², a few strokes) holds text the page recognition missed. */
+const MIN_CELL_INK_PT2 = 2;
+/**
+ * A cell an identity rejects is read again this much enlarged: a view unlike the page's, where
+ * the same pixels at the same size tend to give the same misread digit (7195.28 for 715.28).
+ */
+const IDENTITY_REREAD_FACTOR = 2;
+/** A classification code as a grid row prints it: one cell, or 类 | 款 | 项 in cells of their own (a digit or two too many: misread). */
+const CODE_PART = /^\d{2,9}$/;
+/** A page whose vertical rules lean by this many pixels over its height is set upright (half a point at 300 dpi: cells are cut to about a point). */
+const MIN_SHEAR_PX = 2;
+/** Two words of a borderless row closer than this (ems) can be one amount whose point was dropped (a column gap is wider). */
+const SPLIT_POINT_EM = 0.8;
+/** A page image this much coarser than RENDER_DPI (or `dpi`) is enlarged to it before reading; finer ones are read as they are. */
+const UPSCALE_SLACK = 1.05;
+/**
+ * The page is recognized within this margin (points) around its ink: its blank paper beyond is
+ * tesseract memory for nothing (a table page's margins are a quarter to half of it; its peak on
+ * a 300 dpi table page 30 MB lower, its CPU the same within the noise).
+ */
+const PAGE_MARGIN_PT = 18;
+/** Marks narrower than this share of their word's height are hairlines (an erased rule's remains). */
+const HAIRLINE_EM = 0.12;
+// ---- public entry points --------------------------------------------------------------------
+/** A page image (PNG, JPEG, TIFF frames) → lines. Call after `checkImageBudget`. */
+export async function extractImage(bytes, file, header, options = {}) {
+    const frames = await decodeImage(bytes, header.format, file, options.maxImagePixels);
+    const limit = pLimit(ocrPoolSize(options.workers));
+    const pages = await Promise.all(frames.map((image, i) => limit(() => ocrPage(image, { file, page: i + 1 }, options))));
+    if (pages.every((p) => p.words === 0)) {
+        throw new ExtractError('no_text_layer', file, `OCR found no text in ${frames.length === 1 ? 'the image' : `its ${frames.length} frames`}`);
+    }
+    return { kind: 'image-ocr', pages: frames.length, lines: pages.flatMap((p) => p.lines), issues: pages.flatMap((p) => p.issues) };
+}
+/**
+ * A PDF's pages without a usable text layer, OCR'd. `textLayer` is what `extractPdf` read (absent
+ * when it found no text at all: then `noText` is its error, rethrown if OCR reads nothing either).
+ * `auto` OCRs the pages that drew something but yielded no line (scans, glyphs without Unicode);
+ * `always` every page. Pages that draw nothing are never rendered.
+ */
+export async function ocrPdf(bytes, file, options, from) {
+    const textLayer = 'textLayer' in from ? from.textLayer : undefined;
+    const doc = await openPdfForRender(bytes, options);
+    try {
+        const all = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+        const wanted = !textLayer || options.mode === 'always' ? all : pagesWithoutUsableText(textLayer, doc.numPages);
+        if (textLayer && wanted.length === 0)
+            return textLayer;
+        const limit = pLimit(ocrPoolSize(options.workers));
+        const read = await Promise.all(wanted.map((n) => limit(async () => {
+            const started = clock();
+            const image = await renderPage(doc, n, options.dpi ?? RENDER_DPI);
+            options.onPhase?.('render', ...since(started));
+            return { n, drawn: image !== undefined, ...(image ? await ocrPage(image, { file, page: n }, options) : { lines: [], issues: [], words: 0 }) };
+        })));
+        if (read.every((r) => r.words === 0)) {
+            if (!textLayer) {
+                const drawn = read.filter((r) => r.drawn).length;
+                const seen = drawn === 0 ? `none of its ${doc.numPages} page(s) draws anything` : `OCR read no text on the ${drawn} page(s) that draw something`;
+                throw new ExtractError('no_text_layer', file, `no text layer; ${seen}`, { cause: 'noText' in from ? from.noText : undefined });
+            }
+            return textLayer;
+        }
+        const ocrd = new Set(read.map((r) => r.n));
+        const byPage = new Map();
+        for (const l of textLayer?.lines ?? [])
+            if (!ocrd.has(l.at.page ?? 0))
+                byPage.set(l.at.page ?? 0, [...(byPage.get(l.at.page ?? 0) ?? []), l]);
+        for (const r of read)
+            byPage.set(r.n, r.lines);
+        const lines = [...byPage.keys()].sort((a, b) => a - b).flatMap((n) => byPage.get(n));
+        // pdf.ts's "image without a text layer: run it through OCR" no longer holds for a page read here.
+        const kept = (textLayer?.issues ?? []).filter((i) => !(i.kind === 'text_dropped' && ocrd.has(i.at?.page ?? 0)));
+        return { kind: 'pdf-ocr', pages: doc.numPages, lines, issues: [...kept, ...read.flatMap((r) => r.issues)] };
+    }
+    finally {
+        await doc.destroy();
+    }
+}
+/** Pages that gave no line although pdf.ts saw marks on them (an image, unmapped glyphs). */
+function pagesWithoutUsableText(textLayer, pages) {
+    const withText = new Set(textLayer.lines.map((l) => l.at.page));
+    const marked = new Set(textLayer.issues.filter((i) => i.kind === 'text_dropped' && i.severity === 'warning').map((i) => i.at?.page));
+    return Array.from({ length: pages }, (_, i) => i + 1).filter((n) => !withText.has(n) && marked.has(n));
+}
+/**
+ * The pixel work of a page, in a function of its own so that its intermediate copies of the page
+ * (flattened, rotated, its ink map, rules erased) are garbage once it returns, not held while the
+ * page is recognized and its cells read again. Undefined for a blank page.
+ */
+function preparePage(input, options) {
+    // Paper made white first: a darker corner would otherwise be ink to one threshold for the page.
+    const bitonal = isBitonal(input);
+    // Read at RENDER_DPI at least: a 200 dpi scan's 7 pt digits are too few pixels for the model. A
+    // gray page is enlarged first (its pixel work is tuned at that size); a bitonal one after its
+    // pixel work, whose dust is cleanest told from print on the scan's own grid (a speck a pixel).
+    const wanted = options.dpi ?? RENDER_DPI;
+    const factor = input.dpi < wanted / UPSCALE_SLACK ? wanted / input.dpi : 1;
+    let image = flattenBackground(factor === 1 || bitonal ? input : enlarge(input, factor));
+    let threshold = otsuThreshold(image);
+    image = removeSpecks(image, threshold);
+    let ink = binarize(image, threshold);
+    if (inkShare(ink) < MIN_INK_SHARE)
+        return undefined;
+    const skew = estimateSkew(ink, image.width, image.height, image.dpi);
+    const straightened = Math.abs(skew) >= MIN_DESKEW_DEGREES;
+    if (straightened) {
+        image = rotate(image, -skew);
+        threshold = otsuThreshold(image);
+        ink = binarize(image, threshold);
+    }
+    let pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+    // A page scanned off-square: its columns' rules lean once its rows' are straight. Cells are cut
+    // between upright rules, so the page is sheared upright and its rules found again.
+    const lean = verticalLean(pixelRules);
+    const sheared = Math.abs(lean) * image.height >= MIN_SHEAR_PX;
+    if (sheared) {
+        image = unshear(image, lean);
+        ink = binarize(image, threshold);
+        pixelRules = findPixelRules(ink, image.width, image.height, image.dpi);
+    }
+    const erased = whitenPaper(eraseRules(image, pixelRules), threshold);
+    const late = bitonal && factor !== 1;
+    const clean = bitonal ? smoothBitonal(late ? enlarge(erased, factor) : erased) : erased;
+    const rules = late ? pixelRules.map((r) => scaleRule(r, factor)) : pixelRules;
+    return { clean, rules, threshold, skew, straightened, lean, sheared, bitonal };
+}
+/** Gray page → straightened, rules found and erased, words recognized and placed, cells checked. */
+export async function ocrPage(input, at, given = {}) {
+    const started = clock();
+    const prepared = preparePage(input, given);
+    if (!prepared)
+        return { lines: [], issues: [], words: 0 };
+    const { clean, rules, threshold, skew, straightened, lean, sheared, bitonal } = prepared;
+    const engine = !given.engine || given.engine === 'auto' ? PAGE_ENGINE[bitonal ? 'bitonal' : 'gray'] : given.engine;
+    const options = { ...given, engine };
+    const scale = 72 / clean.dpi;
+    const recognizing = clock();
+    options.onPhase?.('pixels', ...since(started));
+    // Only the inked part of the page is recognized; its words are placed back on the page after.
+    const [fx, fy, fx1, fy1] = inkFrame(clean, threshold, Math.round((PAGE_MARGIN_PT * clean.dpi) / 72)) ?? [0, 0, clean.width, clean.height];
+    const framed = crop(clean, fx, fy, fx1, fy1, 0);
+    const framedRules = rules.map((r) => shiftRule(r, -fx, -fy));
+    const read = options.engine === 'ppocr'
+        ? ppocrPage(framed, framedRules, ppocrOptions(options)).then((ps) => ps.filter((p) => !isNoise(p.text, p.confidence)))
+        : withOcrWorker((w) => w.recognize(encodePgm(framed), tesseractParams(PAGE_PSM, clean.dpi), { text: false, blocks: true }), options.workers).then((page) => wordPieces(page.data, framedRules));
+    const pieces = (await read).map((p) => ({ ...p, x0: p.x0 + fx, x1: p.x1 + fx, y0: p.y0 + fy, y1: p.y1 + fy, baseline: p.baseline + fy }));
+    const glyphs = pieces.map((p, run) => ({
+        text: ocrText(p.text),
+        x0: p.x0 * scale,
+        x1: p.x1 * scale,
+        top: p.y0 * scale,
+        bottom: p.y1 * scale,
+        baseline: p.baseline * scale,
+        em: p.em * scale,
+        run,
+    }));
+    const gridRules = rules.map((r) => ({
+        horizontal: r.horizontal,
+        pos: ((r.across0 + r.across1 + 1) / 2) * scale,
+        start: r.start * scale,
+        end: (r.end + 1) * scale,
+    }));
+    const lines = layoutLines(glyphs, gridRules, at);
+    const rereading = clock();
+    options.onPhase?.('page', ...since(recognizing));
+    setConfidence(lines, pieces, scale);
+    const cells = new CellReader(clean, options);
+    await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
+    const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
+    issues.push(...separateRunInAmounts(lines, at));
+    issues.push(...repairHeaderWords(lines, at));
+    issues.push(...settleCodes(lines, at));
+    issues.push(...(await cells.checkIdentities(lines, at)));
+    for (const l of lines)
+        if (l.delimited)
+            l.text = l.cells.map((c) => c.text).join('\t');
+    options.onPhase?.('cells', ...since(rereading));
+    if (sheared) {
+        const degrees = (Math.atan(lean) * 180) / Math.PI;
+        issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${degrees.toFixed(2)}° off-square; its columns were set upright before reading`, at });
+    }
+    if (straightened) {
+        issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
+    }
+    // Gray pages are read with tesseract, the engine the project has always used; a bitonal page's
+    // switch is said, so that a reader comparing runs knows why its words differ.
+    if (bitonal && engine !== given.engine) {
+        issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned in black and white only; it was read with ${ENGINE_NAME[engine]}, which reads such pages best`, at });
+    }
+    return { lines, issues, words: pieces.length };
+}
+function ppocrOptions(options) {
+    return { detLimit: options.detLimit, concurrency: ocrPoolSize(options.workers) };
+}
+/** Wall and process CPU time now, in ms. */
+function clock() {
+    const cpu = process.cpuUsage();
+    return [performance.now(), (cpu.user + cpu.system) / 1000];
+}
+/** Wall and CPU ms since `from`. */
+function since(from) {
+    const [wall, cpu] = clock();
+    return [wall - from[0], cpu - from[1]];
+}
+function tesseractParams(psm, dpi, whitelist) {
+    return {
+        tessedit_pageseg_mode: psm,
+        // Column gaps stay visible as runs of spaces instead of collapsing to one.
+        preserve_interword_spaces: '1',
+        user_defined_dpi: String(Math.round(dpi)),
+        ...(whitelist ? { tessedit_char_whitelist: whitelist } : {}),
+    };
+}
+/** A rule found at one resolution where it lies in the page enlarged `factor` times (as `enlarge` maps pixels). */
+function scaleRule(r, factor) {
+    const first = (p) => Math.floor(p * factor);
+    const last = (p) => Math.ceil((p + 1) * factor) - 1;
+    return { ...r, across0: first(r.across0), across1: last(r.across1), start: first(r.start), end: last(r.end), thickness: r.thickness * factor };
+}
+/** A rule where it lies once the page's pixels move by (dx, dy). */
+function shiftRule(r, dx, dy) {
+    const [across, along] = r.horizontal ? [dy, dx] : [dx, dy];
+    return { ...r, across0: r.across0 + across, across1: r.across1 + across, start: r.start + along, end: r.end + along };
+}
+/**
+ * Recognized words → pieces. A word whose letters straddle a vertical rule, or stand further apart
+ * than SPLIT_GAP_EM, is two cells' text tesseract ran together: it is cut there. Hairline marks
+ * (an erased rule's last pixels read as a quote or a bar) are dropped.
+ */
+function wordPieces(page, rules) {
+    const vertical = rules.filter((r) => !r.horizontal);
+    const pieces = [];
+    for (const block of page.blocks ?? []) {
+        for (const paragraph of block.paragraphs) {
+            for (const line of paragraph.lines) {
+                const words = line.words.filter((w) => !isNoise(w.text, w.confidence));
+                const lineEm = median(words.map((w) => w.bbox.y1 - w.bbox.y0));
+                const { x0: bx0, y0: by0, x1: bx1, y1: by1 } = line.baseline;
+                const baseOf = (word) => {
+                    const cx = (word.bbox.x0 + word.bbox.x1) / 2;
+                    const lineBaseline = bx1 === bx0 ? by0 : by0 + ((by1 - by0) * (cx - bx0)) / (bx1 - bx0);
+                    // A CJK word's box can reach far below (and above) its letters; its centre still sits on the line's.
+                    const centred = Math.abs((word.bbox.y0 + word.bbox.y1) / 2 - (lineBaseline - lineEm / 2)) <= BASELINE_SNAP_EM * lineEm;
+                    const snapped = centred || Math.abs(lineBaseline - word.bbox.y1) <= BASELINE_SNAP_EM * lineEm;
+                    return { snapped, baseline: snapped ? lineBaseline : word.bbox.y1, em: snapped ? lineEm : word.bbox.y1 - word.bbox.y0 };
+                };
+                let previous;
+                for (const { words: run, spaced } of gluedRuns(words, line.text)) {
+                    const first = pieces.length;
+                    const height = Math.max(...run.map((w) => w.bbox.y1 - w.bbox.y0));
+                    const bases = run.map(baseOf);
+                    const snapped = bases.find((b) => b.snapped);
+                    const cy = (Math.min(...run.map((w) => w.bbox.y0)) + Math.max(...run.map((w) => w.bbox.y1))) / 2;
+                    const confidence = Math.min(...run.map((w) => w.confidence));
+                    const base = { baseline: (snapped ?? bases[0]).baseline, em: (snapped ?? bases[0]).em, confidence };
+                    const symbols = run.flatMap((w) => w.symbols.filter((s) => s.text.trim() !== '' && !(NOISE.test(s.text) && s.bbox.x1 - s.bbox.x0 < HAIRLINE_EM * (w.bbox.y1 - w.bbox.y0))));
+                    let current = [];
+                    const flush = () => {
+                        const text = current.map((s) => s.text).join('').trim();
+                        if (text !== '' && !isNoise(text, confidence)) {
+                            pieces.push({
+                                text,
+                                x0: Math.min(...current.map((s) => s.bbox.x0)),
+                                y0: Math.min(...current.map((s) => s.bbox.y0)),
+                                x1: Math.max(...current.map((s) => s.bbox.x1)),
+                                y1: Math.max(...current.map((s) => s.bbox.y1)),
+                                ...base,
+                            });
+                        }
+                        current = [];
+                    };
+                    for (const s of symbols) {
+                        const prev = current[current.length - 1];
+                        if (prev) {
+                            const gap = s.bbox.x0 - prev.bbox.x1;
+                            const ruled = vertical.some((r) => {
+                                const x = ruleAt(r, cy);
+                                return x - r.thickness / 2 >= prev.bbox.x1 - 1 && x + r.thickness / 2 <= s.bbox.x0 + 1 && r.start <= cy && cy <= r.end;
+                            });
+                            if (gap > SPLIT_GAP_EM * height || ruled)
+                                flush();
+                        }
+                        current.push(s);
+                    }
+                    flush();
+                    const next = pieces[first];
+                    if (next && previous && spaced)
+                        keepApart(previous, next);
+                    previous = pieces[pieces.length - 1] ?? previous;
+                }
+            }
+        }
+    }
+    return pieces;
+}
+/** Where a rule's centre line crosses `along` (a column for a horizontal rule, a row for a vertical one): a leaning rule's band is wider than its line. */
+function ruleAt(r, along) {
+    return (r.across0 + r.across1) / 2 + r.slope * (along - (r.start + r.end) / 2);
+}
+/**
+ * A line's words grouped as its recognized text joins them. Tesseract splits CJK text into
+ * "words" at places where nothing was printed (行政 | 单位 | 医疗 of one printed 行政单位医疗) and
+ * gives them loose boxes, one of them reaching a line below; its text for the line has no space
+ * there. Words the text joins are one run, read on one baseline; a space in the text, or a
+ * digit beside a letter with a space's gap between their boxes (`30108 机关…` printed with a
+ * space the text lost), keeps them apart.
+ */
+function gluedRuns(words, lineText) {
+    const runs = [];
+    let from = 0;
+    let prev;
+    for (const word of words) {
+        const at = lineText.indexOf(word.text, from);
+        const spaced = at >= 0 && /\s/.test(lineText.slice(from, at));
+        if (at >= 0)
+            from = at + word.text.length;
+        const last = runs[runs.length - 1];
+        const em = prev ? Math.max(prev.bbox.y1 - prev.bbox.y0, word.bbox.y1 - word.bbox.y0) : 0;
+        const gap = prev ? word.bbox.x0 - prev.bbox.x1 : 0;
+        const bothCjk = prev !== undefined && CJK.test(prev.text.slice(-1)) && CJK.test(word.text.charAt(0));
+        const glued = last && prev && at >= 0 && !spaced && gap <= SPLIT_GAP_EM * em && (bothCjk || gap <= GLUED_GAP_EM * em);
+        if (glued)
+            last.words.push(word);
+        else
+            runs.push({ words: [word], spaced });
+        prev = word;
+    }
+    return runs;
+}
+/**
+ * Two pieces the recognized text separates by a space but whose boxes touch or overlap (LSTM
+ * boxes of CJK letters reach into the next word: 费[331-358] beside 50905's 5[359-389]) are
+ * pulled apart to a space's width, so the layout sees the word gap the text shows.
+ */
+function keepApart(a, b) {
+    const need = SPACE_GAP_EM * Math.min(a.em, b.em);
+    if (b.x0 - a.x1 >= need || b.x1 <= a.x1)
+        return;
+    const mid = (Math.max(a.x0, Math.min(a.x1, b.x0)) + Math.min(b.x1, Math.max(b.x0, a.x1))) / 2;
+    a.x1 = Math.max(a.x0 + 1, Math.min(a.x1, mid - need / 2));
+    b.x0 = Math.min(b.x1 - 1, Math.max(b.x0, mid + need / 2));
+}
+/** Lone marks read with little confidence: what is left of an erased rule, or a speck. */
+function isNoise(text, confidence) {
+    const t = text.trim();
+    return t === '' || (NOISE.test(t) && confidence < NOISE_CONFIDENCE);
+}
+/** Each non-empty cell's confidence: its least confident word's (tesseract's 0..100 → 0..1). */
+function setConfidence(lines, pieces, scale) {
+    for (const line of lines) {
+        for (const cell of line.cells) {
+            const inside = piecesIn(cell, pieces, scale);
+            if (cell.text !== '' && inside.length)
+                cell.confidence = Math.min(...inside.map((p) => p.confidence)) / 100;
+        }
+    }
+}
+/** The pieces whose centre lies in a cell's box. */
+function piecesIn(cell, pieces, scale) {
+    if (!cell.at.bbox)
+        return [];
+    const [x0, y0, x1, y1] = cell.at.bbox;
+    return pieces.filter((p) => {
+        const cx = ((p.x0 + p.x1) / 2) * scale;
+        const cy = ((p.y0 + p.y1) / 2) * scale;
+        return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
+    });
+}
+// ---- cells read again -------------------------------------------------------------------------
+const REPAIR_WORDS = {
+    lookalike: 'letters read for digits',
+    separator: 'a stop or comma read for a separator',
+    decimal_point: "the column's decimal point restored",
+};
+/**
+ * Grid cells cut out of the rule-free page and read alone: a cell holds one short text, so
+ * tesseract reads it without the neighbours that mislead it on the full page (a two-line name
+ * beside one-line numbers is read as one line of tall garbage; a lone `01` is dropped as noise).
+ * One cell takes 15-40 ms against 3 s for a page, so only doubtful cells are read again.
+ */
+class CellReader {
+    image;
+    options;
+    constructor(image, options) {
+        this.image = image;
+        this.options = options;
+    }
+    /** What the page recognition read in cells whose text a reading alone replaced. */
+    pageReading = new Map();
+    /**
+     * Cells that are not clean amounts read again: those the page recognition was unsure of, those
+     * whose text it found on more than one line (wrapped names, where line finding goes wrong),
+     * and cells with ink but no text. In a column of amounts they are read as digits. A cell a
+     * merged neighbour covers is skipped (its ink is the neighbour's).
+     */
+    async rereadText(lines, pieces, scale) {
+        const jobs = [];
+        for (const rows of gridGroups(lines)) {
+            const numeric = rows[0].cells.map((_, j) => {
+                const texts = rows.map((l) => l.cells[j].text).filter((t) => t !== '');
+                return texts.length >= MIN_NUMERIC_CELLS && texts.filter((t) => readAmount(t)).length / texts.length >= NUMERIC_COLUMN_SHARE;
+            });
+            rows.forEach((line, r) => line.cells.forEach((cell, c) => {
+                if (readAmount(cell.text) || coveredByMerged(rows, r, c))
+                    return;
+                const inside = piecesIn(cell, pieces, scale);
+                // Box centres, not baselines: a word tesseract did not snap to its line has its box's
+                // foot for a baseline, a loose CJK box's reaching half a line below its letters.
+                const centres = inside.map((p) => (p.y0 + p.y1) / 2);
+                const wrapped = inside.length > 1 && Math.max(...centres) - Math.min(...centres) > WRAPPED_EM * median(inside.map((p) => p.em));
+                const unsure = cell.text !== '' && ((cell.confidence ?? 1) * 100 < GRID_TEXT_REREAD_CONFIDENCE || wrapped || STRAY_EDGE.test(cell.text));
+                const missed = cell.text === '' && this.hasInk(cell);
+                if (!unsure && !missed)
+                    return;
+                const known = missed ? undefined : knownWord(cell.text);
+                if (known !== undefined) {
+                    cell.text = known;
+                    return;
+                }
+                // In a column of amounts a cell that shows digits (or was missed) is read as digits first;
+                // its header cells, and names in it, are text.
+                const asDigits = numeric[c] && (missed || /\d/.test(cell.text));
+                jobs.push((async () => {
+                    const digits = asDigits ? await this.read(cell, CELL_PSM, DIGIT_WHITELIST) : undefined;
+                    if (digits && digits.confidence >= MIN_REREAD_CONFIDENCE && readAmount(digits.text)) {
+                        if (!missed)
+                            this.pageReading.set(cell, cell.text);
+                        cell.text = digits.text;
+                        cell.confidence = digits.confidence / 100;
+                        return;
+                    }
+                    if (asDigits && !missed)
+                        return;
+                    const read = await this.read(cell, TEXT_CELL_PSM);
+                    if (!read || isNoise(read.text, read.confidence) || read.confidence < MIN_REREAD_CONFIDENCE)
+                        return;
+                    // Ink the page reading passed over that reads as marks only is dust, not a cell's text.
+                    if (missed && NOISE.test(read.text))
+                        return;
+                    // Kept when at least as sure as the page's reading (a missed cell had none).
+                    if (missed || read.confidence / 100 >= (cell.confidence ?? 0)) {
+                        cell.text = ocrText(read.text);
+                        cell.confidence = read.confidence / 100;
+                    }
+                })());
+            }));
+        }
+        await Promise.all(jobs);
+    }
+    /**
+     * Numeric cells of each grid checked against their column: look-alike letters, a lost or
+     * misread decimal point, a low confidence. Doubtful cells are re-read alone with a digit
+     * whitelist; the re-reading is kept when it is a clean amount with the column's decimals, else
+     * the repair the column's format implies. Whatever differs from the page reading is reported.
+     */
+    async checkNumbers(lines, at) {
+        const issues = [];
+        const jobs = [];
+        for (const rows of gridGroups(lines)) {
+            // The decimals the grid's amounts with a point print: evidence for a column with too few
+            // amounts of its own (a total row at the foot of a page whose table goes on overleaf).
+            const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text).text] : []))));
+            const codeCells = rows.map(codeCellsOf);
+            for (let j = 0; j < rows[0].cells.length; j++) {
+                const cells = rows.map((l) => l.cells[j]);
+                const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text) ?? readMarkedAmount(c.text, gridDecimals));
+                const filled = cells.filter((c) => c.text.trim() !== '').length;
+                const ofAmounts = filled >= MIN_NUMERIC_CELLS && readings.filter(Boolean).length / filled >= NUMERIC_COLUMN_SHARE;
+                cells.forEach((cell, i) => {
+                    const reading = readings[i];
+                    if (!reading) {
+                        // Said here, where the scan is at hand: the reading stage leaves such a cell blank.
+                        if (ofAmounts && (cell.text.match(/\d/g) ?? []).length >= UNREAD_FIGURE_DIGITS) {
+                            issues.push(lowConfidence(cell, at, cell.text, undefined, 'in a column of amounts, but not readable as one: its figure is left out'));
+                        }
+                        return;
+                    }
+                    // A row's code read as bare digits is settled by the row's name (settleCodesAndNames), not
+                    // read again as an amount: alone, codes came back with digits changed or added (2040405 as 20401405).
+                    if (j < codeCells[i] && reading.repairs.length === 0 && /^\d+$/.test(reading.text))
+                        return;
+                    const decimals = columnDecimals(readings.flatMap((r, k) => (r && k !== i && r.repairs.length === 0 ? [r.text] : [])));
+                    const fits = (text) => decimals === undefined || decimalsOf(text) === decimals;
+                    // No column evidence, a grid of decimal amounts, and a bare integer: maybe a lost point,
+                    // maybe a code. Only a second reading that shows the point may change it.
+                    const pointLost = decimals === undefined && gridDecimals !== undefined && gridDecimals > 0 && /^\d{3,}$/.test(reading.text);
+                    // A code the row's name confirms needs no second reading, however unsure the page was of its digits.
+                    const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE || (reading.repairs.length === 0 && codeNamedInRow(reading.text, rows[i]));
+                    const replaced = this.pageReading.get(cell);
+                    // An amount read with a gap for a separator or its point: the page saw every digit, and
+                    // a second reading alone that shows other digits is no surer (`1 200, 000` read alone 200,000).
+                    const gapped = readAmount(cell.text) === undefined;
+                    if (reading.repairs.length === 0 && fits(reading.text) && confident && !pointLost) {
+                        cell.text = reading.text; // edge marks (an erased rule's remains) dropped
+                        if (replaced !== undefined) {
+                            cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                            issues.push(lowConfidence(cell, at, replaced, reading.text, `the page reading was not a number; re-read alone as ${reading.text}`));
+                        }
+                        return;
+                    }
+                    jobs.push((async () => {
+                        const printed = replaced ?? cell.text;
+                        const reread = this.options.rereadNumbers === false ? undefined : await this.read(cell, CELL_PSM, DIGIT_WHITELIST);
+                        const again = reread ? readAmount(reread.text) : undefined;
+                        const why = [];
+                        let value;
+                        if (pointLost) {
+                            if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== gridDecimals)
+                                return; // a code, most likely
+                            value = again.text;
+                            why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
+                        }
+                        else if (again && again.repairs.length === 0 && fits(again.text) && (!gapped || digitsOf(again.text) === digitsOf(reading.text))) {
+                            value = again.text;
+                            if (value !== reading.text)
+                                why.push(`re-read alone as ${value}`);
+                        }
+                        else {
+                            value = decimals === undefined ? reading.text : restoreDecimals(reading.text, decimals);
+                            why.push(...reading.repairs.map((r) => REPAIR_WORDS[r]));
+                            if (value !== undefined && value !== reading.text)
+                                why.push(REPAIR_WORDS.decimal_point);
+                        }
+                        if (value === undefined) {
+                            issues.push(lowConfidence(cell, at, printed, undefined, `does not print the column's ${decimals} decimals, and reading it alone did not settle it`));
+                            return;
+                        }
+                        cell.text = value;
+                        const rereadSure = reread !== undefined && reread.confidence >= LOW_CONFIDENCE;
+                        if (why.length) {
+                            cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                            issues.push(lowConfidence(cell, at, printed, value, why.join('; ')));
+                        }
+                        else if (rereadSure && again) {
+                            // Read twice, the same clean amount that fits its column, once with confidence.
+                            cell.confidence = Math.max(cell.confidence ?? 0, reread.confidence / 100);
+                        }
+                        else {
+                            issues.push(lowConfidence(cell, at, printed, value, reread ? 'low recognition confidence, read alone too' : 'low recognition confidence'));
+                        }
+                    })());
+                });
+            }
+        }
+        await Promise.all(jobs);
+        return issues;
+    }
+    /**
+     * Amounts checked against the classification's sums (a 类 is the sum of its 款, a 款 of its 项,
+     * where they are on the page, column by column). The cells of a sum that does not hold are read
+     * again alone, enlarged, with a digit whitelist; when exactly one of those readings makes the
+     * sum hold, it replaces the page's and says so. Otherwise the amounts stay as read, for the
+     * arithmetic checks to report.
+     */
+    async checkIdentities(lines, at) {
+        if (this.options.rereadNumbers === false)
+            return [];
+        const issues = [];
+        for (const rows of gridGroups(lines)) {
+            const codes = rows.map(rowCode);
+            const identities = sumIdentities(codes.map((c) => c?.code));
+            if (identities.length === 0)
+                continue;
+            // Where the codes end: the usual row's, not one whose name was missed and whose whole amounts join its code.
+            const codeColumns = median(codes.flatMap((c) => (c ? [c.cells] : [])));
+            for (let j = codeColumns; j < rows[0].cells.length; j++) {
+                const column = rows.map((l) => l.cells[j]);
+                if (!column.some((c) => readAmount(c.text)?.text.includes('.')))
+                    continue;
+                const read = column.map((c) => cents(c.text));
+                for (const identity of identities) {
+                    const members = [identity.parent, ...identity.children];
+                    // One cell the page did not read as an amount (`1] 754. 17`) may be settled too; text is not.
+                    const unread = members.filter((r) => read[r] === undefined);
+                    if (unread.length > 1 || unread.some((r) => !/\d/.test(column[r].text)))
+                        continue;
+                    if (unread.length === 0 && read[identity.parent] === identity.children.reduce((s, k) => s + read[k], 0))
+                        continue;
+                    const texts = new Map();
+                    await Promise.all(members.map(async (r) => {
+                        if (column[r].text === '')
+                            return;
+                        const again = await this.read(column[r], CELL_PSM, DIGIT_WHITELIST, undefined, IDENTITY_REREAD_FACTOR);
+                        const reading = again && readAmount(again.text);
+                        if (reading && reading.repairs.length === 0)
+                            texts.set(r, reading.text);
+                    }));
+                    const settled = settleIdentity(identity, read, read.map((_, r) => (texts.has(r) ? cents(texts.get(r)) : undefined)));
+                    if (settled === undefined)
+                        continue;
+                    const cell = column[settled];
+                    const printed = cell.text;
+                    cell.text = texts.get(settled);
+                    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                    read[settled] = cents(cell.text);
+                    const parent = codes[identity.parent].code;
+                    issues.push(lowConfidence(cell, at, printed, cell.text, `re-read alone as ${cell.text}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
+                }
+                // Read again, a thin 4 is still a 1: what reading alone did not settle, a digit's
+                // look-alike may. Finest sums first, so that an item's settled amount serves its 款.
+                for (const identity of [...identities].sort((a, b) => codes[b.parent].code.length - codes[a.parent].code.length)) {
+                    const holding = identities.filter((i) => read[i.parent] !== undefined && read[i.parent] === i.children.reduce((s, k) => s + (read[k] ?? NaN), 0));
+                    const settled = settleByLookalike(identity, column.map((c) => c.text), new Set(holding.map((i) => i.parent)));
+                    if (!settled)
+                        continue;
+                    const cell = column[settled.row];
+                    const printed = cell.text;
+                    cell.text = settled.text;
+                    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                    read[settled.row] = cents(cell.text);
+                    const parent = codes[identity.parent].code;
+                    issues.push(lowConfidence(cell, at, printed, cell.text, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${parent} is the sum of its ${identity.children.length} items`));
+                }
+            }
+        }
+        return issues;
+    }
+    /**
+     * Words of a borderless table's rows (lines outside grids that print amounts) the page
+     * recognition was unsure of, read again alone: a row's name beside its codes and amounts is
+     * read like a grid's name cell. Kept when at least as sure as the page's reading.
+     */
+    async rereadFreeWords(lines) {
+        const jobs = [];
+        for (const line of lines) {
+            if (line.delimited || !line.cells.some((c) => readAmount(c.text)?.text.includes('.')))
+                continue;
+            for (const cell of line.cells) {
+                if (cell.text === '' || readAmount(cell.text) || (cell.confidence ?? 1) * 100 >= TEXT_REREAD_CONFIDENCE)
+                    continue;
+                jobs.push((async () => {
+                    const read = await this.read(cell, CELL_PSM, undefined, -WORD_MARGIN_PT);
+                    if (!read || isNoise(read.text, read.confidence) || read.confidence < MIN_REREAD_CONFIDENCE || read.confidence / 100 < (cell.confidence ?? 0))
+                        return;
+                    if (/\s/.test(read.text) || readAmount(read.text))
+                        return; // a neighbour's word came into the crop
+                    cell.text = ocrText(read.text);
+                    cell.confidence = read.confidence / 100;
+                })());
+            }
+        }
+        await Promise.all(jobs);
+    }
+    /**
+     * Rows of a borderless table (lines outside grids, their cells words): an integer of three or
+     * more digits after the row's last label, in a row whose other amounts print decimals, is an
+     * amount whose point was lost (`219615` beside `2196.15`), or a code or count. It is read again
+     * alone with a digit whitelist and replaced only when that reading shows the row's decimals.
+     */
+    async checkFreeNumbers(lines, at) {
+        const issues = [];
+        const jobs = [];
+        for (const line of lines) {
+            if (line.delimited)
+                continue;
+            const readings = line.cells.map((c) => readAmount(c.text));
+            const withPoint = readings.flatMap((r) => (r?.text.includes('.') ? [r.text] : []));
+            if (withPoint.length === 0)
+                continue;
+            const wanted = columnDecimals(withPoint) ?? decimalsOf(withPoint[0]);
+            const lastLabel = readings.reduce((k, r, i) => (r === undefined && line.cells[i].text !== '' ? i : k), -1);
+            line.cells.forEach((cell, i) => {
+                const r = readings[i];
+                if (i <= lastLabel || !r || !/^\d{3,}$/.test(r.text) || wanted === 0)
+                    return;
+                jobs.push((async () => {
+                    const reread = this.options.rereadNumbers === false ? undefined : await this.read(cell, CELL_PSM, DIGIT_WHITELIST, -WORD_MARGIN_PT);
+                    const again = reread ? readAmount(reread.text) : undefined;
+                    if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== wanted || again.text.replace(/\D/g, '') !== r.text)
+                        return;
+                    const printed = cell.text;
+                    cell.text = again.text;
+                    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                    issues.push(lowConfidence(cell, at, printed, again.text, "re-read alone with the decimals of the row's other amounts"));
+                })());
+            });
+            jobs.push(...this.joinSplitAmounts(line, wanted, lastLabel, at, issues));
+        }
+        await Promise.all(jobs);
+        return issues;
+    }
+    /**
+     * Two words of a borderless row, digits then exactly the row's decimals, a point's width apart
+     * (`7 | 93` beside `0.79` and `2095.50`): one amount whose point the page reading dropped, so
+     * every amount after it went one column right. The pair is read again as one crop with a digit
+     * whitelist and joined only when that reading shows the point between those very digits.
+     */
+    joinSplitAmounts(line, wanted, lastLabel, at, issues) {
+        if (wanted === 0 || this.options.rereadNumbers === false)
+            return [];
+        const jobs = [];
+        for (let i = lastLabel + 1; i + 1 < line.cells.length; i++) {
+            const [a, b] = [line.cells[i], line.cells[i + 1]];
+            const [ba, bb] = [a.at.bbox, b.at.bbox];
+            if (!ba || !bb || !/^\d+$/.test(a.text) || !new RegExp(`^\\d{${wanted}}$`).test(b.text))
+                continue;
+            const em = Math.max(ba[3] - ba[1], bb[3] - bb[1]);
+            if (bb[0] - ba[2] > SPLIT_POINT_EM * em)
+                continue;
+            const pair = { text: `${a.text} ${b.text}`, at: { ...a.at, bbox: [ba[0], Math.min(ba[1], bb[1]), bb[2], Math.max(ba[3], bb[3])] }, x0: a.x0, x1: b.x1 };
+            jobs.push((async () => {
+                const reread = await this.read(pair, CELL_PSM, DIGIT_WHITELIST, -WORD_MARGIN_PT);
+                const again = reread ? readAmount(reread.text) : undefined;
+                if (!again || again.repairs.length > 0 || again.text !== `${a.text}.${b.text}`)
+                    return;
+                const printed = pair.text;
+                const k = line.cells.indexOf(a);
+                if (k < 0 || line.cells[k + 1] !== b)
+                    return;
+                line.cells.splice(k, 2, { ...pair, text: again.text, confidence: Math.min(a.confidence ?? 1, b.confidence ?? 1, REPAIRED_CONFIDENCE) });
+                line.text = line.cells.map((c) => c.text).join(' ');
+                issues.push(lowConfidence(line.cells[k], at, printed, again.text, 'two words a point apart, re-read together as one amount with the decimals of the row'));
+            })());
+            i++;
+        }
+        return jobs;
+    }
+    /**
+     * Short lines outside grids (titles, 单位：万元, table numbers) the page recognition was unsure
+     * of (a line naming a table sooner), and lines shaped like a table's title (ending in 表) that
+     * name no table type however sure the page was of them, read again alone as one line: a
+     * table's title types it, so a garbled title loses the table. Each is read twice, as a line
+     * (psm 7) and as raw text (psm 13, which reads a title's larger print better: 支出 where psm 7
+     * and the page read 广出 or 收文), and the readings compete with the page's: one that names a
+     * known table type more specifically wins, then the more confident. Prose lines are left as
+     * read: reading each again would double a text page's time.
+     */
+    async rereadFreeLines(lines) {
+        await Promise.all(lines
+            .filter((l) => !l.delimited &&
+            l.at.bbox &&
+            [...l.text].length <= MAX_REREAD_LINE_CHARS &&
+            // A borderless table's row (its cells are words, amounts among them) keeps its cells:
+            // a reading of the whole line would run them together.
+            !l.cells.some((c) => readAmount(c.text)?.text.includes('.')) &&
+            (l.cells.some((c) => (c.confidence ?? 1) * 100 < (TITLE_WORD.test(l.text) ? TEXT_REREAD_CONFIDENCE : LINE_REREAD_CONFIDENCE)) ||
+                // A line shaped like a title is read again however sure the page was only when it names no table type.
+                (TITLE_LIKE.test(l.text) && titleRank(l.text) === TITLE_PATTERNS.length)))
+            .map(async (line) => {
+            const [x0, y0, x1, y1] = line.at.bbox;
+            const margin = FREE_LINE_MARGIN_EM * (y1 - y0);
+            // The margin stops at the neighbouring lines: a title a line's height from the next line
+            // is misread with that line's tops in the crop (基本 as 甚木, 预算 as 预符).
+            const [above, below] = neighbourEdges(lines, line);
+            const box = [x0 - margin, Math.max(y0 - margin, above), x1 + margin, Math.min(y1 + margin, below)];
+            const region = { text: line.text, at: { ...line.at, bbox: box } };
+            const page = { text: line.text, confidence: Math.min(...line.cells.map((c) => c.confidence ?? 1)) * 100 };
+            // Raw text (psm 13) is a second opinion for titles only: a line the page or the line
+            // reading shows as one (表, 预算, 决算), so prose labels cost one reading, not two; and
+            // not where the line reading surely agrees with the page's, letter for letter (表8), unless
+            // they agree on a title that names no table type (一般公共预算文出预算表 read twice is one
+            // misreading of the same pixels: the raw reading reads 支出).
+            const asLine = await this.read(region, LINE_PSM, undefined, 0);
+            const agreed = asLine !== undefined &&
+                asLine.confidence >= TEXT_REREAD_CONFIDENCE &&
+                wordKey(withoutEdgeMarks(ocrText(asLine.text))) === wordKey(line.text) &&
+                (titleRank(line.text) < TITLE_PATTERNS.length || !TITLE_LIKE.test(line.text));
+            const titleish = !agreed && [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
+            const readings = [asLine, titleish ? await this.read(region, RAW_LINE_PSM, undefined, 0) : undefined];
+            const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(ocrText(r.text)), confidence: r.confidence }] : []))];
+            const best = candidates.reduce((a, b) => {
+                const [ra, rb] = [titleRank(a.text), titleRank(b.text)];
+                return rb < ra || (rb === ra && b.confidence > a.confidence) ? b : a;
+            });
+            if (best === page)
+                return;
+            line.cells = [{ text: best.text, at: line.at, x0: line.cells[0]?.x0 ?? x0, x1: line.cells[line.cells.length - 1]?.x1 ?? x1, confidence: best.confidence / 100 }];
+            line.text = best.text;
+        }));
+    }
+    /** Ink inside the cell (its rules excluded): something was printed there. */
+    hasInk(cell) {
+        const piece = this.cut(cell, 0);
+        if (!piece)
+            return false;
+        let dark = 0;
+        for (const v of piece.data)
+            if (v < INK_LEVEL)
+                dark++;
+        return dark >= MIN_CELL_INK_PT2 * (this.image.dpi / 72) ** 2;
+    }
+    cut(cell, pad, insetPt = CELL_INSET_PT) {
+        if (!cell.at.bbox)
+            return undefined;
+        const px = this.image.dpi / 72;
+        const inset = insetPt * px;
+        const [x0, y0, x1, y1] = cell.at.bbox;
+        if (x1 - x0 <= 2 * insetPt || y1 - y0 <= 2 * insetPt)
+            return undefined;
+        return crop(this.image, x0 * px + inset, y0 * px + inset, x1 * px - inset, y1 * px - inset, pad);
+    }
+    async read(cell, psm, whitelist, insetPt, factor = 1) {
+        const cut = this.cut(cell, CELL_PAD_PX, insetPt);
+        if (!cut)
+            return undefined;
+        const piece = factor === 1 ? cut : enlarge(cut, factor);
+        this.options.onReread?.(cell.text);
+        if (this.options.engine === 'ppocr')
+            return this.readPpocr(piece, psm, whitelist);
+        const result = await withOcrWorker((w) => w.recognize(encodePgm(piece), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
+        const text = joinWords(result.data.text ?? '');
+        return text === '' ? undefined : { text, confidence: result.data.confidence };
+    }
+    /**
+     * A crop read by PP-OCR: recognition alone for a line (a whitelist masks the letters it may
+     * read), detection and recognition for a block (a cell that may wrap). Raw text (psm 13) is a
+     * tesseract mode without a PP-OCR counterpart: the line's reading would only repeat.
+     */
+    async readPpocr(piece, psm, whitelist) {
+        if (psm === RAW_LINE_PSM)
+            return undefined;
+        const options = ppocrOptions(this.options);
+        if (psm === TEXT_CELL_PSM && whitelist === undefined) {
+            const block = await ppocrBlock(piece, options);
+            return block && { text: joinWords(block.lines.join(' ')), confidence: block.confidence };
+        }
+        const line = await ppocrLine(piece, { ...options, allowed: whitelist });
+        return line && { text: joinWords(line.text), confidence: line.confidence };
+    }
+}
+/** The bottom of the nearest line above and the top of the nearest line below that share some of its width. */
+function neighbourEdges(lines, line) {
+    const [x0, y0, x1, y1] = line.at.bbox;
+    let above = -Infinity;
+    let below = Infinity;
+    for (const other of lines) {
+        const b = other.at.bbox;
+        if (other === line || !b || b[2] <= x0 || b[0] >= x1)
+            continue;
+        if (b[3] <= (y0 + y1) / 2 && b[1] < y0)
+            above = Math.max(above, Math.min(b[3], y0));
+        else if (b[1] >= (y0 + y1) / 2 && b[3] > y1)
+            below = Math.min(below, Math.max(b[1], y1));
+    }
+    return [above, below];
+}
+/** A reading without the marks at its ends when that leaves a title (a sentence keeps its 。). */
+function withoutEdgeMarks(text) {
+    const stripped = text.replace(EDGE_MARKS, '');
+    return TITLE_LIKE.test(stripped) && !TITLE_LIKE.test(text) ? stripped : text;
+}
+/** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
+function titleRank(text) {
+    const t = text.replace(/\s+/g, '');
+    const i = TITLE_PATTERNS.findIndex((p) => p.test(t));
+    return i < 0 ? TITLE_PATTERNS.length : i;
+}
+/**
+ * Recognized text folded as pdf.ts folds printed text, angle brackets read as parentheses (the
+ * model reads a full-width （ as 〈, often with a ( beside it: 维修〈(护)费; budget tables print
+ * parentheses, not angle brackets), and a hyphen before a CJK letter as the 一 it stands for
+ * (two, as PP-OCR reads a long 一: 预算单位--般公共预算).
+ */
+function ocrText(text) {
+    return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一');
+}
+/**
+ * A hyphen before a CJK letter, at the start or after a letter, space or parenthesis: 一 read as
+ * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
+ */
+const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])--?(?=\p{Script=Han})/gu;
+/** An amount's digits, its separators and point left out. */
+function digitsOf(text) {
+    return text.replace(/\D/g, '');
+}
+/** A word as compared with the known ones: folded as recognized text is, spaces removed. */
+function wordKey(text) {
+    return foldText(text).replace(/\s+/g, '');
+}
+/** The known word (KNOWN_WORDS) a text cell reads as, as read or without stray marks at its ends (”奖金 is 奖金); undefined for any other text. */
+function knownWord(text) {
+    return [text, text.replace(STRAY_EDGES, '')].find((t) => t !== '' && KNOWN_WORDS.has(wordKey(t)));
+}
+/** True when a row's code is a listed classification code and a cell of the row prints that code's name: the code and its name confirm each other. */
+function codeNamedInRow(code, row) {
+    const names = NAMES_OF_CODE.get(code);
+    return names !== undefined && row.cells.some((c) => names.has(wordKey(c.text)));
+}
+/** A cell's recognized lines and words joined as pdf.ts joins wrapped pieces: no space beside CJK. */
+function joinWords(text) {
+    return text
+        .split(/\s+/)
+        .filter(Boolean)
+        .reduce((a, b) => (a === '' ? b : CJK.test(a.slice(-1)) || CJK.test(b.charAt(0)) ? a + b : `${a} ${b}`), '');
+}
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+/**
+ * A grid cell of text that ends in an amount (`…的补助1.050.00`) took its right neighbour's
+ * number: tesseract read the last line of a wrapped name and the amount beside it as one word
+ * whose letters straddle the rule. The amount moves to the neighbour when that is blank, and is
+ * dropped when the neighbour already holds it (read again alone); reported either way.
+ */
+export function separateRunInAmounts(lines, at) {
+    const issues = [];
+    for (const line of lines) {
+        if (!line.delimited)
+            continue;
+        line.cells.forEach((cell, j) => {
+            const next = line.cells[j + 1];
+            const m = RUN_IN_AMOUNT.exec(cell.text);
+            if (!next || !m || readAmount(cell.text))
+                return;
+            const amount = readAmount(m[2]);
+            if (!amount || !amount.text.includes('.'))
+                return;
+            const there = readAmount(next.text);
+            if (next.text !== '' && there?.text.replace(/,/g, '') !== amount.text.replace(/,/g, ''))
+                return;
+            const printed = cell.text;
+            cell.text = m[1];
+            if (next.text === '') {
+                next.text = amount.text;
+                next.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                issues.push(lowConfidence(next, at, printed, amount.text, 'read run into the cell on its left'));
+            }
+        });
+    }
+    return issues;
+}
+/** Text (ending in a letter) followed by an amount with a decimal point. */
+const RUN_IN_AMOUNT = /^(.*[^\d\s.,，。·-])\s*(-?\d[\d.,，。·]*[.。·]\d+)$/u;
+/**
+ * Header cells of each grid (its rows above the first that prints a number) one letter from a
+ * known measure word take that word: a misread header (基本文出) leaves its column unnamed, and the
+ * amounts under it were taken for the next column's. Reported, with what was read.
+ */
+export function repairHeaderWords(lines, at) {
+    const issues = [];
+    for (const rows of gridGroups(lines)) {
+        for (const line of rows) {
+            if (line.cells.some((c) => readAmount(c.text)))
+                break;
+            for (const cell of line.cells) {
+                const word = headerWordFor(cell.text, HEADER_WORDS);
+                if (!word)
+                    continue;
+                const printed = cell.text;
+                cell.text = word;
+                cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+                issues.push(lowConfidence(cell, at, printed, undefined, `one letter from the column heading ${word}, taken as it`));
+            }
+        }
+    }
+    return issues;
+}
+/**
+ * Rows' codes checked against their names through the classification (ocr-lexicon.ts), in page
+ * order: a code one digit from the listed code the row's name names is taken as it, the 类 and 款
+ * above it settling which when several are. Each correction is reported with what the page read.
+ * (Names are checked against their codes once, in normalize/names.ts.)
+ */
+function settleCodes(lines, at) {
+    const issues = [];
+    /** The 类 and 款 above the row, by code length. */
+    const parents = new Map();
+    for (const line of lines) {
+        const found = rowCode(line);
+        const nameCell = found && line.cells.slice(found.cells).find((c) => c.text.trim() !== '');
+        if (!found || !nameCell || readAmount(nameCell.text))
+            continue;
+        const parts = line.cells.slice(0, found.cells).filter((c) => c.text.trim() !== '');
+        let code = found.code;
+        const fixed = codeFor(LEXICON, code, nameCell.text, [...parents.values()]);
+        const split = fixed && splitLike(fixed, parts.map((c) => c.text.trim().length));
+        if (fixed && split) {
+            parts.forEach((c, k) => {
+                if (c.text.trim() === split[k])
+                    return;
+                const printed = c.text;
+                c.text = split[k];
+                c.confidence = Math.min(c.confidence ?? 1, REPAIRED_CONFIDENCE);
+                issues.push(lowConfidence(c, at, printed, undefined, `taken as ${fixed}, the listed code a digit from it whose name is the row's ${nameCell.text}`));
+            });
+            code = fixed;
+        }
+        if (LEXICON.namesOf.has(code)) {
+            for (const length of [...parents.keys()])
+                if (length >= code.length)
+                    parents.delete(length);
+            parents.set(code.length, code);
+        }
+    }
+    return issues;
+}
+/** How many leading cells of a row print its code, when a name follows them (0 when not: a row of amounts). */
+function codeCellsOf(line) {
+    const found = rowCode(line);
+    const named = found && line.cells.slice(found.cells).some((c) => c.text.trim() !== '' && !readAmount(c.text));
+    return named ? found.cells : 0;
+}
+/** A code cut into parts of the given lengths (类 | 款 | 项 in cells of their own); undefined when the lengths do not add up. */
+function splitLike(code, lengths) {
+    if (lengths.length === 1)
+        return [code];
+    if (lengths.reduce((a, b) => a + b, 0) !== code.length)
+        return undefined;
+    let from = 0;
+    return lengths.map((n) => code.slice(from, (from += n)));
+}
+/** A grid row's classification code: its leading cells of digits (blank ones skipped) joined, and how many cells that spans. */
+function rowCode(line) {
+    let code = '';
+    let k = 0;
+    for (; k < line.cells.length; k++) {
+        const text = line.cells[k].text.trim();
+        if (text === '')
+            continue;
+        if (!CODE_PART.test(text))
+            break;
+        code += text;
+    }
+    return code === '' ? undefined : { code, cells: k };
+}
+/** True when a cell of an earlier row, or an earlier cell of this row, spans over this one. */
+function coveredByMerged(rows, r, c) {
+    const box = rows[r].cells[c].at.bbox;
+    if (!box)
+        return false;
+    const cx = (box[0] + box[2]) / 2;
+    const cy = (box[1] + box[3]) / 2;
+    for (let k = 0; k <= r; k++) {
+        const cells = rows[k].cells;
+        for (let j = 0; j < (k === r ? c : cells.length); j++) {
+            const b = cells[j].at.bbox;
+            if (b && cx > b[0] && cx < b[2] && cy > b[1] && cy < b[3])
+                return true;
+        }
+    }
+    return false;
+}
+function lowConfidence(cell, at, printed, value, why) {
+    const found = value === undefined ? undefined : Number(value.replace(/,/g, ''));
+    return {
+        kind: 'low_confidence',
+        severity: 'warning',
+        message: `page ${at.page}: OCR read '${printed}'${value !== undefined && value !== printed ? `, taken as ${value}` : ''} (${why}); check it against the scan`,
+        at: cell.at,
+        printed,
+        ...(found !== undefined && Number.isFinite(found) ? { found } : {}),
+    };
+}
+/** Lines of one ruled grid: delimited lines sharing the grid's left and right edges and cell count. */
+function gridGroups(lines) {
+    const groups = new Map();
+    for (const l of lines) {
+        if (!l.delimited || !l.at.bbox)
+            continue;
+        const key = `${l.at.bbox[0]}:${l.at.bbox[2]}:${l.cells.length}`;
+        groups.set(key, [...(groups.get(key) ?? []), l]);
+    }
+    return [...groups.values()];
+}
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}

@@ -1,0 +1,3 @@
+import type { RawTable } from '../tables/build.js';
+import { type Built } from './built.js';
+export declare function codedTable(raw: RawTable): Built;

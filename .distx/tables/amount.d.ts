@@ -1,0 +1,1 @@
+export declare function parseAmount(text: string): number | undefined;

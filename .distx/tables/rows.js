@@ -1,0 +1,264 @@
+import { parseAmount } from './amount.js';
+const DIGITS = /^\d+$/;
+/** Digit runs at least this long are pieces of a project code. */
+const PROJECT_CODE_PART = 8;
+/** Project codes are printed with spaces inside (`410704250000000 022173`). */
+const SPLIT_DIGITS = /^\d{6,}(?:\s+\d{3,})+$/;
+export function classify(text) {
+    const t = text.trim();
+    if (!t)
+        return undefined;
+    if (DIGITS.test(t) || SPLIT_DIGITS.test(t))
+        return 'digits';
+    if (parseAmount(t) !== undefined)
+        return 'amount';
+    return 'label';
+}
+/** A class code and its 款/项 in one cell (`208 05 01`, `301 2`): pieces of a code, never an amount. */
+const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$/;
+/** …and a name run into the same cell after them (`301 08基本养`). */
+const CODE_BEFORE_NAME = /^(\d{3}(?:\s+\d{2}){1,2})\s*([^\d\s].*)$/;
+export function tokensOf(line) {
+    const out = [];
+    line.cells.forEach((c, i) => {
+        const idx = line.delimited ? i : undefined;
+        const coded = CODE_BEFORE_NAME.exec(c.text.trim());
+        if (CODE_IN_PIECES.test(c.text.trim()) || coded) {
+            for (const piece of (coded?.[1] ?? c.text).trim().split(/\s+/))
+                out.push({ kind: 'digits', text: piece, idx, at: c.at });
+            if (coded)
+                out.push({ kind: 'label', text: coded[2], idx, at: c.at });
+            return;
+        }
+        const kind = classify(c.text);
+        if (!kind)
+            return;
+        const text = kind === 'digits' ? c.text.replace(/\s+/g, '') : c.text.trim();
+        out.push({ kind, text, idx, at: c.at });
+    });
+    return line.delimited ? out : withYearsInLabels(out, (t) => t.kind === 'label');
+}
+const YEAR = /^(19|20)\d{2}$/;
+/**
+ * A space-separated dump splits `2024 年中央财政…` and `…配套资金 2024` at the space: a year
+ * followed by 年, or standing between two labels, belongs to the label (no code has 4 digits).
+ */
+export function withYearsInLabels(items, isLabel) {
+    const out = [];
+    for (let i = 0; i < items.length; i++) {
+        const t = items[i];
+        const next = items[i + 1];
+        const prev = out[out.length - 1];
+        if (YEAR.test(t.text) && next && isLabel(next)) {
+            if (next.text.startsWith('年')) {
+                out.push({ ...next, text: `${t.text}${next.text}`, at: t.at });
+                i++;
+                continue;
+            }
+            if (prev && isLabel(prev)) {
+                out[out.length - 1] = { ...prev, text: `${prev.text}${t.text}` };
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    return out;
+}
+/**
+ * Integers printed after a row's first label are amounts (`117`, `0`, `50`), except one directly
+ * followed by a label, which is a code (`30101 基本工资 50101 工资奖金津补贴 9.56`).
+ */
+export function rowOf(tokens, at, positioned) {
+    const codes = [];
+    const labels = [];
+    const numbers = [];
+    let seenLabel = false;
+    let pendingDigits = [];
+    const flushDigits = () => {
+        if (pendingDigits.length)
+            codes.push(...joinCodeParts(pendingDigits));
+        pendingDigits = [];
+    };
+    tokens.forEach((t, i) => {
+        const next = tokens[i + 1];
+        if (t.kind === 'label') {
+            flushDigits();
+            // A figure OCR could not read (`b26-86`) is not more of the row's name: its cell stays blank.
+            if (seenLabel && t.idx !== undefined && isUnreadFigure(t.text))
+                return;
+            labels.push(t.text);
+            seenLabel = true;
+        }
+        else if (t.kind === 'digits' && ((!seenLabel && !numbers.length) || next?.kind === 'label' || next?.kind === 'digits' && isCodeShaped(t.text) && !numbers.length || samePrintedCode(tokens[i - 1], t, pendingDigits))) {
+            pendingDigits.push(t.text);
+        }
+        else {
+            flushDigits();
+            const value = parseAmount(t.text);
+            if (value !== undefined)
+                numbers.push({ value, idx: t.idx, at: t.at });
+        }
+    });
+    flushDigits();
+    return { codes, labels, numbers, at, positioned, tokens };
+}
+/** A cell of mostly digits that is no amount: at least this many digits… */
+const UNREAD_FIGURE_DIGITS = 3;
+/** …and at least this share of its characters (spaces aside). */
+const UNREAD_FIGURE_SHARE = 0.5;
+/** …and one CJK letter at most (a speck read as one: `29,317旬`); a year (2024年) is words. */
+const UNREAD_FIGURE_MAX_CJK = 1;
+/** Text in a cell after the row's name that is a figure read badly (`b26-86`, `1-858 28 858. 28`), not words (2024年第1批). */
+export function isUnreadFigure(text) {
+    const chars = [...text.replace(/\s+/g, '')];
+    const digits = chars.filter((c) => c >= '0' && c <= '9').length;
+    const cjk = chars.filter((c) => /\p{Script=Han}/u.test(c)).length;
+    return digits >= UNREAD_FIGURE_DIGITS && digits >= UNREAD_FIGURE_SHARE * chars.length && cjk <= UNREAD_FIGURE_MAX_CJK && !YEAR_WORD.test(text.trim());
+}
+const YEAR_WORD = /^(19|20)\d{2}\s*年/;
+/** A piece printed in the same cell as the code piece before it (`501 02`) continues that code. */
+function samePrintedCode(prev, t, pending) {
+    return pending.length > 0 && prev?.kind === 'digits' && prev.idx !== undefined && prev.idx === t.idx;
+}
+function isCodeShaped(t) {
+    return t.length >= 3 && !/^0/.test(t);
+}
+/**
+ * Digit cells in a row → codes: `208 05 01` → `2080501` (a 类 followed by 2-digit 款/项), and a
+ * unit code printed beside it stays separate (`208 05 01 309001` → `2080501`, `309001`).
+ */
+export function joinCodeParts(parts) {
+    const out = [];
+    for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        if (p.length >= PROJECT_CODE_PART) {
+            // No classification or unit code is this long: the pieces are one project code.
+            let code = p;
+            while (parts[i + 1] && parts[i + 1].length >= 3)
+                code += parts[++i];
+            out.push(code);
+        }
+        else if (p.length === 3) {
+            let code = p;
+            // A 款 or 项 printed without its leading zero (`301 2` for 30102) is still two digits.
+            while (code.length < 7 && (parts[i + 1]?.length === 2 || parts[i + 1]?.length === 1))
+                code += parts[++i].padStart(2, '0');
+            out.push(code);
+        }
+        else if (p.length === 2 && out.length && /^\d{3}$|^\d{5}$/.test(out[out.length - 1])) {
+            out[out.length - 1] += p;
+        }
+        else
+            out.push(p);
+    }
+    return out;
+}
+/** A line that starts a row in a space-separated dump: it opens with a code or a total label. */
+export function startsRow(tokens) {
+    const first = tokens[0];
+    if (!first)
+        return false;
+    if (first.kind === 'digits')
+        return true;
+    return first.kind === 'label' && /^(合计|总计|小计)/.test(first.text.replace(/\s+/g, ''));
+}
+/** A 序号 column's number opening a row (`8 210 卫生健康支出 …`): not a code. */
+function dropSerial(tokens) {
+    const [first, second] = tokens;
+    if (first?.kind !== 'digits' || !second)
+        return tokens;
+    if (first.text.length <= 2 || (first.text.length === 3 && second.kind === 'digits'))
+        return tokens.slice(1);
+    return tokens;
+}
+const FLAT_CODE = /^2\d{2}(?:\d{2}){0,2}$/;
+/** A line holding this many classification codes is a whole table flattened onto one line. */
+const FLATTENED_MIN_CODES = 3;
+/**
+ * A table flattened onto one line (cells in scrambled order): each number goes to the nearest
+ * code. The printed order being lost, only the largest number of each pseudo-row is kept: the
+ * total column is at least any of its parts, and the parts cannot be told apart.
+ */
+export function splitFlattened(tokens) {
+    const anchors = tokens.map((t, i) => (t.kind === 'digits' && FLAT_CODE.test(t.text)) || (t.kind === 'label' && /^(合计|总计)$/.test(t.text)) ? i : -1).filter((i) => i >= 0);
+    if (anchors.filter((i) => tokens[i].kind === 'digits').length < FLATTENED_MIN_CODES)
+        return undefined;
+    const groups = anchors.map((i) => ({ anchor: tokens[i], numbers: [] }));
+    tokens.forEach((t, i) => {
+        if (anchors.includes(i) || t.kind === 'digits')
+            return;
+        let best = 0;
+        anchors.forEach((a, k) => {
+            if (Math.abs(a - i) < Math.abs(anchors[best] - i))
+                best = k;
+        });
+        if (i < anchors[0] - 1)
+            return; // header words before the first row
+        if (t.kind === 'amount')
+            groups[best].numbers.push(t);
+    });
+    return groups.map((g) => {
+        const largest = [...g.numbers].sort((a, b) => (parseAmount(b.text) ?? 0) - (parseAmount(a.text) ?? 0)).slice(0, 1);
+        // Name pieces are scrambled with the rest; keeping them would print wrong names.
+        return [g.anchor, ...largest];
+    });
+}
+/** A line opening with a code and holding no other: one ordinary row, not part of a flattened paragraph. */
+function isPlainRow(tokens) {
+    const codes = tokens.filter((t) => t.kind === 'digits' && FLAT_CODE.test(t.text));
+    return codes.length === 1 && tokens[0] === codes[0];
+}
+/** Joins the lines of space-separated rows; delimited lines are a row each. */
+export function linesToRawRows(lines, options = {}) {
+    const rows = [];
+    let open;
+    const close = () => {
+        if (open)
+            rows.push(rowOf(open.tokens, open.at, false));
+        open = undefined;
+    };
+    // A 序号 column is dropped first: its number would put every code mid-line, like a flattened table's.
+    const lineTokens = lines.map((l) => (options.serialColumn ? dropSerial(tokensOf(l)) : tokensOf(l)));
+    // Where the current run of space-separated lines ends; a run is examined once, at its start.
+    let runEnd = -1;
+    for (let li = 0; li < lines.length; li++) {
+        const line = lines[li];
+        const tokens = lineTokens[li];
+        if (!tokens.length)
+            continue;
+        if (!line.delimited && li > runEnd) {
+            // A flattened table, possibly printed as a paragraph wrapping over the following lines:
+            // codes stand in the middle of lines, not at their starts as in a space-separated table.
+            let end = li;
+            while (lines[end + 1] && !lines[end + 1].delimited && lineTokens[end + 1].length && !isPlainRow(lineTokens[end + 1]))
+                end++;
+            runEnd = end;
+            const run = lineTokens.slice(li, end + 1);
+            const midLineCodes = run.reduce((n, ts) => n + ts.filter((t, k) => k > 0 && t.kind === 'digits' && FLAT_CODE.test(t.text)).length, 0);
+            const flat = midLineCodes >= FLATTENED_MIN_CODES ? splitFlattened(run.flat()) : undefined;
+            if (flat) {
+                close();
+                for (const t of flat)
+                    rows.push(rowOf(t, line.at, false));
+                li = end;
+                continue;
+            }
+        }
+        if (line.delimited) {
+            close();
+            rows.push(rowOf(tokens, line.at, true));
+            continue;
+        }
+        const openHasNumbers = open?.tokens.some((t) => t.kind === 'amount') ?? false;
+        // A long code broken over two lines (`41080225000` / `0000009273`) continues its row.
+        const codeContinues = open !== undefined && open.tokens.every((t) => t.kind === 'digits') && tokens[0].kind === 'digits' && open.tokens[open.tokens.length - 1].text.length >= PROJECT_CODE_PART;
+        if (!open || (startsRow(tokens) && !codeContinues) || (openHasNumbers && tokens[0].kind === 'label')) {
+            close();
+            open = { tokens: [...tokens], at: line.at };
+        }
+        else
+            open.tokens.push(...tokens);
+    }
+    close();
+    return rows;
+}
