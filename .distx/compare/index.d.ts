@@ -1,4 +1,0 @@
-/** Year-on-year comparison of two disclosures of one department. */
-export { compareDocuments, pairDocuments, PRIOR_PREFIX, type Change, type ChangeStatus, type Comparison, type DocumentRef, type Pairing } from './compare.js';
-export { comparisonsToCsv, comparisonToText, comparisonsToHtml, COMPARE_HEADERS, DEFAULT_TEXT_ROWS } from './render.js';
-export { compareInputs, loadDocuments, CompareError, type CompareResult, type Loaded } from './load.js';

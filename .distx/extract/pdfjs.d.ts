@@ -1,2 +1,0 @@
-export declare const getDocument: typeof import("pdfjs-dist/legacy/build/pdf.mjs").getDocument, OPS: typeof import("pdfjs-dist/legacy/build/pdf.mjs").OPS, AnnotationMode: typeof import("pdfjs-dist/legacy/build/pdf.mjs").AnnotationMode, ImageKind: typeof import("pdfjs-dist/legacy/build/pdf.mjs").ImageKind, VerbosityLevel: typeof import("pdfjs-dist/legacy/build/pdf.mjs").VerbosityLevel;
-export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';

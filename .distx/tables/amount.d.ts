@@ -1,1 +1,0 @@
-export declare function parseAmount(text: string): number | undefined;
