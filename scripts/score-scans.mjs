@@ -102,7 +102,8 @@ for (const s of scans) {
   const seconds = (performance.now() - started) / 1000;
   const kept = { ...doc, tables: doc.tables.filter((t) => !cut.has(t.type)) };
   writeFileSync(join(vdir, 'docs', s.file.replace(/\.pdf$/, '.json')), JSON.stringify(kept));
-  const pages = s.from === undefined ? doc.source.pages : s.to - s.from + 1;
+  // A scan holds its range's pages; a range past the document's end (`p1-9999`, the whole document) counts those it has.
+  const pages = s.from === undefined ? doc.source.pages : Math.min(s.to - s.from + 1, doc.source.pages ?? Infinity);
   const v = byVariant.get(s.variant) ?? { pages: 0, seconds: 0 };
   byVariant.set(s.variant, { pages: v.pages + pages, seconds: v.seconds + seconds });
   if (values.verbose) console.log(`${s.file}: ${pages} page(s), ${seconds.toFixed(1)} s`);

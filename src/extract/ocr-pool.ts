@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type Tesseract from 'tesseract.js';
-import { closePpocr } from './ocr-ppocr.js';
+import { closePpocr, ppocrLoaded } from './ocr-ppocr.js';
 
 /**
  * The tesseract.js workers OCR runs on: one pool per process (per batch worker thread), created
@@ -115,7 +115,33 @@ export function ocrPoolSize(poolSize?: number): number {
 
 /** Terminates the pool's workers (and releases PP-OCR's sessions); the next OCR creates a new pool. */
 export async function closeOcr(): Promise<void> {
+  await Promise.all([closeTesseract(), closePpocr()]);
+}
+
+async function closeTesseract(): Promise<void> {
   const p = pool;
   pool = undefined;
-  await Promise.all([...(p?.workers ?? []).map((w) => w.terminate()), closePpocr()]);
+  await Promise.all((p?.workers ?? []).map((w) => w.terminate()));
+}
+
+/** The engines this process holds now (loaded, idle or reading). */
+export function loadedEngines(): ('tesseract' | 'ppocr')[] {
+  return [...(pool && pool.workers.length + pool.creating > 0 ? ['tesseract' as const] : []), ...(ppocrLoaded() ? ['ppocr' as const] : [])];
+}
+
+/** Pages reading with each engine now. */
+const reading: Record<'tesseract' | 'ppocr', number> = { tesseract: 0, ppocr: 0 };
+
+/**
+ * Marks a page as reading with `engine` until the returned function is called. The other engine,
+ * when no page is reading with it, is released first: a process holds one engine at a time, as
+ * a batch of scans is mostly of one kind (tesseract's workers keep the memory of the largest page
+ * they read, PP-OCR's sessions theirs; both at once in each of two jobs broke 1 GB). A document
+ * that mixes gray and bitonal pages reloads an engine when it changes (about 0.7 s).
+ */
+export async function useEngine(engine: 'tesseract' | 'ppocr'): Promise<() => void> {
+  reading[engine]++;
+  if (engine === 'ppocr' && reading.tesseract === 0 && pool) await closeTesseract();
+  if (engine === 'tesseract' && reading.ppocr === 0) await closePpocr();
+  return () => void reading[engine]--;
 }

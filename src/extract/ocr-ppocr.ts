@@ -110,6 +110,11 @@ function getEngine(options: PpocrOptions): Promise<Engine> {
   return engine;
 }
 
+/** True when the sessions are loaded (or loading). */
+export function ppocrLoaded(): boolean {
+  return engine !== undefined;
+}
+
 /** Releases the sessions; the next page loads them again. */
 export async function closePpocr(): Promise<void> {
   const e = engine;

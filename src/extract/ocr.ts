@@ -7,7 +7,7 @@ import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor } from './ocr-lexicon.js';
 import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleByLookalike, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
-import { ocrPoolSize, withOcrWorker, type OcrPage } from './ocr-pool.js';
+import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
@@ -60,6 +60,8 @@ export type OcrMode = 'auto' | 'always' | 'never';
  * `auto` chooses per page: PP-OCR for a bitonal page, tesseract for a gray one (PAGE_ENGINE).
  */
 export type OcrEngine = 'tesseract' | 'ppocr' | 'auto';
+/** An engine that reads: `auto` resolved for a page. */
+export type Recognizer = Exclude<OcrEngine, 'auto'>;
 
 /**
  * What `auto` reads a page with, by its kind. Measured (README, "OCR"): on bitonal pages PP-OCR
@@ -68,8 +70,8 @@ export type OcrEngine = 'tesseract' | 'ppocr' | 'auto';
  * scans 1.000 against 0.936, the serif set 0.965 against 0.842): PP-OCR keeps amounts a narrow
  * space apart as one word, which a smoothed bitonal page's wider gaps do not show.
  */
-const ENGINE_NAME: Record<Exclude<OcrEngine, 'auto'>, string> = { tesseract: 'tesseract', ppocr: 'PP-OCR' };
-const PAGE_ENGINE: Record<'bitonal' | 'gray', Exclude<OcrEngine, 'auto'>> = { bitonal: 'ppocr', gray: 'tesseract' };
+const ENGINE_NAME: Record<Recognizer, string> = { tesseract: 'tesseract', ppocr: 'PP-OCR' };
+const PAGE_ENGINE: Record<'bitonal' | 'gray', Recognizer> = { bitonal: 'ppocr', gray: 'tesseract' };
 
 export interface OcrOptions {
   password?: string;
@@ -195,6 +197,8 @@ const NAMES_OF_CODE = CLASSIFICATION.reduce((m, e) => m.set(e.code, new Set([...
 const STRAY_EDGES = /^[,.;'"`、。，·‘’“”]+|[,;'"`、，·‘’“”]+$/gu;
 /** The classification as OCR checks a row's code and name against each other. */
 const LEXICON = buildLexicon(CLASSIFICATION, (t) => wordKey(t.replace(STRAY_EDGES, '')));
+/** The foot of the page (share of its height) in which a grid's foot may be a table's cut, not its end. */
+const GRID_FOOT_SHARE = 0.15;
 /** A line outside grids is cut this far (ems of its height) outside its words' boxes: LSTM boxes are tight or short. */
 const FREE_LINE_MARGIN_EM = 0.25;
 /** A word of a borderless row read alone is cut this far outside its box (a word's box is its ink: a point at its foot is easily cut). */
@@ -365,9 +369,20 @@ export async function ocrPage(input: GrayImage, at: PageAt, given: OcrOptions = 
   const started = clock();
   const prepared = preparePage(input, given);
   if (!prepared) return { lines: [], issues: [], words: 0 };
+  const auto = given.engine === undefined || given.engine === 'auto';
+  const engine: Recognizer = given.engine === undefined || given.engine === 'auto' ? PAGE_ENGINE[prepared.bitonal ? 'bitonal' : 'gray'] : given.engine;
+  const done = await useEngine(engine);
+  try {
+    return await readPage(prepared, at, { ...given, engine }, started, auto);
+  } finally {
+    done();
+  }
+}
+
+/** A prepared page read with `options.engine` (chosen by ocrPage): words placed into lines, cells checked. */
+async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions & { engine: Recognizer }, started: [number, number], auto: boolean): Promise<PageResult> {
   const { clean, rules, threshold, skew, straightened, lean, sheared, bitonal } = prepared;
-  const engine = !given.engine || given.engine === 'auto' ? PAGE_ENGINE[bitonal ? 'bitonal' : 'gray'] : given.engine;
-  const options = { ...given, engine };
+  const engine = options.engine;
   const scale = 72 / clean.dpi;
   const recognizing = clock();
   options.onPhase?.('pixels', ...since(started));
@@ -419,7 +434,7 @@ export async function ocrPage(input: GrayImage, at: PageAt, given: OcrOptions = 
   }
   // Gray pages are read with tesseract, the engine the project has always used; a bitonal page's
   // switch is said, so that a reader comparing runs knows why its words differ.
-  if (bitonal && engine !== given.engine) {
+  if (bitonal && auto) {
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned in black and white only; it was read with ${ENGINE_NAME[engine]}, which reads such pages best`, at });
   }
   return { lines, issues, words: pieces.length };
@@ -631,6 +646,8 @@ class CellReader {
 
   /** What the page recognition read in cells whose text a reading alone replaced. */
   private readonly pageReading = new Map<Cell, string>();
+  /** The amount the page recognition read in cells a reading alone gave another (checkNumbers). */
+  private readonly pageAmount = new Map<Cell, string>();
 
   /**
    * Cells that are not clean amounts read again: those the page recognition was unsure of, those
@@ -765,6 +782,7 @@ class CellReader {
                 return;
               }
               cell.text = value;
+              if (value !== reading.text && reading.repairs.length === 0) this.pageAmount.set(cell, reading.text);
               const rereadSure = reread !== undefined && reread.confidence >= LOW_CONFIDENCE;
               if (why.length) {
                 cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
@@ -819,6 +837,9 @@ class CellReader {
               if (reading && reading.repairs.length === 0) texts.set(r, reading.text);
             }),
           );
+          // A reading alone that replaced the page's may be the wrong one of the two: the page's counts too.
+          const paged = members.filter((r) => !texts.has(r) && this.pageAmount.has(column[r]!));
+          for (const r of paged) texts.set(r, this.pageAmount.get(column[r]!)!);
           const settled = settleIdentity(identity, read, read.map((_, r) => (texts.has(r) ? cents(texts.get(r)!) : undefined)));
           if (settled === undefined) continue;
           const cell = column[settled]!;
@@ -827,11 +848,17 @@ class CellReader {
           cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
           read[settled] = cents(cell.text);
           const parent = codes[identity.parent]!.code;
-          issues.push(lowConfidence(cell, at, printed, cell.text, `re-read alone as ${cell.text}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
+          const how = paged.includes(settled) ? `as the page read it, ${cell.text}` : `re-read alone as ${cell.text}`;
+          issues.push(lowConfidence(cell, at, printed, cell.text, `${how}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
         }
         // Read again, a thin 4 is still a 1: what reading alone did not settle, a digit's
-        // look-alike may. Finest sums first, so that an item's settled amount serves its 款.
+        // look-alike may. Finest sums first, so that an item's settled amount serves its 款. Not
+        // the sums whose items run to the foot of a grid that reaches the page's: its table may
+        // go on over the page, and an item there of a round 300.00 would look like a 1 read for a 4.
+        const cut = mayGoOn(rows, lines, this.image);
+        const lastCoded = codes.reduce((last, c, r) => (c === undefined ? last : r), -1);
         for (const identity of [...identities].sort((a, b) => codes[b.parent]!.code.length - codes[a.parent]!.code.length)) {
+          if (cut && identity.children.includes(lastCoded)) continue;
           const holding = identities.filter((i) => read[i.parent] !== undefined && read[i.parent] === i.children.reduce((s, k) => s + (read[k] ?? NaN), 0));
           const settled = settleByLookalike(identity, column.map((c) => c.text), new Set(holding.map((i) => i.parent)));
           if (!settled) continue;
@@ -1080,17 +1107,14 @@ function titleRank(text: string): number {
  * Recognized text folded as pdf.ts folds printed text, angle brackets read as parentheses (the
  * model reads a full-width （ as 〈, often with a ( beside it: 维修〈(护)费; budget tables print
  * parentheses, not angle brackets), and a hyphen before a CJK letter as the 一 it stands for
- * (two, as PP-OCR reads a long 一: 预算单位--般公共预算).
+ * (two or three, as PP-OCR reads a long 一: 预算单位--般公共预算, ---般行政管理事务).
  */
-function ocrText(text: string): string {
+export function ocrText(text: string): string {
   return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一');
 }
 
-/**
- * A hyphen before a CJK letter, at the start or after a letter, space or parenthesis: 一 read as
- * its look-alike (-般公共预算支出预算表, -般行政管理事务); printed text puts no hyphen there.
- */
-const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])--?(?=\p{Script=Han})/gu;
+/** Hyphens before a CJK letter, at the start or after a letter, space or parenthesis (printed text puts none there). */
+const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-+(?=\p{Script=Han})/gu;
 
 /** An amount's digits, its separators and point left out. */
 function digitsOf(text: string): string {
@@ -1270,6 +1294,21 @@ function lowConfidence(cell: Cell, at: PageAt, printed: string, value: string | 
     ...(found !== undefined && Number.isFinite(found) ? { found } : {}),
   };
 }
+
+/**
+ * A grid whose foot is within GRID_FOOT_SHARE of the page's height from its bottom edge, with
+ * nothing below it but a page number: a table cut there by the page may go on over it (a table
+ * that ends on the page leaves room below, or a note, or the next title).
+ */
+function mayGoOn(rows: Line[], lines: Line[], image: GrayImage): boolean {
+  const foot = Math.max(...rows.flatMap((l) => l.cells.map((c) => c.at.bbox?.[3] ?? 0)));
+  const height = (image.height * 72) / image.dpi;
+  const below = lines.filter((l) => (l.at.bbox?.[1] ?? 0) > foot && !PAGE_NUMBER.test(l.text.trim()));
+  return foot > height * (1 - GRID_FOOT_SHARE) && below.length === 0;
+}
+
+/** A page number as printed at a page's foot: 17, - 17 -, 第17页, 17/40. */
+const PAGE_NUMBER = /^(?:[-—–]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?(?:\s*[-—–])?$/u;
 
 /** Lines of one ruled grid: delimited lines sharing the grid's left and right edges and cell count. */
 function gridGroups(lines: Line[]): Line[][] {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BudgetDocument, Line, Table } from '../../src/model.js';
 import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
-import { extractImage, ocrPage, ocrPdf, separateRunInAmounts } from '../../src/extract/ocr.js';
+import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
 import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
@@ -378,6 +378,15 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(settleByLookalike(single, ['15,185.07', '15,485.07'], new Set([1]))).toEqual({ row: 0, text: '15,485.07', read: '1', as: '4' });
     // A cell not read as an amount settles nothing.
     expect(settleByLookalike(identity, ['1,836.22', '371.92', '1,045.93', '1l8.3?'])).toBeUndefined();
+  });
+
+  it('reads hyphens before a CJK letter as the 一 they stand for, however many, and keeps hyphens elsewhere', () => {
+    // 江苏省委办公厅 2018, bitonal 200 dpi, PP-OCR: 一般行政管理事务 read ---般行政管理事务.
+    expect(ocrText('---般行政管理事务')).toBe('一般行政管理事务');
+    expect(ocrText('预算单位--般公共预算')).toBe('预算单位一般公共预算');
+    expect(ocrText('-般公共预算支出预算表')).toBe('一般公共预算支出预算表');
+    expect(ocrText('2024-2025')).toBe('2024-2025');
+    expect(ocrText('-12.50')).toBe('-12.50');
   });
 
   it('takes a header cell one letter from exactly one known heading for it, and nothing looser', () => {
