@@ -421,6 +421,7 @@ async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions 
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
   issues.push(...repairHeaderWords(lines, at));
+  issues.push(...trimCodeMarks(lines, at));
   issues.push(...settleCodes(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
@@ -1238,6 +1239,34 @@ function settleCodes(lines: Line[], at: PageAt): Issue[] {
   }
   return issues;
 }
+
+/**
+ * A row's leading code cell read with a mark at its edge (`201. | 06 | 财政事务`: a speck read as a
+ * stop) loses the row its code, and the 款 its items. The mark is dropped when the code the
+ * row's leading cells then print is a listed one; reported.
+ */
+export function trimCodeMarks(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  for (const line of lines) {
+    if (!line.delimited) continue;
+    const parts = line.cells.filter((c) => c.text.trim() !== '');
+    const k = parts.findIndex((c) => !CODE_PART.test(c.text.trim()));
+    const marked = k >= 0 ? MARKED_CODE_PART.exec(parts[k]!.text.trim()) : null;
+    if (!marked) continue;
+    let code = parts.slice(0, k).map((c) => c.text.trim()).join('') + marked[1]!;
+    for (let j = k + 1; j < parts.length && CODE_PART.test(parts[j]!.text.trim()); j++) code += parts[j]!.text.trim();
+    if (!LEXICON.namesOf.has(code)) continue;
+    const cell = parts[k]!;
+    const printed = cell.text;
+    cell.text = marked[1]!;
+    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+    issues.push(lowConfidence(cell, at, printed, undefined, `taken as ${cell.text}: a mark at the edge of the listed code ${code}`));
+  }
+  return issues;
+}
+
+/** Digits of a code with stray marks at their edges (`201.`, `'06`). */
+const MARKED_CODE_PART = /^[.,·'`:;]*(\d{2,9})[.,·'`:;]*$/u;
 
 /** How many leading cells of a row print its code, when a name follows them (0 when not: a row of amounts). */
 function codeCellsOf(line: Line): number {

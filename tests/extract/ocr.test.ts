@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BudgetDocument, Line, Table } from '../../src/model.js';
 import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
-import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts } from '../../src/extract/ocr.js';
+import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts, trimCodeMarks } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
 import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
@@ -327,6 +327,21 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     const other = line('2101202', '补助1.050.00', '70.00');
     separateRunInAmounts([other], at);
     expect(other.cells[1]!.text).toBe('补助1.050.00'); // the neighbour prints another amount: left as read
+  });
+
+  it('drops a mark at the edge of a row’s code cell when the code it then prints is listed', () => {
+    // 上海市财政局 2025, bitonal 200 dpi: 201. | 06 | 财政事务 lost the row its code and 20106 its items.
+    const at = { file: 'scan.pdf', page: 1 };
+    const cell = (text: string) => ({ text, at });
+    const line = (...texts: string[]): Line => ({ text: texts.join('\t'), cells: texts.map(cell), at, delimited: true });
+    const marked = line('201.', '06', '', '财政事务', '127,886,849');
+    const issues = trimCodeMarks([marked], at);
+    expect(marked.cells.map((c) => c.text)).toEqual(['201', '06', '', '财政事务', '127,886,849']);
+    expect(issues).toEqual([expect.objectContaining({ kind: 'low_confidence', printed: '201.', message: expect.stringMatching(/listed code 20106/) })]);
+    // Not a listed code, or not a code at all: left as read.
+    const others = [line('209.', '06', '某事务', '1.00'), line('1.80', '1.80'), line('370, 000.', '行政运行')];
+    expect(trimCodeMarks(others, at)).toEqual([]);
+    expect(others.map((l) => l.cells[0]!.text)).toEqual(['209.', '1.80', '370, 000.']);
   });
 
   it('reads a point read as a gap, and a thousands separator read twice, as the amount printed', () => {
