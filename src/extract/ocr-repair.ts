@@ -278,6 +278,32 @@ export function settleByLookalike(identity: SumIdentity, texts: string[], held: 
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** A column is the sum of the columns after it when it is on this many rows at least… */
+const MIN_ROW_SUMS = 3;
+/** …and on this share of the rows whose cells all read as amounts. */
+const ROW_SUM_SHARE = 0.8;
+
+/**
+ * The columns of a grid's amounts that sum across its rows (总计 = 基本支出 + 项目支出): `values`
+ * holds each row's amounts in cents by column (undefined where not read as an amount, 0 blank).
+ * The column `total` that equals the sum of the next `parts` columns on MIN_ROW_SUMS rows at
+ * least and ROW_SUM_SHARE of the rows read whole, with a figure other than 0; the most rows
+ * first, then the first such column. Undefined when no column does. Pure.
+ */
+export function rowSumColumns(values: (number | undefined)[][]): { total: number; parts: number[] } | undefined {
+  const width = Math.max(0, ...values.map((r) => r.length));
+  let best: { total: number; parts: number[]; holds: number } | undefined;
+  for (let t = 0; t < width; t++) {
+    for (let end = t + 3; end <= width; end++) {
+      const parts = Array.from({ length: end - t - 1 }, (_, k) => t + 1 + k);
+      const whole = values.filter((r) => [t, ...parts].every((j) => r[j] !== undefined) && r[t] !== 0);
+      const holds = whole.filter((r) => r[t] === parts.reduce((sum, j) => sum + r[j]!, 0)).length;
+      if (holds >= MIN_ROW_SUMS && holds >= ROW_SUM_SHARE * whole.length && holds > (best?.holds ?? 0)) best = { total: t, parts, holds };
+    }
+  }
+  return best && { total: best.total, parts: best.parts };
+}
+
 // ---- header words -----------------------------------------------------------------------------
 
 /** Header words shorter than this are never taken for another: one letter of three is a third of the word. */

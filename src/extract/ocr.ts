@@ -6,7 +6,7 @@ import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor } from './ocr-lexicon.js';
-import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleByLookalike, settleIdentity, sumIdentities, type RepairKind } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -852,25 +852,14 @@ class CellReader {
           const how = paged.includes(settled) ? `as the page read it, ${cell.text}` : `re-read alone as ${cell.text}`;
           issues.push(lowConfidence(cell, at, printed, cell.text, `${how}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
         }
-        // Read again, a thin 4 is still a 1: what reading alone did not settle, a digit's
-        // look-alike may. Finest sums first, so that an item's settled amount serves its 款. Not
-        // the sums whose items run to the foot of a grid that reaches the page's: its table may
-        // go on over the page, and an item there of a round 300.00 would look like a 1 read for a 4.
-        const cut = mayGoOn(rows, lines, this.image);
-        const lastCoded = codes.reduce((last, c, r) => (c === undefined ? last : r), -1);
-        for (const identity of [...identities].sort((a, b) => codes[b.parent]!.code.length - codes[a.parent]!.code.length)) {
-          if (cut && identity.children.includes(lastCoded)) continue;
-          const holding = identities.filter((i) => read[i.parent] !== undefined && read[i.parent] === i.children.reduce((s, k) => s + (read[k] ?? NaN), 0));
-          const settled = settleByLookalike(identity, column.map((c) => c.text), new Set(holding.map((i) => i.parent)));
-          if (!settled) continue;
-          const cell = column[settled.row]!;
-          const printed = cell.text;
-          cell.text = settled.text;
-          cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
-          read[settled.row] = cents(cell.text);
-          const parent = codes[identity.parent]!.code;
-          issues.push(lowConfidence(cell, at, printed, cell.text, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${parent} is the sum of its ${identity.children.length} items`));
-        }
+        issues.push(...settleColumnByLookalike(rows, j, codes, identities, lines, this.image, at));
+      }
+      // A row's amounts sum across too (总计 = 基本支出 + 项目支出): a cell a column's sums could
+      // not settle (two misread in one sum) may be settled across its row, and the column's sum then.
+      const settledAcross = settleRowsByLookalike(rows, codeColumns, codes, identities, at);
+      issues.push(...settledAcross);
+      if (settledAcross.length > 0) {
+        for (let j = codeColumns; j < rows[0]!.cells.length; j++) issues.push(...settleColumnByLookalike(rows, j, codes, identities, lines, this.image, at));
       }
     }
     return issues;
@@ -1322,6 +1311,69 @@ function lowConfidence(cell: Cell, at: PageAt, printed: string, value: string | 
     printed,
     ...(found !== undefined && Number.isFinite(found) ? { found } : {}),
   };
+}
+
+/**
+ * Read again, a thin 4 is still a 1: what reading alone did not settle, a digit's look-alike may
+ * (settleByLookalike), in column j of a grid's amounts. Finest sums first, so that an item's
+ * settled amount serves its 款; never a total whose sum holds. Not the sums whose items run to the
+ * foot of a grid that reaches the page's: its table may go on over the page, and an item there
+ * of a round 300.00 would look like a 1 read for a 4.
+ */
+function settleColumnByLookalike(rows: Line[], j: number, codes: ({ code: string } | undefined)[], identities: SumIdentity[], lines: Line[], image: GrayImage, at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  const column = rows.map((l) => l.cells[j]!);
+  if (!column.some((c) => readAmount(c.text)?.text.includes('.'))) return issues;
+  const cut = mayGoOn(rows, lines, image);
+  const lastCoded = codes.reduce((last, c, r) => (c === undefined ? last : r), -1);
+  for (const identity of [...identities].sort((a, b) => codes[b.parent]!.code.length - codes[a.parent]!.code.length)) {
+    if (cut && identity.children.includes(lastCoded)) continue;
+    const read = column.map((c) => cents(c.text));
+    const holding = identities.filter((i) => holds(i, read));
+    const settled = settleByLookalike(identity, column.map((c) => c.text), new Set(holding.map((i) => i.parent)));
+    if (!settled) continue;
+    const cell = column[settled.row]!;
+    const printed = cell.text;
+    cell.text = settled.text;
+    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+    const parent = codes[identity.parent]!.code;
+    issues.push(lowConfidence(cell, at, printed, cell.text, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${parent} is the sum of its ${identity.children.length} items`));
+  }
+  return issues;
+}
+
+/** True when a sum holds on the amounts as read (cents; undefined where not an amount). */
+function holds(identity: SumIdentity, read: (number | undefined)[]): boolean {
+  return read[identity.parent] !== undefined && read[identity.parent] === identity.children.reduce((s, k) => s + (read[k] ?? NaN), 0);
+}
+
+/**
+ * The grid's rows whose amounts do not sum across as most rows do (rowSumColumns), each settled
+ * by the one look-alike digit that makes it (settleByLookalike); a cell a column's sum holds with
+ * is not changed.
+ */
+function settleRowsByLookalike(rows: Line[], codeColumns: number, codes: ({ code: string } | undefined)[], identities: SumIdentity[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  const columns = Array.from({ length: rows[0]!.cells.length - codeColumns }, (_, k) => codeColumns + k).filter((j) => rows.some((l) => readAmount(l.cells[j]!.text)?.text.includes('.')));
+  const across = rowSumColumns(rows.map((l) => columns.map((j) => cents(l.cells[j]!.text))));
+  if (!across) return issues;
+  const identity = { parent: across.total, children: across.parts };
+  const heldInColumn = (r: number, j: number) => {
+    const read = rows.map((l) => cents(l.cells[j]!.text));
+    return identities.some((i) => (i.parent === r || i.children.includes(r)) && holds(i, read));
+  };
+  rows.forEach((line, r) => {
+    const held = new Set(columns.flatMap((j, k) => (heldInColumn(r, j) ? [k] : [])));
+    const settled = settleByLookalike(identity, columns.map((j) => line.cells[j]!.text), held);
+    if (!settled) return;
+    const cell = line.cells[columns[settled.row]!]!;
+    const printed = cell.text;
+    cell.text = settled.text;
+    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+    const name = codes[r]?.code ?? `row ${r + 1}`;
+    issues.push(lowConfidence(cell, at, printed, cell.text, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${name}'s amounts sum across as on the table's other rows`));
+  });
+  return issues;
 }
 
 /**

@@ -134,7 +134,7 @@ describe('the ppocr engine on a scan', () => {
     expect(loadedEngines()).toEqual(['ppocr']);
   }, 120_000);
 
-  it('settles the classification sums a thin 4 read as 1 broke, each by the one look-alike that makes it hold', async () => {
+  it('settles the classification sums and row sums a thin 4 read as 1 broke, each by the one look-alike that makes it hold', async () => {
     // 西南大学 2024 部门支出预算表 p10, look `bitonal` at 200 dpi: the 4s of 15,485.07, 343,167.33
     // and 106,541.72 read 1; each sum (20805 = its items, 208 = 20805, 20502 and 205) holds with it.
     const file = 'lookalike-sums-bitonal-200dpi.png';
@@ -144,6 +144,10 @@ describe('the ppocr engine on a scan', () => {
     expect(rows.get('20805')?.slice(2, 4)).toEqual(['15,485.07', '15,485.07']);
     expect(rows.get('208')?.slice(2, 4)).toEqual(['15,485.07', '15,485.07']);
     expect(rows.get('20502')?.slice(3, 5)).toEqual(['343,167.33', '106,541.72']);
+    // Across a row too (总计 = 基本支出 + 项目支出, as on the table's other rows): 20502's 总计
+    // 419,709.05 (its items hold another misread, 9,815.50) and 2060204's 项目支出 1,163.08.
+    expect(rows.get('20502')?.[2]).toBe('449,709.05');
+    expect(rows.get('2060204')?.slice(2, 5)).toEqual(['1165.08', '', '1,165.08']);
     expect(extracted.issues).toContainEqual(expect.objectContaining({ printed: '313,167.33', found: 343167.33, message: expect.stringMatching(/a 1 taken for the 4 it resembles.*20502 is the sum/) }));
   }, 120_000);
 });

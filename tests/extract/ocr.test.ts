@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts, trimCodeMarks } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -393,6 +393,23 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(settleByLookalike(single, ['15,185.07', '15,485.07'], new Set([1]))).toEqual({ row: 0, text: '15,485.07', read: '1', as: '4' });
     // A cell not read as an amount settles nothing.
     expect(settleByLookalike(identity, ['1,836.22', '371.92', '1,045.93', '1l8.3?'])).toBeUndefined();
+  });
+
+  it('finds the column that sums the columns after it on most rows, and no such column where rows do not sum', () => {
+    // 总计 | 基本支出 | 项目支出 | 上年 (cents; undefined not an amount, 0 blank).
+    const rows = [
+      [100, 60, 40, 90],
+      [50, 50, 0, 10],
+      [30, 0, 30, 5],
+      [70, 10, 60, 70],
+      [91, 60, 40, 1], // one row misread: still most rows
+      [undefined, 3, 4, 5],
+    ];
+    expect(rowSumColumns(rows)).toEqual({ total: 0, parts: [1, 2] });
+    // Two rows in five: no identity.
+    expect(rowSumColumns([[100, 60, 40], [50, 20, 20], [30, 10, 10], [70, 10, 60], [9, 1, 1]])).toBeUndefined();
+    // A column of zeros sums nothing: rows whose total is 0 do not count.
+    expect(rowSumColumns([[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toBeUndefined();
   });
 
   it('reads hyphens before a CJK letter as the 一 they stand for, however many, and keeps hyphens elsewhere', () => {
