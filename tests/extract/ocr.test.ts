@@ -646,6 +646,21 @@ describe('pixels (raster.ts)', () => {
     }
   });
 
+  it('keeps a short border that meets a rule, not a short upright run of letters’ strokes that meets one', () => {
+    // Two full-width rules 70 px apart (300 dpi); a clean border between them at x = 100; at x = 200
+    // an upright run between them too, with 3 px strokes branching off it every 6 px (letters of a
+    // dense table's rows, run together with the rules they touch: 2024 dense 002, p8).
+    const [width, height] = [400, 200];
+    const page: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255), dpi: 300 };
+    const ink = (x: number, y: number) => (page.data[y * width + x] = 0);
+    for (let x = 0; x < width; x++) for (const y of [50, 51, 120, 121]) ink(x, y);
+    for (let y = 50; y <= 121; y++) ink(100, y), ink(101, y);
+    for (let y = 50; y <= 121; y++) ink(200, y), ink(201, y);
+    for (let y = 56; y <= 114; y += 6) for (let x = 192; x <= 209; x++) ink(x, y), ink(x, y + 1), ink(x, y + 2);
+    const upright = findPixelRules(binarize(page), width, height, 300).filter((r) => !r.horizontal);
+    expect(upright.map((r) => [r.across0, r.across1])).toEqual([[100, 101]]);
+  });
+
   it('finds no skew and no rules on a page without lines', () => {
     const page: GrayImage = { width: 400, height: 300, data: new Uint8Array(400 * 300).fill(255), dpi: 300 };
     expect(estimateSkew(binarize(page), 400, 300, 300)).toBe(0);
