@@ -1100,8 +1100,14 @@ function titleRank(text: string): number {
  * (two or three, as PP-OCR reads a long 一: 预算单位--般公共预算, ---般行政管理事务).
  */
 export function ocrText(text: string): string {
-  return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一');
+  return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一').replace(MARK_AFTER_COLON, '$1');
 }
+
+/**
+ * A comma or stop right after a colon: a speck beside it, never printed (表1:,高等学校收支决算总表
+ * was taken for prose, not a title, and its table went unfound).
+ */
+const MARK_AFTER_COLON = /([:：])\s*[,，.。、]+/gu;
 
 /** Hyphens before a CJK letter, at the start or after a letter, space or parenthesis (printed text puts none there). */
 const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-+(?=\p{Script=Han})/gu;

@@ -412,13 +412,16 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(rowSumColumns([[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toBeUndefined();
   });
 
-  it('reads hyphens before a CJK letter as the 一 they stand for, however many, and keeps hyphens elsewhere', () => {
+  it('reads hyphens before a CJK letter as the 一 they stand for, however many, drops a mark after a colon, and keeps both elsewhere', () => {
     // 江苏省委办公厅 2018, bitonal 200 dpi, PP-OCR: 一般行政管理事务 read ---般行政管理事务.
     expect(ocrText('---般行政管理事务')).toBe('一般行政管理事务');
     expect(ocrText('预算单位--般公共预算')).toBe('预算单位一般公共预算');
     expect(ocrText('-般公共预算支出预算表')).toBe('一般公共预算支出预算表');
     expect(ocrText('2024-2025')).toBe('2024-2025');
     expect(ocrText('-12.50')).toBe('-12.50');
+    // A speck read as a comma after a label's colon (21_swu 2023 决算, grey 300 dpi): the title was taken for prose.
+    expect(ocrText('表1:,高等学校收支决算总表')).toBe('表1:高等学校收支决算总表');
+    expect(ocrText('单位: 万元')).toBe('单位: 万元');
   });
 
   it('takes a header cell one letter from exactly one known heading for it, and nothing looser', () => {
