@@ -252,18 +252,31 @@ for (const [a, b] of DIGIT_LOOKALIKES) {
 }
 
 /**
+ * Units of the last place n rounded terms and their rounded total can be apart: ⌊(n + 1) / 2⌋,
+ * none for one term. The checks' rule (src/checks/shared.ts), restated here: reading comes first
+ * in the pipeline and does not import from the checks.
+ */
+function roundingUnits(terms: number): number {
+  return terms <= 1 ? 0 : Math.floor((terms + 1) / 2);
+}
+
+/**
  * Which one digit of a broken identity was misread for its look-alike (DIGIT_LOOKALIKES): given
  * the members' texts as read, all amounts, the single (row, text) with one digit swapped for its
  * look-alike under which the parent equals the sum of its children. Rows in `held` (the totals of
  * sums that hold) are not changed: their items vouch for them. Undefined when none does, or more
- * than one would: the sums alone then do not say which figure is wrong. Pure.
+ * than one would: the sums alone then do not say which figure is wrong; and when the sum is off by
+ * no more than its terms' rounding (西南大学's 2023 决算 prints 20502 a cent from its items' sum,
+ * which a 6 read for a 5 would have 'mended'). Pure.
  */
 export function settleByLookalike(identity: SumIdentity, texts: string[], held: ReadonlySet<number> = new Set()): { row: number; text: string; read: string; as: string } | undefined {
   const rows = [identity.parent, ...identity.children];
   const read = texts.map((t) => cents(t));
   if (rows.some((r) => read[r] === undefined)) return undefined;
   const sum = (values: (number | undefined)[]) => identity.children.reduce((s, k) => s + values[k]!, 0);
-  if (read[identity.parent] === sum(read)) return undefined;
+  // Off by no more than the rounding of its terms (amounts rounded to 万元 from 元): as printed, not misread.
+  const decimals = Math.min(2, Math.max(...rows.map((r) => decimalsOf(texts[r]!.replace(/,/g, '')))));
+  if (Math.abs(read[identity.parent]! - sum(read)) <= roundingUnits(identity.children.length) * 10 ** (2 - decimals)) return undefined;
   const found: { row: number; text: string; read: string; as: string }[] = [];
   for (const r of rows.filter((k) => !held.has(k))) {
     const letters = [...texts[r]!];
