@@ -64,11 +64,11 @@ export type OcrEngine = 'tesseract' | 'ppocr' | 'auto';
 export type Recognizer = Exclude<OcrEngine, 'auto'>;
 
 /**
- * What `auto` reads a page with, by its kind. Measured (README, "OCR"): on bitonal pages PP-OCR
- * reads more (hard set 200 dpi 0.886 against 0.793, 300 dpi 0.997 against 0.983; the serif set
- * 0.678 against 0.439 and 0.775 against 0.727); on gray ones tesseract does (the committed seed
+ * What `auto` reads a page with, by its kind. Measured with each engine alone (README, "OCR"): on
+ * bitonal pages PP-OCR reads more (hard set 200 dpi 0.886 against 0.786, 300 dpi 0.997 against
+ * 0.978; the serif set 0.678 against 0.439, 0.775 against 0.727); on gray ones tesseract does (the committed seed
  * scans 1.000 against 0.936, the serif set 0.965 against 0.842): PP-OCR keeps amounts a narrow
- * space apart as one word, which a smoothed bitonal page's wider gaps do not show.
+ * space apart as one word.
  */
 const ENGINE_NAME: Record<Recognizer, string> = { tesseract: 'tesseract', ppocr: 'PP-OCR' };
 const PAGE_ENGINE: Record<'bitonal' | 'gray', Recognizer> = { bitonal: 'ppocr', gray: 'tesseract' };
@@ -819,6 +819,7 @@ class CellReader {
       if (identities.length === 0) continue;
       // Where the codes end: the usual row's, not one whose name was missed and whose whole amounts join its code.
       const codeColumns = median(codes.flatMap((c) => (c ? [c.cells] : [])));
+      const cut = mayGoOn(rows, lines, this.image);
       for (let j = codeColumns; j < rows[0]!.cells.length; j++) {
         const column = rows.map((l) => l.cells[j]!);
         if (!column.some((c) => readAmount(c.text)?.text.includes('.'))) continue;
@@ -852,14 +853,14 @@ class CellReader {
           const how = paged.includes(settled) ? `as the page read it, ${cell.text}` : `re-read alone as ${cell.text}`;
           issues.push(lowConfidence(cell, at, printed, cell.text, `${how}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
         }
-        issues.push(...settleColumnByLookalike(rows, j, codes, identities, lines, this.image, at));
+        issues.push(...settleColumnByLookalike(rows, j, codes, identities, cut, at));
       }
       // A row's amounts sum across too (总计 = 基本支出 + 项目支出): a cell a column's sums could
       // not settle (two misread in one sum) may be settled across its row, and the column's sum then.
       const settledAcross = settleRowsByLookalike(rows, codeColumns, codes, identities, at);
       issues.push(...settledAcross);
       if (settledAcross.length > 0) {
-        for (let j = codeColumns; j < rows[0]!.cells.length; j++) issues.push(...settleColumnByLookalike(rows, j, codes, identities, lines, this.image, at));
+        for (let j = codeColumns; j < rows[0]!.cells.length; j++) issues.push(...settleColumnByLookalike(rows, j, codes, identities, cut, at));
       }
     }
     return issues;
@@ -1324,13 +1325,12 @@ function lowConfidence(cell: Cell, at: PageAt, printed: string, value: string | 
  * (settleByLookalike), in column j of a grid's amounts. Finest sums first, so that an item's
  * settled amount serves its 款; never a total whose sum holds. Not the sums whose items run to the
  * foot of a grid that reaches the page's: its table may go on over the page, and an item there
- * of a round 300.00 would look like a 1 read for a 4.
+ * of a round 300.00 would look like a 1 read for a 4 (`cut`: mayGoOn).
  */
-function settleColumnByLookalike(rows: Line[], j: number, codes: ({ code: string } | undefined)[], identities: SumIdentity[], lines: Line[], image: GrayImage, at: PageAt): Issue[] {
+function settleColumnByLookalike(rows: Line[], j: number, codes: ({ code: string } | undefined)[], identities: SumIdentity[], cut: boolean, at: PageAt): Issue[] {
   const issues: Issue[] = [];
   const column = rows.map((l) => l.cells[j]!);
   if (!column.some((c) => readAmount(c.text)?.text.includes('.'))) return issues;
-  const cut = mayGoOn(rows, lines, image);
   const lastCoded = codes.reduce((last, c, r) => (c === undefined ? last : r), -1);
   for (const identity of [...identities].sort((a, b) => codes[b.parent]!.code.length - codes[a.parent]!.code.length)) {
     if (cut && identity.children.includes(lastCoded)) continue;
