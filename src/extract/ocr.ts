@@ -829,7 +829,7 @@ class CellReader {
           // One cell the page did not read as an amount (`1] 754. 17`) may be settled too; text is not.
           const unread = members.filter((r) => read[r] === undefined);
           if (unread.length > 1 || unread.some((r) => !/\d/.test(column[r]!.text))) continue;
-          if (unread.length === 0 && read[identity.parent] === identity.children.reduce((s, k) => s + read[k]!, 0)) continue;
+          if (unread.length === 0 && holds(identity, read)) continue;
           const texts = new Map<number, string>();
           await Promise.all(
             members.map(async (r) => {
@@ -844,14 +844,10 @@ class CellReader {
           for (const r of paged) texts.set(r, this.pageAmount.get(column[r]!)!);
           const settled = settleIdentity(identity, read, read.map((_, r) => (texts.has(r) ? cents(texts.get(r)!) : undefined)));
           if (settled === undefined) continue;
-          const cell = column[settled]!;
-          const printed = cell.text;
-          cell.text = texts.get(settled)!;
-          cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
-          read[settled] = cents(cell.text);
-          const parent = codes[identity.parent]!.code;
-          const how = paged.includes(settled) ? `as the page read it, ${cell.text}` : `re-read alone as ${cell.text}`;
-          issues.push(lowConfidence(cell, at, printed, cell.text, `${how}, the only reading under which ${parent} is the sum of its ${identity.children.length} items`));
+          const text = texts.get(settled)!;
+          read[settled] = cents(text);
+          const how = paged.includes(settled) ? `as the page read it, ${text}` : `re-read alone as ${text}`;
+          issues.push(amend(column[settled]!, text, at, `${how}, the only reading under which ${codes[identity.parent]!.code} is the sum of its ${identity.children.length} items`));
         }
         issues.push(...settleColumnByLookalike(rows, j, codes, identities, cut, at));
       }
@@ -915,10 +911,7 @@ class CellReader {
             const reread = this.options.rereadNumbers === false ? undefined : await this.read(cell, CELL_PSM, DIGIT_WHITELIST, -WORD_MARGIN_PT);
             const again = reread ? readAmount(reread.text) : undefined;
             if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== wanted || again.text.replace(/\D/g, '') !== r.text) return;
-            const printed = cell.text;
-            cell.text = again.text;
-            cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
-            issues.push(lowConfidence(cell, at, printed, again.text, "re-read alone with the decimals of the row's other amounts"));
+            issues.push(amend(cell, again.text, at, "re-read alone with the decimals of the row's other amounts"));
           })(),
         );
       });
@@ -1190,10 +1183,7 @@ export function repairHeaderWords(lines: Line[], at: PageAt): Issue[] {
       for (const cell of line.cells) {
         const word = headerWordFor(cell.text, HEADER_WORDS);
         if (!word) continue;
-        const printed = cell.text;
-        cell.text = word;
-        cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
-        issues.push(lowConfidence(cell, at, printed, undefined, `one letter from the column heading ${word}, taken as it`));
+        issues.push(amend(cell, word, at, `one letter from the column heading ${word}, taken as it`, false));
       }
     }
   }
@@ -1221,10 +1211,7 @@ function settleCodes(lines: Line[], at: PageAt): Issue[] {
     if (fixed && split) {
       parts.forEach((c, k) => {
         if (c.text.trim() === split[k]) return;
-        const printed = c.text;
-        c.text = split[k]!;
-        c.confidence = Math.min(c.confidence ?? 1, REPAIRED_CONFIDENCE);
-        issues.push(lowConfidence(c, at, printed, undefined, `taken as ${fixed}, the listed code a digit from it whose name is the row's ${nameCell.text}`));
+        issues.push(amend(c, split[k]!, at, `taken as ${fixed}, the listed code a digit from it whose name is the row's ${nameCell.text}`, false));
       });
       code = fixed;
     }
@@ -1252,11 +1239,7 @@ export function trimCodeMarks(lines: Line[], at: PageAt): Issue[] {
     let code = parts.slice(0, k).map((c) => c.text.trim()).join('') + marked[1]!;
     for (let j = k + 1; j < parts.length && CODE_PART.test(parts[j]!.text.trim()); j++) code += parts[j]!.text.trim();
     if (!LEXICON.namesOf.has(code)) continue;
-    const cell = parts[k]!;
-    const printed = cell.text;
-    cell.text = marked[1]!;
-    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
-    issues.push(lowConfidence(cell, at, printed, undefined, `taken as ${cell.text}: a mark at the edge of the listed code ${code}`));
+    issues.push(amend(parts[k]!, marked[1]!, at, `taken as ${marked[1]}: a mark at the edge of the listed code ${code}`, false));
   }
   return issues;
 }
@@ -1308,6 +1291,17 @@ function coveredByMerged(rows: Line[], r: number, c: number): boolean {
   return false;
 }
 
+/**
+ * The cell's reading replaced by `text`, its confidence lowered to REPAIRED_CONFIDENCE, and the
+ * issue that says so (with the value taken, unless `valued` is false: a code or a word).
+ */
+function amend(cell: Cell, text: string, at: PageAt, why: string, valued = true): Issue {
+  const printed = cell.text;
+  cell.text = text;
+  cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
+  return lowConfidence(cell, at, printed, valued ? text : undefined, why);
+}
+
 function lowConfidence(cell: Cell, at: PageAt, printed: string, value: string | undefined, why: string): Issue {
   const found = value === undefined ? undefined : Number(value.replace(/,/g, ''));
   return {
@@ -1338,12 +1332,7 @@ function settleColumnByLookalike(rows: Line[], j: number, codes: ({ code: string
     const holding = identities.filter((i) => holds(i, read));
     const settled = settleByLookalike(identity, column.map((c) => c.text), new Set(holding.map((i) => i.parent)));
     if (!settled) continue;
-    const cell = column[settled.row]!;
-    const printed = cell.text;
-    cell.text = settled.text;
-    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
-    const parent = codes[identity.parent]!.code;
-    issues.push(lowConfidence(cell, at, printed, cell.text, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${parent} is the sum of its ${identity.children.length} items`));
+    issues.push(amend(column[settled.row]!, settled.text, at, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${codes[identity.parent]!.code} is the sum of its ${identity.children.length} items`));
   }
   return issues;
 }
@@ -1372,12 +1361,8 @@ function settleRowsByLookalike(rows: Line[], codeColumns: number, codes: ({ code
     const held = new Set(columns.flatMap((j, k) => (heldInColumn(r, j) ? [k] : [])));
     const settled = settleByLookalike(identity, columns.map((j) => line.cells[j]!.text), held);
     if (!settled) return;
-    const cell = line.cells[columns[settled.row]!]!;
-    const printed = cell.text;
-    cell.text = settled.text;
-    cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
     const name = codes[r]?.code ?? `row ${r + 1}`;
-    issues.push(lowConfidence(cell, at, printed, cell.text, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${name}'s amounts sum across as on the table's other rows`));
+    issues.push(amend(line.cells[columns[settled.row]!]!, settled.text, at, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${name}'s amounts sum across as on the table's other rows`));
   });
   return issues;
 }
