@@ -4,7 +4,6 @@ import pLimit from 'p-limit';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { BudgetDocument, TableType } from './model.js';
-import { extractUnits } from './index.js';
 import type { ExtractOptions } from './pipeline.js';
 import { ExtractError } from './extract/errors.js';
 import { documentToFacts, phaseOf, toYuan, type Phase } from './export/facts.js';
@@ -139,6 +138,7 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
     return {
       run: async (path) => {
         try {
+          const { extractUnits } = await import('./index.js');
           return { documents: await extractUnits(path, extractOptions) };
         } catch (e) {
           return { error: e instanceof ExtractError ? { code: e.code, message: e.message } : { code: 'internal', message: `${basename(path)}: ${(e as Error).message}` } };

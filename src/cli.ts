@@ -7,19 +7,16 @@ import { availableParallelism } from 'node:os';
 import { countFacts, DEFAULT_TIMEOUT_SECONDS, expandInputs, resultOfDocuments, runBatch, type FileResult } from './batch.js';
 import { documentToJson } from './export/json.js';
 import { factsToCsv, wideCsvByType } from './export/csv.js';
-import { documentsToWorkbook } from './export/xlsx.js';
-import { factsToParquet } from './export/parquet.js';
 import { dataPackageToJson, documentsToDataPackage } from './export/datapackage.js';
-import { documentToReviewHtml } from './export/review.js';
-import { pageImagesOf, sourceLinesOf } from './review-sources.js';
-import { annotatePdf, marksOf } from './export/annotated.js';
-import { imagesFor } from './export/page-images.js';
 import { insideDir, safeName, writeAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { findCodes } from './normalize/codes.js';
-import { CompareError, compareInputs, comparisonsToCsv, comparisonsToHtml, comparisonToText, DEFAULT_TEXT_ROWS } from './compare/index.js';
+import { DEFAULT_TEXT_ROWS } from './compare/render.js';
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_PAGES } from './extract/limits.js';
 import type { BudgetDocument, PageImage } from './model.js';
+// Optional outputs (review pages, annotated PDF, workbook, Parquet) and `compare` are imported
+// where used: this thread only coordinates the batch's worker threads, and pdf.js, ExcelJS and
+// the pipeline cost it 80–150 MB at startup that a scan batch's peak then carries.
 
 const HELP = `budget-extract — Chinese budget disclosures (部门预算/决算) to checked data
 
@@ -160,6 +157,11 @@ async function writeReviewPages(out: string, name: string, path: string, docs: B
     // moved or deleted since: pages without sources
   }
   const kind = docs[0]?.source.kind;
+  const [{ documentToReviewHtml }, { pageImagesOf, sourceLinesOf }, { imagesFor }] = await Promise.all([
+    import('./export/review.js'),
+    import('./review-sources.js'),
+    import('./export/page-images.js'),
+  ]);
   let pageImages: Map<number, PageImage> | undefined;
   if (bytes && (kind === 'pdf' || kind === 'pdf-ocr')) {
     try {
@@ -185,6 +187,7 @@ async function writeAnnotatedPdf(out: string, name: string, path: string, docs: 
   try {
     const bytes = readFileSync(path);
     if (createHash('sha256').update(bytes).digest('hex') !== source.sha256) throw new Error('the file changed after it was extracted');
+    const { annotatePdf, marksOf } = await import('./export/annotated.js');
     await writeAtomic(out, `${name}.annotated.pdf`, await annotatePdf(bytes, marksOf(docs)));
   } catch (e) {
     warn(`${path}: annotated PDF not written (${(e as Error).message}); the JSON and other outputs are complete`);
@@ -219,8 +222,8 @@ async function writeRunOutputs(out: string, results: FileResult[], names: Map<st
   const docs = results.flatMap((r) => r.documents ?? []);
   if (formats.includes('facts')) await writeAtomic(out, 'facts.csv', await factsToCsv(docs, { bom }));
   if (formats.includes('csv')) for (const [type, text] of await wideCsvByType(docs, { bom })) await writeAtomic(out, `csv/${type}.csv`, text);
-  if (formats.includes('xlsx')) await writeAtomic(out, 'budget.xlsx', await documentsToWorkbook(docs));
-  if (formats.includes('parquet')) await writeAtomic(out, 'facts.parquet', factsToParquet(docs));
+  if (formats.includes('xlsx')) await writeAtomic(out, 'budget.xlsx', await (await import('./export/xlsx.js')).documentsToWorkbook(docs));
+  if (formats.includes('parquet')) await writeAtomic(out, 'facts.parquet', (await import('./export/parquet.js')).factsToParquet(docs));
   if (formats.includes('datapackage')) await writeAtomic(out, 'datapackage.json', dataPackageToJson(documentsToDataPackage(docs, { facts: formats.includes('facts'), wide: formats.includes('csv') })));
   const files = results.map(({ documents, ...rest }) => {
     const outputs = rest.status === 'ok' ? outputFiles(names.get(rest.path)!, documents?.length ?? 1) : undefined;
@@ -284,6 +287,7 @@ async function compareCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(rows) || rows < 0) usage(`--rows must be a whole number, not '${values.rows}'`);
   const ocr = values.ocr;
   if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') usage(`--ocr must be auto, always or never, not '${ocr}'`);
+  const { CompareError, compareInputs, comparisonsToCsv, comparisonsToHtml, comparisonToText } = await import('./compare/index.js');
   let result;
   try {
     result = await compareInputs(positionals[0]!, positionals[1]!, { ocr, password: values.password, jobs: availableParallelism() });
