@@ -216,18 +216,36 @@ export function sumIdentities(codes: (string | undefined)[]): SumIdentity[] {
 }
 
 /**
- * Which one cell of a broken identity a second reading settles: given the amounts as read
- * (undefined where the reading is not an amount) and, per row, the amount read again alone
- * (undefined where there is none), the single row whose second reading makes the parent equal
- * the sum of its children. Undefined when none does, or more than one would (then nothing is known).
+ * Which one cell of a broken identity another reading settles: given the amounts as read
+ * (undefined where the reading is not an amount) and, per row, its other readings (read again
+ * alone, or the page's where a reading alone replaced it), the single (row, amount) under which
+ * the parent equals the sum of its children. Rows in `held` are not changed. Undefined when none
+ * does, or more than one would (then nothing is known). Pure.
  */
-export function settleIdentity(identity: SumIdentity, read: (number | undefined)[], again: (number | undefined)[]): number | undefined {
+export function settleIdentity(identity: SumIdentity, read: (number | undefined)[], again: readonly (readonly number[] | undefined)[], held: ReadonlySet<number> = new Set()): { row: number; value: number } | undefined {
   const rows = [identity.parent, ...identity.children];
   const holds = (values: (number | undefined)[]) =>
     rows.every((r) => values[r] !== undefined) && values[identity.parent] === identity.children.reduce((s, k) => s + values[k]!, 0);
   if (holds(read)) return undefined;
-  const settling = rows.filter((r) => again[r] !== undefined && again[r] !== read[r] && holds(read.map((v, k) => (k === r ? again[r] : v))));
+  const settling = rows.flatMap((r) =>
+    held.has(r) ? [] : [...new Set(again[r] ?? [])].filter((v) => v !== read[r] && holds(read.map((x, k) => (k === r ? v : x)))).map((value) => ({ row: r, value })),
+  );
   return settling.length === 1 ? settling[0] : undefined;
+}
+
+/**
+ * True when a sum is off by no more than its terms' rounding (amounts rounded to 万元 from 元:
+ * 西南大学's 2023 决算 prints 20502 a cent from its items' sum): as printed, not misread, so no
+ * other reading may "mend" it. False when a member is not an amount. Pure.
+ */
+export function offByRounding(identity: SumIdentity, texts: readonly string[]): boolean {
+  const rows = [identity.parent, ...identity.children];
+  const read = texts.map((t) => cents(t));
+  if (rows.some((r) => read[r] === undefined)) return false;
+  const decimals = Math.min(2, Math.max(...rows.map((r) => decimalsOf(texts[r]!.replace(/,/g, '')))));
+  const off = Math.abs(read[identity.parent]! - identity.children.reduce((s, k) => s + read[k]!, 0));
+  // A blank or zero term rounds nothing (总计 = 基本支出 + a blank 项目支出 prints one figure twice).
+  return off <= roundingUnits(identity.children.filter((k) => read[k] !== 0).length) * 10 ** (2 - decimals);
 }
 
 /**
@@ -266,17 +284,14 @@ function roundingUnits(terms: number): number {
  * look-alike under which the parent equals the sum of its children. Rows in `held` (the totals of
  * sums that hold) are not changed: their items vouch for them. Undefined when none does, or more
  * than one would: the sums alone then do not say which figure is wrong; and when the sum is off by
- * no more than its terms' rounding (西南大学's 2023 决算 prints 20502 a cent from its items' sum,
- * which a 6 read for a 5 would have 'mended'). Pure.
+ * no more than its terms' rounding (offByRounding: a 6 read for a 5 would have 'mended' one). Pure.
  */
 export function settleByLookalike(identity: SumIdentity, texts: string[], held: ReadonlySet<number> = new Set()): { row: number; text: string; read: string; as: string } | undefined {
   const rows = [identity.parent, ...identity.children];
   const read = texts.map((t) => cents(t));
   if (rows.some((r) => read[r] === undefined)) return undefined;
   const sum = (values: (number | undefined)[]) => identity.children.reduce((s, k) => s + values[k]!, 0);
-  // Off by no more than the rounding of its terms (amounts rounded to 万元 from 元): as printed, not misread.
-  const decimals = Math.min(2, Math.max(...rows.map((r) => decimalsOf(texts[r]!.replace(/,/g, '')))));
-  if (Math.abs(read[identity.parent]! - sum(read)) <= roundingUnits(identity.children.length) * 10 ** (2 - decimals)) return undefined;
+  if (offByRounding(identity, texts)) return undefined;
   const found: { row: number; text: string; read: string; as: string }[] = [];
   for (const r of rows.filter((k) => !held.has(k))) {
     const letters = [...texts[r]!];
@@ -293,8 +308,12 @@ export function settleByLookalike(identity: SumIdentity, texts: string[], held: 
 
 /** A column is the sum of the columns after it when it is on this many rows at least… */
 const MIN_ROW_SUMS = 3;
-/** …and on this share of the rows whose cells all read as amounts. */
-const ROW_SUM_SHARE = 0.8;
+/**
+ * …and on this share of the rows whose cells all read as amounts. Three rows summing to the cent
+ * do not by chance; a short table with a misread figure or two still shows its sums (西南大学's
+ * 财政拨款支出决算表 page, ten rows of thirteen: 0.8 missed it).
+ */
+const ROW_SUM_SHARE = 2 / 3;
 
 /**
  * The columns of a grid's amounts that sum across its rows (总计 = 基本支出 + 项目支出): `values`

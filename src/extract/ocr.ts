@@ -6,7 +6,7 @@ import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor } from './ocr-lexicon.js';
-import { cents, columnDecimals, decimalsOf, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, type RepairKind, type SumIdentity } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -647,8 +647,16 @@ class CellReader {
 
   /** What the page recognition read in cells whose text a reading alone replaced. */
   private readonly pageReading = new Map<Cell, string>();
-  /** The amount the page recognition read in cells a reading alone gave another (checkNumbers). */
-  private readonly pageAmount = new Map<Cell, string>();
+  /**
+   * Clean amounts read for a cell besides the one it holds: the page recognition's where a reading
+   * alone gave another (checkNumbers). Either may be the misread one; the sums choose.
+   */
+  private readonly otherReadings = new Map<Cell, string[]>();
+
+  /** How a cell's amount `text` was read, for the issue that says it was taken. */
+  private howRead(cell: Cell, text: string): string {
+    return this.otherReadings.get(cell)?.includes(text) ? `as the page read it, ${text}` : `re-read alone as ${text}`;
+  }
 
   /**
    * Cells that are not clean amounts read again: those the page recognition was unsure of, those
@@ -783,7 +791,7 @@ class CellReader {
                 return;
               }
               cell.text = value;
-              if (value !== reading.text && reading.repairs.length === 0) this.pageAmount.set(cell, reading.text);
+              if (value !== reading.text && reading.repairs.length === 0) this.otherReadings.set(cell, [reading.text]);
               const rereadSure = reread !== undefined && reread.confidence >= LOW_CONFIDENCE;
               if (why.length) {
                 cell.confidence = Math.min(cell.confidence ?? 1, REPAIRED_CONFIDENCE);
@@ -829,31 +837,28 @@ class CellReader {
           // One cell the page did not read as an amount (`1] 754. 17`) may be settled too; text is not.
           const unread = members.filter((r) => read[r] === undefined);
           if (unread.length > 1 || unread.some((r) => !/\d/.test(column[r]!.text))) continue;
-          if (unread.length === 0 && holds(identity, read)) continue;
-          const texts = new Map<number, string>();
+          if (unread.length === 0 && (holds(identity, read) || offByRounding(identity, column.map((c) => c.text)))) continue;
+          const texts = new Map<number, string[]>();
           await Promise.all(
             members.map(async (r) => {
               if (column[r]!.text === '') return;
               const again = await this.read(column[r]!, CELL_PSM, DIGIT_WHITELIST, undefined, IDENTITY_REREAD_FACTOR);
               const reading = again && readAmount(again.text);
-              if (reading && reading.repairs.length === 0) texts.set(r, reading.text);
+              // A reading alone that replaced the page's may be the wrong one of the two: the page's counts too.
+              texts.set(r, [...(reading && reading.repairs.length === 0 ? [reading.text] : []), ...(this.otherReadings.get(column[r]!) ?? [])]);
             }),
           );
-          // A reading alone that replaced the page's may be the wrong one of the two: the page's counts too.
-          const paged = members.filter((r) => !texts.has(r) && this.pageAmount.has(column[r]!));
-          for (const r of paged) texts.set(r, this.pageAmount.get(column[r]!)!);
-          const settled = settleIdentity(identity, read, read.map((_, r) => (texts.has(r) ? cents(texts.get(r)!) : undefined)));
+          const settled = settleIdentity(identity, read, read.map((_, r) => texts.get(r)?.map((t) => cents(t)!)));
           if (settled === undefined) continue;
-          const text = texts.get(settled)!;
-          read[settled] = cents(text);
-          const how = paged.includes(settled) ? `as the page read it, ${text}` : `re-read alone as ${text}`;
-          issues.push(amend(column[settled]!, text, at, `${how}, the only reading under which ${codes[identity.parent]!.code} is the sum of its ${identity.children.length} items`));
+          const text = texts.get(settled.row)!.find((t) => cents(t) === settled.value)!;
+          read[settled.row] = settled.value;
+          issues.push(amend(column[settled.row]!, text, at, `${this.howRead(column[settled.row]!, text)}, the only reading under which ${codes[identity.parent]!.code} is the sum of its ${identity.children.length} items`));
         }
         issues.push(...settleColumnByLookalike(rows, j, codes, identities, cut, at));
       }
       // A row's amounts sum across too (总计 = 基本支出 + 项目支出): a cell a column's sums could
       // not settle (two misread in one sum) may be settled across its row, and the column's sum then.
-      const settledAcross = settleRowsByLookalike(rows, codeColumns, codes, identities, at);
+      const settledAcross = settleRows(rows, codeColumns, codes, identities, at, (c) => this.otherReadings.get(c) ?? [], (c, t) => this.howRead(c, t));
       issues.push(...settledAcross);
       if (settledAcross.length > 0) {
         for (let j = codeColumns; j < rows[0]!.cells.length; j++) issues.push(...settleColumnByLookalike(rows, j, codes, identities, cut, at));
@@ -1344,25 +1349,37 @@ function holds(identity: SumIdentity, read: (number | undefined)[]): boolean {
 
 /**
  * The grid's rows whose amounts do not sum across as most rows do (rowSumColumns), each settled
- * by the one look-alike digit that makes it (settleByLookalike); a cell a column's sum holds with
- * is not changed.
+ * by a cell's other reading (`others`: the page's where a reading alone replaced it) when exactly
+ * one makes it, else by the one look-alike digit that does (settleByLookalike); a cell a column's
+ * sum holds with is not changed (by another reading: a sum of several items).
  */
-function settleRowsByLookalike(rows: Line[], codeColumns: number, codes: ({ code: string } | undefined)[], identities: SumIdentity[], at: PageAt): Issue[] {
+function settleRows(rows: Line[], codeColumns: number, codes: ({ code: string } | undefined)[], identities: SumIdentity[], at: PageAt, others: (cell: Cell) => string[], howRead: (cell: Cell, text: string) => string): Issue[] {
   const issues: Issue[] = [];
   const columns = Array.from({ length: rows[0]!.cells.length - codeColumns }, (_, k) => codeColumns + k).filter((j) => rows.some((l) => readAmount(l.cells[j]!.text)?.text.includes('.')));
   const across = rowSumColumns(rows.map((l) => columns.map((j) => cents(l.cells[j]!.text))));
   if (!across) return issues;
   const identity = { parent: across.total, children: across.parts };
-  const heldInColumn = (r: number, j: number) => {
+  const heldInColumn = (r: number, j: number, least: number) => {
     const read = rows.map((l) => cents(l.cells[j]!.text));
-    return identities.some((i) => (i.parent === r || i.children.includes(r)) && holds(i, read));
+    return identities.some((i) => i.children.length >= least && (i.parent === r || i.children.includes(r)) && holds(i, read));
   };
   rows.forEach((line, r) => {
-    const held = new Set(columns.flatMap((j, k) => (heldInColumn(r, j) ? [k] : [])));
-    const settled = settleByLookalike(identity, columns.map((j) => line.cells[j]!.text), held);
-    if (!settled) return;
+    const held = new Set(columns.flatMap((j, k) => (heldInColumn(r, j, 1) ? [k] : [])));
+    // Against a cell's other reading, a sum of one item does not vouch for it: it holds however its
+    // one figure, printed twice, is misread twice alike (20599 and 2059999 both 876.02 for 876.03).
+    const heldAgainstReading = new Set(columns.flatMap((j, k) => (heldInColumn(r, j, 2) ? [k] : [])));
+    const cells = columns.map((j) => line.cells[j]!);
+    const texts = cells.map((c) => c.text);
     const name = codes[r]?.code ?? `row ${r + 1}`;
-    issues.push(amend(line.cells[columns[settled.row]!]!, settled.text, at, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${name}'s amounts sum across as on the table's other rows`));
+    const reread = !offByRounding(identity, texts) ? settleIdentity(identity, texts.map((t) => cents(t)), cells.map((c) => others(c).map((t) => cents(t)!)), heldAgainstReading) : undefined;
+    if (reread) {
+      const text = others(cells[reread.row]!).find((t) => cents(t) === reread.value)!;
+      issues.push(amend(cells[reread.row]!, text, at, `${howRead(cells[reread.row]!, text)}, the only reading under which ${name}'s amounts sum across as on the table's other rows`));
+      return;
+    }
+    const settled = settleByLookalike(identity, texts, held);
+    if (!settled) return;
+    issues.push(amend(cells[settled.row]!, settled.text, at, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${name}'s amounts sum across as on the table's other rows`));
   });
   return issues;
 }

@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts, trimCodeMarks } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -276,6 +276,23 @@ describe('page images', () => {
     );
   }, 120_000);
 
+  it('settles a row that does not sum across by the page\u2019s own reading of a cell a reading alone replaced, never by a look-alike its column vouches for', async () => {
+    // 西南大学 2023 决算, 财政拨款支出决算表 (page 14), look `grey` at 300 dpi (make-scans.mjs
+    // --hard): the page read 876. 03 for 20599 and 2059999's 项目支出, read alone 876.02 (this
+    // font's 3): their 合计 876.03 no longer equalled 基本支出 + 项目支出, while 20599 = 2059999
+    // held on the misreading. And 206's 合计, read 2,036.65 for 2,536.65, would be "mended" by
+    // reading its 基本支出 828.72 as its look-alike 328.72: 206 = 20602 vouches for that cell.
+    const file = 'row-sums-grey-300dpi.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const table = doc.tables.find((t) => t.type === 'general_expenditure')!;
+    const value = (key: string, measure: string) => table.rows.find((r) => r.key === key)?.values[measure];
+    expect([value('20599', 'project'), value('2059999', 'project')]).toEqual([876.03, 876.03]);
+    expect(doc.issues).toContainEqual(
+      expect.objectContaining({ kind: 'low_confidence', printed: '876.02', found: 876.03, message: expect.stringMatching(/as the page read it, 876\.03, the only reading under which 20599's amounts sum across/) }),
+    );
+    expect(value('206', 'basic')).toBe(828.72);
+  }, 120_000);
+
   it('ends an image with no text in a clear error, without starting OCR', async () => {
     const blank = PNG.sync.write({ width: 1240, height: 1754, data: Buffer.alloc(1240 * 1754 * 4, 255) } as PNG);
     const failure = await extractBytes(new Uint8Array(blank), 'blank.png').catch((e: unknown) => e);
@@ -371,12 +388,27 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     ]);
     const identity = { parent: 0, children: [1, 2, 3] };
     // 100 = 50 + 20 + 30, read with 30 as 80: only re-reading that cell as 30 settles it.
-    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [10000, 5000, 2000, 3000])).toBe(3);
-    expect(settleIdentity(identity, [10000, 5000, 2000, undefined], [undefined, undefined, undefined, 3000])).toBe(3);
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [[10000], [5000], [2000], [3000]])).toEqual({ row: 3, value: 3000 });
+    expect(settleIdentity(identity, [10000, 5000, 2000, undefined], [undefined, undefined, undefined, [3000]])).toEqual({ row: 3, value: 3000 });
     // Two readings that would each settle it, or none: nothing is known.
-    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [15000, 5000, 2000, 3000])).toBeUndefined();
-    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [10000, 5000, 2000, 7000])).toBeUndefined();
-    expect(settleIdentity(identity, [10000, 5000, 2000, 3000], [10000, 5000, 2000, 8000])).toBeUndefined();
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [[15000], [5000], [2000], [3000]])).toBeUndefined();
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [[10000], [5000], [2000], [7000]])).toBeUndefined();
+    expect(settleIdentity(identity, [10000, 5000, 2000, 3000], [[10000], [5000], [2000], [8000]])).toBeUndefined();
+    // A cell read two more ways (alone, and by the page before a reading alone replaced it): the one that settles it counts.
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [[], [], [], [7000, 3000]])).toEqual({ row: 3, value: 3000 });
+    // A held cell (the total of a sum that holds) is not changed, so its settling reading does not count.
+    expect(settleIdentity(identity, [10000, 5000, 2000, 8000], [[15000], [], [], [3000]], new Set([0]))).toEqual({ row: 3, value: 3000 });
+  });
+
+  it('leaves a sum off by no more than its terms\u2019 rounding as printed', () => {
+    // 西南大学 2023 决算 prints amounts in 万元 rounded from 元: a sum of two items may be a cent off.
+    expect(offByRounding({ parent: 0, children: [1, 2] }, ['1,241.86', '1,000.00', '241.85'])).toBe(true);
+    expect(offByRounding({ parent: 0, children: [1, 2] }, ['1,241.88', '1,000.00', '241.85'])).toBe(false);
+    // One item: its total prints the same figure, so any difference is a misreading.
+    expect(offByRounding({ parent: 0, children: [1] }, ['876.03', '876.02'])).toBe(false);
+    expect(offByRounding({ parent: 0, children: [1] }, ['876.03', 'x'])).toBe(false);
+    // A blank term rounds nothing: 总计 = 基本支出 + a blank 项目支出 prints one figure twice.
+    expect(offByRounding({ parent: 0, children: [1, 2] }, ['876.03', '', '876.02'])).toBe(false);
   });
 
   it('settles a broken sum by the one digit read for its look-alike that makes it hold, never a total its items vouch for', () => {
@@ -410,6 +442,9 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
       [undefined, 3, 4, 5],
     ];
     expect(rowSumColumns(rows)).toEqual({ total: 0, parts: [1, 2] });
+    // Ten rows in thirteen (three misread): the sums still show.
+    const misread = [...Array.from({ length: 10 }, (_, k) => [300 + k, 100, 200 + k]), [87603, 0, 87602], [87603, 0, 87602], [203665, 82872, 170793]];
+    expect(rowSumColumns(misread)).toEqual({ total: 0, parts: [1, 2] });
     // Two rows in five: no identity.
     expect(rowSumColumns([[100, 60, 40], [50, 20, 20], [30, 10, 10], [70, 10, 60], [9, 1, 1]])).toBeUndefined();
     // A column of zeros sums nothing: rows whose total is 0 do not count.
