@@ -152,6 +152,12 @@ const LOOKS = {
     effects: ['-seed', String(HARD_SEED), '-attenuate', '0.6', '+noise', 'Impulse', '-background', 'white', '-rotate', '-1.5', '-threshold', '55%', '-type', 'Bilevel'],
     format: { type: 'png' },
   }),
+  // A scanner's own black and white: local (adaptive) threshold of a lightly noisy, blurred grey
+  // page, 0.5° skew (PNG, 1 bit). Bolder strokes and cleaner paper than `bitonal`'s global threshold.
+  adaptive: () => ({
+    effects: ['-seed', String(HARD_SEED), '-attenuate', '0.4', '+noise', 'Gaussian', '-background', 'white', '-rotate', '0.5', '-blur', '0x0.6', '-lat', '31x31-6%', '-type', 'Bilevel'],
+    format: { type: 'png' },
+  }),
   // A dark, uneven page (grey paper darker towards one corner), low contrast, blurred, sheared
   // 0.4° off-square, 1.2° skew, JPEG 60.
   dark: ({ width, height }) => ({

@@ -1095,8 +1095,8 @@ function titleRank(text: string): number {
 /**
  * Recognized text folded as pdf.ts folds printed text, angle brackets read as parentheses (the
  * model reads a full-width （ as 〈, often with a ( beside it: 维修〈(护)费; budget tables print
- * parentheses, not angle brackets), and a hyphen before a CJK letter as the 一 it stands for
- * (two or three, as PP-OCR reads a long 一: 预算单位--般公共预算, ---般行政管理事务).
+ * parentheses, not angle brackets), and a hyphen or tilde before a CJK letter as the 一 it stands
+ * for (two or three hyphens, as PP-OCR reads a long 一: 预算单位--般公共预算, ---般行政管理事务).
  */
 export function ocrText(text: string): string {
   return foldText(text).replace(/〈\(?/gu, '(').replace(/\)?〉/gu, ')').replace(DASH_FOR_ONE, '$1一').replace(MARK_AFTER_COLON, '$1');
@@ -1108,8 +1108,11 @@ export function ocrText(text: string): string {
  */
 const MARK_AFTER_COLON = /([:：])\s*[,，.。、]+/gu;
 
-/** Hyphens before a CJK letter, at the start or after a letter, space or parenthesis (printed text puts none there). */
-const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])-+(?=\p{Script=Han})/gu;
+/**
+ * Hyphens or tildes before a CJK letter, at the start or after a letter, space or parenthesis
+ * (printed text puts none there; a tilde is 一 read as a wave: 年~般公共预算支出情况表).
+ */
+const DASH_FOR_ONE = /(^|[\s\p{Script=Han}(（])(?:-+|~)(?=\p{Script=Han})/gu;
 
 /** An amount's digits, its separators and point left out. */
 function digitsOf(text: string): string {

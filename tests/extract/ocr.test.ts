@@ -457,6 +457,9 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(ocrText('预算单位--般公共预算')).toBe('预算单位一般公共预算');
     expect(ocrText('-般公共预算支出预算表')).toBe('一般公共预算支出预算表');
     expect(ocrText('2024-2025')).toBe('2024-2025');
+    // A tilde there is 一 read as a wave (seed 002 in the dense style, bitonal 300 dpi, PP-OCR: the title went unread).
+    expect(ocrText('年~般公共预算支出情况表')).toBe('年一般公共预算支出情况表');
+    expect(ocrText('1~3')).toBe('1~3');
     expect(ocrText('-12.50')).toBe('-12.50');
     // A speck read as a comma after a label's colon (21_swu 2023 决算, grey 300 dpi): the title was taken for prose.
     expect(ocrText('表1:,高等学校收支决算总表')).toBe('表1:高等学校收支决算总表');
