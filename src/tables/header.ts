@@ -166,7 +166,7 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
  * nearest label at the column or spanning from its left, with the column it is printed at.
  */
 function* headingsAbove(rows: string[][], below: number, c: number, firstValue: number, highest = 0): Generator<{ label: string; at: number }> {
-  for (let up = below - 1; up >= highest; up--) {
+  for (let up = below - 1; up >= Math.max(0, highest); up--) {
     for (let k = c; k >= firstValue; k--) {
       const label = rows[up]![k];
       if (!label) continue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnsByPosition } from '../../src/tables/header.js';
 import { extractFixture, fixture, tableOf, valuesOf } from '../helpers.js';
 import { rowOf, tokensOf } from '../../src/tables/rows.js';
 import type { Line } from '../../src/model.js';
@@ -226,5 +227,16 @@ describe('period column groups', () => {
     const text = fixture('final-three-public-periods.txt').toString('utf8').replace('30.00\t5.00\t20.00', '30.00\t5.00\t21.00');
     const t = (await extractBytes(Buffer.from(text), 'x.txt')).tables[0]!;
     expect(t.issues.some((i) => i.severity === 'error' && i.measure === 'budget_vehicles' && i.found === 21 && i.expected === 20)).toBe(true);
+  });
+});
+
+describe('header trees read by position', () => {
+  const line = (cells: string[]): Line => ({ text: cells.join('\t'), cells: cells.map((text) => ({ text, at: { file: 'x' } })), at: { file: 'x' }, delimited: true });
+
+  it('names a 小计 in the header’s top row without looking above it', () => {
+    // Seed 001 in the `horizontal` style, scanned: its header came out one row whose second amount column read 小计.
+    // Looking for a period above row 0 read row −1 and threw (a TypeError ended the document).
+    expect(() => columnsByPosition([line(['科目名称', '合计', '小计', '项目支出'])], 1, 4)).not.toThrow();
+    expect(columnsByPosition([line(['科目名称', '合计', '基本支出', '项目支出'])], 1, 4)).toEqual(['total', 'basic', 'project']);
   });
 });
