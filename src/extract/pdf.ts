@@ -64,8 +64,12 @@ const GRID_LINE_MERGE = 2; // pt
 const AXIS_SLOPE_TOLERANCE = 0.02;
 /** Horizontal rules whose ends agree within this span one table (ruled between rows only). */
 const BAND_EXTENT_TOLERANCE = 3; // pt
-/** A gap between such rules taller than this many ems is no row (the space between two tables). */
+/** A gap between such rules taller than this many ems is no row (the space between two tables)… */
 const BAND_MAX_EM = 6;
+/** …unless it prints an amount, up to this many (a name wrapped over several lines). */
+const BAND_WRAPPED_MAX_EM = 12;
+/** An amount as printed in a row: digits with a decimal part. */
+const AMOUNT = /^-?[\d,]*\d\.\d+$/;
 /** Words of one printed line in such a row closer than this are one cell (a space is ~0.3 em; cell padding is wider). */
 const BAND_WORD_GAP_EM = 0.5;
 /** Text starting this far outside the page is clipped off by viewers and dropped here too. */
@@ -266,7 +270,7 @@ export function layoutLines(glyphs: Glyph[], rules: Rule[], at: PageAt, options:
   const merged = mergeRules(rules);
   const grids = findGrids(merged);
   const { inCells, free } = placeInGrids(glyphs, grids);
-  const { inBands, rest } = placeInBands(free, findBands(merged, grids, median(glyphs.map((g) => g.em))));
+  const { inBands, rest } = placeInBands(free, findBands(merged, grids, median(glyphs.map((g) => g.em)), free));
   const { tables, plain } = options.borderless ? placeBorderless(rest, at) : { tables: [], plain: rest };
   const placed = [...gridLines(inCells, grids, at), ...bandLines(inBands, at), ...tables, ...freeLines(plain, at)].sort((a, b) => a.top - b.top || a.left - b.left);
   alignBorderlessBlocks(placed, at);
@@ -1122,12 +1126,22 @@ interface Bands {
  * between rows only (a common spreadsheet export). Each gap between two of them is a row, so a
  * name wrapped over lines stays in its row; a gap taller than BAND_MAX_EM is not a row.
  */
-function findBands(rules: Rule[], grids: Grid[], em: number): Bands[] {
+function findBands(rules: Rule[], grids: Grid[], em: number, glyphs: Glyph[]): Bands[] {
   const inGrid = (r: Rule): boolean => grids.some((g) => r.pos >= g.y0 - GRID_LINE_MERGE && r.pos <= g.y1 + GRID_LINE_MERGE && r.start < g.x1 && r.end > g.x0);
+  // A taller gap is a row still when it prints an amount: a name wrapped over four or five lines
+  // (seed 001 in the horizontal style: 8 em), where the space between two tables holds titles.
+  const printsAmount = (x0: number, x1: number, y0: number, y1: number): boolean => {
+    const inside = glyphs.filter((g) => (g.x0 + g.x1) / 2 >= x0 && (g.x0 + g.x1) / 2 <= x1 && g.baseline - GLYPH_CENTRE_EM * g.em > y0 && g.baseline - GLYPH_CENTRE_EM * g.em < y1);
+    return baselineGroups(inside).some((line) => words(line).some((w) => AMOUNT.test(w.text)));
+  };
   const stacks: Bands[] = [];
   for (const r of rules.filter((x) => x.horizontal && !inGrid(x)).sort((a, b) => a.pos - b.pos)) {
     const near = (b: Bands): boolean => Math.abs(b.x0 - r.start) <= BAND_EXTENT_TOLERANCE && Math.abs(b.x1 - r.end) <= BAND_EXTENT_TOLERANCE;
-    const open = stacks.find((b) => near(b) && r.pos - b.ys[b.ys.length - 1]! <= BAND_MAX_EM * em);
+    const row = (b: Bands): boolean => {
+      const gap = r.pos - b.ys[b.ys.length - 1]!;
+      return gap <= BAND_MAX_EM * em || (gap <= BAND_WRAPPED_MAX_EM * em && printsAmount(b.x0, b.x1, b.ys[b.ys.length - 1]!, r.pos));
+    };
+    const open = stacks.find((b) => near(b) && row(b));
     if (open) open.ys.push(r.pos);
     else stacks.push({ x0: r.start, x1: r.end, ys: [r.pos] });
   }

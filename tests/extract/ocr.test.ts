@@ -293,6 +293,24 @@ describe('page images', () => {
     expect(value('206', 'basic')).toBe(828.72);
   }, 120_000);
 
+  it('keeps a name wrapped over four lines in its row of a table ruled between rows only', async () => {
+    // Seed 000 in the `horizontal` style (rules between rows, none between columns), page 6, look
+    // `grey` at 300 dpi (make-scans.mjs --hard): a row of names wrapped over three and four lines is
+    // 8 em tall, past the 6 em a gap between rules could be, so each line of the name was a line of
+    // its own and the row's name was empty. A taller gap is a row still when it prints an amount.
+    const file = 'row-rules-wrapped-grey-300dpi.pdf';
+    const bytes = fixture(`scans/${file}`);
+    const noText = await extractPdf(bytes.slice(), file).catch((e: unknown) => e);
+    const extracted = await ocrPdf(bytes.slice(), file, {}, { noText: noText as ExtractError });
+    const rows = extracted.lines.filter((l) => l.delimited).map((l) => l.cells.map((c) => c.text));
+    const row = (code: string[]) => rows.find((cells) => code.every((c, i) => cells[i] === c));
+    expect(row(['210', '12', '02'])).toContain('财政对城乡居民基本医疗保险基金的补助');
+    expect(row(['208', '99', '99'])).toContain('其他社会保障和就业支出');
+    expect(row(['210', '12', '99'])).toContain('财政对其他基本医疗保险基金的补助');
+    // No line of the page is a piece of a name alone.
+    expect(extracted.lines.map((l) => l.text)).not.toContain('城乡居');
+  }, 120_000);
+
   it('ends an image with no text in a clear error, without starting OCR', async () => {
     const blank = PNG.sync.write({ width: 1240, height: 1754, data: Buffer.alloc(1240 * 1754 * 4, 255) } as PNG);
     const failure = await extractBytes(new Uint8Array(blank), 'blank.png').catch((e: unknown) => e);
