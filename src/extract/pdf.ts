@@ -1129,7 +1129,7 @@ interface Bands {
 function findBands(rules: Rule[], grids: Grid[], em: number, glyphs: Glyph[]): Bands[] {
   const inGrid = (r: Rule): boolean => grids.some((g) => r.pos >= g.y0 - GRID_LINE_MERGE && r.pos <= g.y1 + GRID_LINE_MERGE && r.start < g.x1 && r.end > g.x0);
   // A taller gap is a row still when it prints an amount: a name wrapped over four or five lines
-  // (seed 001 in the horizontal style: 8 em), where the space between two tables holds titles.
+  // (seed 000 in the horizontal style, scanned: 8 em), where the space between two tables holds titles.
   const printsAmount = (x0: number, x1: number, y0: number, y1: number): boolean => {
     const inside = glyphs.filter((g) => (g.x0 + g.x1) / 2 >= x0 && (g.x0 + g.x1) / 2 <= x1 && g.baseline - GLYPH_CENTRE_EM * g.em > y0 && g.baseline - GLYPH_CENTRE_EM * g.em < y1);
     return baselineGroups(inside).some((line) => words(line).some((w) => AMOUNT.test(w.text)));
