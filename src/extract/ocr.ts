@@ -1362,15 +1362,17 @@ function settleRows(rows: Line[], codeColumns: number, codes: ({ code: string } 
   const across = rowSumColumns(rows.map((l) => columns.map((j) => cents(l.cells[j]!.text))));
   if (!across) return issues;
   const identity = { parent: across.total, children: across.parts };
-  const heldInColumn = (r: number, j: number, least: number) => {
-    const read = rows.map((l) => cents(l.cells[j]!.text));
-    return identities.some((i) => i.children.length >= least && (i.parent === r || i.children.includes(r)) && holds(i, read));
-  };
   rows.forEach((line, r) => {
-    const held = new Set(columns.flatMap((j, k) => (heldInColumn(r, j, 1) ? [k] : [])));
+    // Per column, the items of the largest sum holding there that the row is in (0: none holds);
+    // read as the cells are now, an earlier row's settlement included.
+    const items = columns.map((j) => {
+      const read = rows.map((l) => cents(l.cells[j]!.text));
+      return Math.max(0, ...identities.filter((i) => (i.parent === r || i.children.includes(r)) && holds(i, read)).map((i) => i.children.length));
+    });
+    const held = new Set(items.flatMap((n, k) => (n >= 1 ? [k] : [])));
     // Against a cell's other reading, a sum of one item does not vouch for it: it holds however its
     // one figure, printed twice, is misread twice alike (20599 and 2059999 both 876.02 for 876.03).
-    const heldAgainstReading = new Set(columns.flatMap((j, k) => (heldInColumn(r, j, 2) ? [k] : [])));
+    const heldAgainstReading = new Set(items.flatMap((n, k) => (n >= 2 ? [k] : [])));
     const cells = columns.map((j) => line.cells[j]!);
     const texts = cells.map((c) => c.text);
     const name = codes[r]?.code ?? `row ${r + 1}`;
