@@ -185,7 +185,7 @@ export function cutBetween(from: number, to: number, chunks: Chunk[]): number {
 }
 
 /** The band [cuts[k-1], cuts[k]] a chunk overlaps most; the leftmost on a tie. */
-function columnOf(cuts: number[], x0: number, x1: number): number {
+export function columnOf(cuts: number[], x0: number, x1: number): number {
   let best = 0;
   let bestOverlap = -Infinity;
   for (let k = 0; k <= cuts.length; k++) {
@@ -303,13 +303,15 @@ function headerRows(group: StackedCell[], columns: [number, number][]): Borderle
   });
 }
 
-/** Overlapping intervals merged, in order. */
-export function unionIntervals(intervals: [number, number][]): [number, number][] {
+/** Overlapping (or touching) intervals merged, in order; two that overlap by less than `slack` and less than half the narrower are kept apart. */
+export function unionIntervals(intervals: [number, number][], slack = 0): [number, number][] {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const [x0, x1] of sorted) {
     const last = out[out.length - 1];
-    if (last && x0 <= last[1]) last[1] = Math.max(last[1], x1);
+    const overlap = last ? Math.min(last[1], x1) - x0 : -Infinity;
+    // Apart only when the overlap is a sliver of both, never when one lies within the other.
+    if (last && overlap >= 0 && (overlap >= slack || 2 * overlap >= Math.min(x1 - x0, last[1] - last[0]))) last[1] = Math.max(last[1], x1);
     else out.push([x0, x1]);
   }
   return out;

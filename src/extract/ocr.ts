@@ -4,6 +4,7 @@ import { loadJson } from '../data.js';
 import type { Cell, Extracted, Issue, Line } from '../model.js';
 import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
+import { columnOf, cutBetween } from './borderless.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor } from './ocr-lexicon.js';
 import { cents, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, type RepairKind, type SumIdentity } from './ocr-repair.js';
@@ -25,6 +26,7 @@ import {
   flattenBackground,
   inkFrame,
   inkShare,
+  inkSpans,
   isBitonal,
   openPdfForRender,
   otsuThreshold,
@@ -206,6 +208,16 @@ const WORD_MARGIN_PT = 1.5;
 /** A cell read alone is cut this far inside its rules and framed with this many pixels of paper. */
 const CELL_INSET_PT = 0.75;
 const CELL_PAD_PX = 12;
+/**
+ * Paper this wide (ems) parts two headings of a table ruled between rows only: letters of one
+ * heading sit a tenth of an em apart, neighbouring columns' headings half an em or more (seed 000's
+ * 对个人和家庭的补助 and 资本性支出, the closest: 0.55 em).
+ */
+const HEADING_GAP_EM = 0.35;
+/** Header lines of such a table lie within this many ems of the line below them. */
+const HEADER_LINE_GAP_EM = 2;
+/** A heading's block is read with this much paper (points) beside its ink. */
+const HEADING_MARGIN_PT = 1;
 /** A blank cell with this much ink (pt², a few strokes) holds text the page recognition missed. */
 const MIN_CELL_INK_PT2 = 2;
 /**
@@ -417,6 +429,7 @@ async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions 
   options.onPhase?.('page', ...since(recognizing));
   setConfidence(lines, pieces, scale);
   const cells = new CellReader(clean, options);
+  await cells.readBandHeaders(lines, median(glyphs.map((g) => g.em)));
   await Promise.all([cells.rereadText(lines, pieces, scale), cells.rereadFreeLines(lines), cells.rereadFreeWords(lines)]);
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
@@ -656,6 +669,65 @@ class CellReader {
   /** How a cell's amount `text` was read, for the issue that says it was taken. */
   private howRead(cell: Cell, text: string): string {
     return this.otherReadings.get(cell)?.includes(text) ? `as the page read it, ${text}` : `re-read alone as ${text}`;
+  }
+
+  /**
+   * The header lines of a table ruled between rows only, read again column by column. Its headings
+   * wrap within narrow columns, and the page recognition reads such a band across the columns
+   * (工资福利支出 over three lines came out as 福利, the rest in its neighbours' words), so its cells
+   * are garbled and do not line up with the columns below. The line's ink is split where paper
+   * parts it; each block goes to the column between the cuts the body's cells leave (a left-aligned
+   * heading over right-aligned amounts: borderless.ts `cutBetween`), and each column's blocks are
+   * read alone, as one cell. The line so read replaces the page's when it names at least as many
+   * known headings. A block over two columns' figures (a centred group heading) leaves the line as
+   * the page read it.
+   */
+  async readBandHeaders(lines: Line[], em: number): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    for (const rows of gridGroups(lines)) {
+      const first = rows.findIndex(printsAmount);
+      if (first < 0 || !leavesGaps(rows[first]!)) continue;
+      const extents = columnExtents(rows.slice(first));
+      const [gx0, , gx1] = rows[first]!.at.bbox!;
+      for (const line of headerLinesAbove(lines, rows[first]!, gx0, gx1, em)) jobs.push(this.readBandHeader(line, extents, gx0, gx1, em));
+    }
+    await Promise.all(jobs);
+  }
+
+  private async readBandHeader(line: Line, extents: [number, number][], gx0: number, gx1: number, em: number): Promise<void> {
+    const px = this.image.dpi / 72;
+    const [lx0, y0, lx1, y1] = line.at.bbox!;
+    const from = Math.min(lx0, gx0) - em;
+    const to = Math.max(lx1, gx1) + em;
+    const blocks = inkSpans(this.image, INK_LEVEL, from * px, y0 * px, to * px, y1 * px, HEADING_GAP_EM * em * px).map(([a, b]) => ({ x0: a / px, x1: b / px }));
+    if (blocks.length === 0 || blocks.some((b) => extents.filter(([e0, e1]) => b.x0 < e1 && b.x1 > e0).length > 1)) return;
+    const cuts = extents.slice(1).map(([x0], k) => cutBetween(extents[k]![1], x0, blocks.map((b) => ({ ...b, text: '', top: y0, bottom: y1 }))));
+    const regions = new Map<number, [number, number]>();
+    for (const b of blocks) {
+      const k = columnOf(cuts, b.x0, b.x1);
+      const r = regions.get(k);
+      regions.set(k, r ? [Math.min(r[0], b.x0), Math.max(r[1], b.x1)] : [b.x0, b.x1]);
+    }
+    const cells = await Promise.all(
+      extents.map(async ([e0, e1], k): Promise<Cell> => {
+        const region = regions.get(k);
+        if (!region) return { text: '', at: { ...line.at, bbox: [e0, y0, e1, y1] }, x0: e0, x1: e1 };
+        const [r0, r1] = region;
+        const cell: Cell = { text: '', at: { ...line.at, bbox: [r0 - HEADING_MARGIN_PT, y0, r1 + HEADING_MARGIN_PT, y1] }, x0: r0, x1: r1 };
+        // A cell the page read whole as a known word over this block keeps that reading.
+        const inside = line.cells.filter((c) => c.text !== '' && c.x0 !== undefined && c.x1 !== undefined && c.x0 >= r0 - em && c.x1 <= r1 + em);
+        const known = inside.length === 1 ? knownWord(inside[0]!.text) : undefined;
+        if (known !== undefined) return { ...cell, text: known, confidence: inside[0]!.confidence };
+        const read = await this.read(cell, TEXT_CELL_PSM, undefined, 0);
+        if (!read || isNoise(read.text, read.confidence)) return cell;
+        return { ...cell, text: ocrText(read.text), confidence: read.confidence / 100 };
+      }),
+    );
+    if (namedHeadings(cells) === 0 || namedHeadings(cells) < namedHeadings(line.cells)) return;
+    line.cells = cells;
+    line.text = cells.map((c) => c.text).join('\t');
+    line.delimited = true;
+    line.at = { ...line.at, bbox: [gx0, y0, gx1, y1] };
   }
 
   /**
@@ -1403,6 +1475,47 @@ function mayGoOn(rows: Line[], lines: Line[], image: GrayImage): boolean {
 
 /** A page number as printed at a page's foot: 17, - 17 -, 第17页, 17/40. */
 const PAGE_NUMBER = /^(?:[-—–]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?(?:\s*[-—–])?$/u;
+
+/** A row whose cells leave paper between them: a table ruled between rows only (a ruled grid's cells abut). */
+function leavesGaps(row: Line): boolean {
+  return row.cells.some((c, j) => j > 0 && c.x0 !== undefined && row.cells[j - 1]!.x1 !== undefined && c.x0 - row.cells[j - 1]!.x1! > CELL_INSET_PT);
+}
+
+/** Each column's left and right edges over the rows given. */
+function columnExtents(rows: Line[]): [number, number][] {
+  return rows[0]!.cells.map((_, j) => {
+    const cells = rows.map((l) => l.cells[j]!).filter((c) => c.x0 !== undefined && c.x1 !== undefined);
+    return [Math.min(...cells.map((c) => c.x0!)), Math.max(...cells.map((c) => c.x1!))];
+  });
+}
+
+/**
+ * The header lines over a table's first row of amounts: the delimited lines right above it,
+ * each within HEADER_LINE_GAP_EM of the one below and spanning at least half the table's width.
+ * Rows of column numbers (1 2 3 …, ** placeholders) are passed over, not read again.
+ */
+function headerLinesAbove(lines: Line[], firstRow: Line, x0: number, x1: number, em: number): Line[] {
+  const out: Line[] = [];
+  let below = firstRow.at.bbox![1];
+  for (let i = lines.indexOf(firstRow) - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    const b = l.at.bbox;
+    if (!l.delimited || !b || printsAmount(l) || below - b[3] > HEADER_LINE_GAP_EM * em || Math.min(b[2], x1) - Math.max(b[0], x0) < (x1 - x0) / 2) break;
+    below = b[1];
+    if (!l.cells.every((c) => /^(\d*|\*+)$/.test(c.text.trim()))) out.push(l);
+  }
+  return out;
+}
+
+/** A line with an amount with a decimal point in one of its cells: a table's body row, not its header. */
+function printsAmount(line: Line): boolean {
+  return line.cells.some((c) => readAmount(c.text)?.text.includes('.'));
+}
+
+/** How many cells read as a known heading, or one letter from one. */
+function namedHeadings(cells: Cell[]): number {
+  return cells.filter((c) => c.text !== '' && (knownWord(c.text) !== undefined || headerWordFor(c.text, HEADER_WORDS) !== undefined)).length;
+}
 
 /** Lines of one ruled grid: delimited lines sharing the grid's left and right edges and cell count. */
 function gridGroups(lines: Line[]): Line[][] {

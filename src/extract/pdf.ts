@@ -47,6 +47,8 @@ const RUN_CONTINUITY_EM = 0.1;
 const DUPLICATE_GLYPH_EM = 0.15;
 /** Consecutive delimited lines at most this far apart (baseline to baseline) form one block. */
 const BLOCK_LINE_SPACING_EM = 3;
+/** Cells of a borderless block that overlap by up to this much (ems) are in two columns still. */
+const COLUMN_OVERLAP_EM = 0.5;
 /** Glyph box above and below the baseline; only used for boxes and to place a glyph in a cell. */
 const GLYPH_ASCENT_EM = 0.8;
 const GLYPH_DESCENT_EM = 0.2;
@@ -1238,17 +1240,22 @@ function alignBorderlessBlocks(placed: Placed[], at: PageAt): void {
 function alignBlock(block: Placed[], at: PageAt): void {
   const numeric = block.filter((p) => p.line.cells.some((c) => NUMERIC.test(c.text)));
   const source = numeric.length >= 2 ? numeric : block;
-  const columns = unionIntervals(source.flatMap((p) => p.line.cells.map((c) => [c.x0 ?? 0, c.x1 ?? 0] as [number, number])));
+  // A cell that reaches a little into the next column's is not one column with it: a recognized
+  // word's box can run a few points past its ink (a name's box over the amounts' column, on a scan).
+  const slack = COLUMN_OVERLAP_EM * median(block.map((p) => p.em));
+  const columns = unionIntervals(source.flatMap((p) => p.line.cells.map((c) => [c.x0 ?? 0, c.x1 ?? 0] as [number, number])), slack);
+  const [left, right] = [columns[0]![0], columns[columns.length - 1]![1]];
   for (const p of block) {
     const slots = p.line.cells.map((c) => bestColumn(columns, c.x0 ?? 0, c.x1 ?? 0));
     const increasing = slots.every((s, i) => i === 0 || s > slots[i - 1]!);
-    if (!increasing || slots.length === columns.length) continue;
+    if (!increasing) continue;
     const [, top, , bottom] = p.line.at.bbox ?? [0, 0, 0, 0];
     const cells = columns.map(([x0, x1], j) => {
       const k = slots.indexOf(j);
       return k >= 0 ? p.line.cells[k]! : cellOf('', at, x0, top, x1, bottom);
     });
-    p.line = { ...p.line, cells, text: cells.map((c) => c.text).join('\t') };
+    // Every aligned row spans the block's columns, so the rows of one table are seen as one grid.
+    p.line = { ...p.line, cells, text: cells.map((c) => c.text).join('\t'), at: { ...p.line.at, bbox: bbox(left, top, right, bottom) } };
   }
 }
 

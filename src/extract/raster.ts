@@ -1083,6 +1083,28 @@ export function inkFrame(image: GrayImage, threshold: number, margin: number): [
   return [Math.max(0, x0 - margin), Math.max(0, y0 - margin), Math.min(width, x1 + 1 + margin), Math.min(height, y1 + 1 + margin)];
 }
 
+/**
+ * The runs of pixel columns within [x0, x1) × [y0, y1) that hold ink (pixels below `level`), runs
+ * closer than `minGap` pixels joined: the blocks of print a strip of the page holds side by side
+ * (a table's headings, each over its column). Pixel coordinates, [start, end).
+ */
+export function inkSpans(image: GrayImage, level: number, x0: number, y0: number, x1: number, y1: number, minGap: number): [number, number][] {
+  const left = Math.max(0, Math.floor(x0));
+  const right = Math.min(image.width, Math.ceil(x1));
+  const top = Math.max(0, Math.floor(y0));
+  const bottom = Math.min(image.height, Math.ceil(y1));
+  const spans: [number, number][] = [];
+  for (let x = left; x < right; x++) {
+    let inked = false;
+    for (let y = top; y < bottom && !inked; y++) inked = image.data[y * image.width + x]! < level;
+    if (!inked) continue;
+    const last = spans[spans.length - 1];
+    if (last && x - last[1] < minGap) last[1] = x + 1;
+    else spans.push([x, x + 1]);
+  }
+  return spans;
+}
+
 /** The pixels inside [x0, x1) × [y0, y1), framed by `pad` pixels of paper (tesseract wants a margin). */
 export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: number, pad: number): GrayImage {
   const left = Math.max(0, Math.floor(x0));

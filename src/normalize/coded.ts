@@ -230,13 +230,38 @@ function headerLinesOf(raw: RawTable): Line[] {
   return namesColumns(raw.header, raw.type) ? raw.header : repeated;
 }
 
+/**
+ * Each page of a table is its own grid, and one page's may split or merge leading code columns
+ * where another's does not (类 | 款 | 项 in three cells or one): when every page has as many value
+ * columns, a row's positions count from the first value column of its own page (the mode of its
+ * keyed rows' first figures; of any row of figures on a page that holds only its table's total),
+ * the header's from its page's. When pages differ in value columns (a column left
+ * out or two merged on one page), no page's count is sure: all count from the table's mode
+ * (the caller's, undefined here).
+ */
+function pageGrids(raw: RawTable, keyed: RawRow[], headerLines: Line[]): { first: number | undefined; width: number; firstOn: (page: number | undefined) => number | undefined } {
+  const printed = raw.rows.filter((r) => r.positioned && r.numbers[0]?.idx !== undefined && !isColumnNumbering(r));
+  const grid = raw.body.filter((l) => l.delimited);
+  const pages = [...new Set(printed.map((r) => r.at.page))];
+  const firstOf = (rows: RawRow[]): number | undefined => mode(rows.map((r) => r.numbers[0]!.idx!));
+  const firstOn = new Map(pages.map((page) => [page, firstOf(keyed.filter((r) => r.at.page === page)) ?? firstOf(printed.filter((r) => r.at.page === page))!]));
+  const cellsOn = (page: number | undefined): number => Math.max(0, ...grid.filter((l) => l.at.page === page).map((l) => l.cells.length));
+  const headerPage = headerLines[0]?.at.page;
+  const consistent = new Set(pages.map((page) => cellsOn(page) - firstOn.get(page)!)).size <= 1;
+  const cells = consistent && grid.some((l) => l.at.page === headerPage) ? cellsOn(headerPage) : Math.max(0, ...grid.map((l) => l.cells.length));
+  const width = valueWidth(headerLines, cells);
+  if (!consistent) return { first: undefined, width, firstOn: () => undefined };
+  return { first: firstOn.get(headerPage), width, firstOn: (page) => firstOn.get(page) };
+}
+
 function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: boolean): Built {
   const issues: Issue[] = [];
   const headerLines = headerLinesOf(raw);
   const headerText = headerLines.map((l) => l.text).join(' ');
   const positioned = rowsIn.filter((x) => x.r.positioned && x.r.numbers[0]?.idx !== undefined);
-  const firstValue = mode(positioned.map((x) => x.r.numbers[0]!.idx!));
-  const width = valueWidth(headerLines, Math.max(0, ...raw.body.filter((l) => l.delimited).map((l) => l.cells.length)));
+  const grids = pageGrids(raw, positioned.map((x) => x.r), headerLines);
+  const firstValue = grids.first ?? mode(positioned.map((x) => x.r.numbers[0]!.idx!));
+  const width = grids.width;
   let columns: string[] = columnsByWords(headerText, raw.type).map((c) => c.measure);
   const byPos = firstValue === undefined ? undefined : columnsByPosition(headerLines, firstValue, width);
   if (byPos && byPos.every((m) => m !== undefined)) columns = byPos as string[];
@@ -248,15 +273,18 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const widest = Math.max(0, ...rowsIn.map((x) => x.r.numbers.length), width - (firstValue ?? width));
   for (let k = columns.length; k < widest; k++) columns.push(`col_${k + 1}`);
   columns = columns.map((m) => measureNameIn(raw.type, m));
-  const pos = (n: { idx?: number }): number | undefined => (n.idx === undefined || firstValue === undefined ? undefined : n.idx - firstValue);
-  const named = nameUnreadColumn(columns, positioned.map((x) => figuresByColumn(x.r, columns.length, pos)), raw.type);
+  const posIn = (r: RawRow) => {
+    const first = grids.firstOn(r.at.page) ?? firstValue;
+    return (n: { idx?: number }): number | undefined => (n.idx === undefined || first === undefined ? undefined : n.idx - first);
+  };
+  const named = nameUnreadColumn(columns, positioned.map((x) => figuresByColumn(x.r, columns.length, posIn(x.r))), raw.type);
   if (named) {
     const unread = columns[named.column]!;
     columns[named.column] = named.measure;
     issues.push({ kind: 'reading_doubtful', severity: 'warning', message: `the heading of column ${named.column + 1} was not read; its figures make it ${named.measure} (its identities hold on ${named.holds} of ${named.tested} rows), so it is read as that: check the heading`, at: raw.header[0]?.at ?? raw.body[0]?.at, table: raw.type, measure: named.measure, printed: unread });
   }
   const identities = identitiesFor(columns, raw.type);
-  const numbersOf = (r: RawRow): PlacedNumber[] => r.numbers.map((n) => ({ value: n.value, pos: r.positioned ? pos(n) : undefined }));
+  const numbersOf = (r: RawRow): PlacedNumber[] => r.numbers.map((n) => ({ value: n.value, pos: r.positioned ? posIn(r)(n) : undefined }));
 
   const totalIdx = rowsIn.findIndex((x) => x.k.kind === 'total');
   const blankNone: boolean[] = columns.map(() => false);

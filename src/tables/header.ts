@@ -129,10 +129,12 @@ function countSubtotals(text: string): number {
  * Returns undefined when a value column has no label or two columns claim one measure.
  */
 export function columnsByPosition(header: Line[], firstValue: number, width: number): (string | undefined)[] | undefined {
-  // Column-numbering rows (栏次 1 2 3 …) and "**" placeholders name nothing.
+  // Column-numbering rows (栏次 1 2 3 …) and "**" placeholders name nothing; nor does a number
+  // of such a row misread (7 as 了, from a scan).
   const rows = header
     .filter((l) => l.delimited)
-    .map((l) => l.cells.map((c) => compact(c.text)).map((t) => (/^(\d+|\*+)$/.test(t) ? '' : t)));
+    .map((l) => l.cells.map((c) => compact(c.text)))
+    .map((cells) => (numbersColumns(cells.slice(firstValue)) ? cells.map(() => '') : cells.map((t) => (COLUMN_NUMBER.test(t) ? '' : t))));
   if (rows.length === 0) return undefined;
   const out: (string | undefined)[] = [];
   for (let c = firstValue; c < width; c++) {
@@ -159,6 +161,16 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
   const named = out.filter((m): m is string => m !== undefined);
   if (new Set(named).size !== named.length || !/^(\w+_)?total$/.test(out[0] ?? '')) return undefined;
   return out;
+}
+
+const COLUMN_NUMBER = /^(\d+|\*+)$/;
+/** Share of a row's filled value cells that print a bare number when the row numbers the columns. */
+const NUMBERING_SHARE = 2 / 3;
+
+/** A header row that numbers its columns (1 2 3 …): most of its filled cells print a bare number. */
+function numbersColumns(cells: string[]): boolean {
+  const filled = cells.filter((t) => t !== '');
+  return filled.length >= 2 && filled.filter((t) => /^\d+$/.test(t)).length >= NUMBERING_SHARE * filled.length;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { borderlessTables, cutBetween, type WordLine } from '../../src/extract/borderless.js';
+import { borderlessTables, cutBetween, unionIntervals, type WordLine } from '../../src/extract/borderless.js';
 
 // Word lines as the PDF extractor hands them: 8pt text, a name column at x 40–80 whose lines
 // wrap 10pt apart, amounts right-aligned at x 100–120 and 140–160, rows 13pt apart.
@@ -90,5 +90,19 @@ describe('borderlessTables', () => {
     const cut = cutBetween(120, 150, [chunk('人员经费', 96, 124), chunk('公用经', 126, 150), chunk('费', 126, 134)]);
     expect(cut).toBe(125);
     expect(cutBetween(120, 150, [])).toBe(135);
+  });
+});
+
+describe('unionIntervals', () => {
+  it('merges overlapping and touching intervals, in order', () => {
+    expect(unionIntervals([[10, 20], [30, 40], [15, 25], [25, 28]])).toEqual([[10, 28], [30, 40]]);
+  });
+
+  it('keeps apart two that overlap by a sliver less than the slack, never one within the other', () => {
+    // A name whose recognized box runs 2 pt into the amounts' column (seed 001, scanned) is a column of its own.
+    expect(unionIntervals([[108, 188], [186, 215]], 4.5)).toEqual([[108, 188], [186, 215]]);
+    // A column number (1) inside the column of amounts over it is that column.
+    expect(unionIntervals([[237, 267], [263, 267]], 4.5)).toEqual([[237, 267]]);
+    expect(unionIntervals([[108, 188], [180, 215]], 4.5)).toEqual([[108, 215]]);
   });
 });

@@ -12,7 +12,7 @@ import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts, trimCodeM
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
 import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
-import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
+import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, inkSpans, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
 
 /**
@@ -309,6 +309,50 @@ describe('page images', () => {
     expect(row(['210', '12', '99'])).toContain('财政对其他基本医疗保险基金的补助');
     // No line of the page is a piece of a name alone.
     expect(extracted.lines.map((l) => l.text)).not.toContain('城乡居');
+  }, 120_000);
+
+  it('reads the wrapped headings of a table ruled between rows only column by column, in the columns of its body', async () => {
+    // The same page: the 部门支出预算表's headings wrap within narrow columns (工资福利支出 over two
+    // lines, 资本性支出 over three), and the page recognition read the band across the columns (福利,
+    // 服出, 和家切, and one word over seven columns), so the columns under 基本支出 and 项目支出 went
+    // unnamed. The band's ink is split where paper parts it and each column's blocks read alone.
+    const file = 'row-rules-wrapped-grey-300dpi.pdf';
+    const bytes = fixture(`scans/${file}`);
+    const noText = await extractPdf(bytes.slice(), file).catch((e: unknown) => e);
+    const extracted = await ocrPdf(bytes.slice(), file, {}, { noText: noText as ExtractError });
+    const grid = extracted.lines.filter((l) => l.delimited);
+    const headings = grid.find((l) => l.cells.some((c) => c.text === '一般性项目'));
+    expect(headings?.cells.map((c) => c.text).slice(-8)).toEqual(['小计', '工资福利支出', '商品服务支出', '对个人和家庭的补助', '资本性支出', '小计', '一般性项目', '专项资金']);
+    // In the columns of the table's total row below it, and in line with them.
+    const total = grid.find((l) => l.cells.some((c) => c.text.replace(',', '') === '1794.14'))!;
+    expect(headings!.cells).toHaveLength(total.cells.length);
+    expect(headings!.at.bbox?.[0]).toBe(total.at.bbox?.[0]);
+  }, 120_000);
+
+  it('places the figures of a table that goes on overleaf by each page\u2019s own columns', async () => {
+    // Pages 6-7: the 部门支出预算表's header and total row are on page 6, its items on page 7, whose
+    // grid prints 类 | 款 | 项 in three cells where page 6's prints two: counted from the first value
+    // column of the header's page, page 7's figures fell one column left (基本支出 lost, 项目支出 read
+    // as 资本性支出's). Each page's positions now count from its own first value column.
+    const file = 'row-rules-wrapped-grey-300dpi.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const table = doc.tables.find((t) => t.type === 'expenditure')!;
+    const value = (key: string, measure: string) => table.rows.find((r) => r.key === key)?.values[measure];
+    expect([value('2080501', 'basic'), value('2101101', 'basic'), value('2101550', 'basic')]).toEqual([2.72, 1.28, 74.37]);
+    expect([value('2101103', 'project'), value('2101202', 'project'), value('2101103', 'capital')]).toEqual([350, 1050, undefined]);
+  }, 120_000);
+
+  it('keeps a column apart from the amounts beside it when a recognized name\u2019s box runs a little into theirs', async () => {
+    // Seed 001 in the `horizontal` style, page 3, look `grey` at 300 dpi: the box tesseract gave
+    // 社会保障和就业支出 ran 2 pt into the 合计 column, so the two were one column, no row lined up with
+    // the columns, and each row's amounts went by their order (项目支出's 3.00 read as 基本支出's).
+    const file = 'name-overrun-grey-300dpi.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const table = doc.tables.find((t) => t.type === 'expenditure')!;
+    const values = (key: string) => table.rows.find((r) => r.key === key)?.values;
+    expect(values('208')).toMatchObject({ total: 58.74, basic: 55.74, project: 3 });
+    expect(values('20899')).toMatchObject({ total: 3, project: 3 });
+    expect(values('20899')?.['basic']).toBeUndefined();
   }, 120_000);
 
   it('ends an image with no text in a clear error, without starting OCR', async () => {
@@ -679,6 +723,20 @@ describe('pixels (raster.ts)', () => {
     expect(inkFrame(page, 128, 50)).toEqual([250, 150, 955, 755]);
     expect(inkFrame(page, 128, 1000)).toEqual([0, 0, page.width, page.height]);
     expect(inkFrame({ ...page, data: new Uint8Array(page.data.length).fill(255) }, 128, 50)).toBeUndefined();
+  });
+
+  it('finds the blocks of ink side by side in a strip, parted by paper at least as wide as asked', () => {
+    const { page, box } = blankPage();
+    // Two letters 4 px apart (one heading), then 30 px of paper, then a heading over two lines.
+    box(100, 100, 20, 20);
+    box(124, 100, 20, 20);
+    box(174, 90, 30, 10);
+    box(180, 110, 40, 10);
+    // Below the strip: not counted.
+    box(300, 500, 10, 10);
+    expect(inkSpans(page, 128, 0, 80, 1600, 140, 10)).toEqual([[100, 144], [174, 220]]);
+    expect(inkSpans(page, 128, 0, 80, 1600, 140, 3)).toEqual([[100, 120], [124, 144], [174, 220]]);
+    expect(inkSpans(page, 128, 0, 200, 1600, 300, 10)).toEqual([]);
   });
 
   it('measures how far the column rules lean on a page sheared off-square, and sets them upright', () => {

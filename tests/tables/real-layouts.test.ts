@@ -239,4 +239,13 @@ describe('header trees read by position', () => {
     expect(() => columnsByPosition([line(['科目名称', '合计', '小计', '项目支出'])], 1, 4)).not.toThrow();
     expect(columnsByPosition([line(['科目名称', '合计', '基本支出', '项目支出'])], 1, 4)).toEqual(['total', 'basic', 'project']);
   });
+
+  it('reads a row that numbers the columns as naming none, a misread number included', () => {
+    // Seed 000 in the `horizontal` style, scanned: its 栏次 row read 7 as 了, and the one cell that
+    // named no measure made the whole positional reading fail (基本支出 lost by the words' reading).
+    const header = [line(['科目名称', '总计', '基本支出', '', '项目支出']), line(['', '', '小计', '工资福利支出', '小计']), line(['', '1', '2', '3', '了'])];
+    expect(columnsByPosition(header, 1, 5)).toEqual(['total', 'basic', 'wages_benefits', 'project']);
+    // A row of words with a number among them still names its columns.
+    expect(columnsByPosition([line(['科目名称', '合计', '基本支出', '项目支出']), line(['', '', '1', '小计'])], 1, 4)).toEqual(['total', 'basic', 'project']);
+  });
 });
