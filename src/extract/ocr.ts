@@ -7,7 +7,7 @@ import type { ImageHeader } from './image-header.js';
 import { columnOf, cutBetween } from './borderless.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor } from './ocr-lexicon.js';
-import { cents, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, type RepairKind, type SumIdentity } from './ocr-repair.js';
+import { cents, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -173,6 +173,8 @@ const EDGE_MARKS = /^[\s,.;'"`、。，·‘’“”]+|[\s,.;'"`、。，·‘�
 const TITLE_LIKE = /表\s*[（(]?续?[)）]?\s*$/u;
 /** Table title patterns, most specific first (data/table-types.json, as tables/detect.ts reads them). */
 const TITLE_PATTERNS = loadJson<{ types: { title: string }[] }>('table-types.json').types.map((t) => new RegExp(t.title));
+/** The words the title patterns print (their runs of CJK letters): a title that names no table type is read against them. */
+const TITLE_WORDS = TITLE_PATTERNS.flatMap((p) => p.source.match(/\p{Script=Han}+/gu) ?? []);
 /** Header words of measure columns (data/measures.json, as tables/header.ts reads them): a header cell one letter from one of them is read as it. */
 const MEASURES = loadJson<{ aliases: Record<string, string[]>; subtotal_words: string[] }>('measures.json');
 const HEADER_WORDS = [...new Set(Object.values(MEASURES.aliases).flat())];
@@ -434,6 +436,7 @@ async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions 
   const issues = [...(await cells.checkNumbers(lines, at)), ...(await cells.checkFreeNumbers(lines, at))];
   issues.push(...separateRunInAmounts(lines, at));
   issues.push(...repairHeaderWords(lines, at));
+  issues.push(...repairTitleWords(lines, at));
   issues.push(...trimCodeMarks(lines, at));
   issues.push(...settleCodes(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
@@ -1266,6 +1269,26 @@ export function repairHeaderWords(lines: Line[], at: PageAt): Issue[] {
         issues.push(amend(cell, word, at, `one letter from the column heading ${word}, taken as it`, false));
       }
     }
+  }
+  return issues;
+}
+
+/**
+ * A line shaped like a title (…表) that names no table type, whose known title words read with a
+ * letter or two misread name one (单位预算一般公共预算财政拔款文出表: 财政拨款支出): it takes them. The
+ * title read twice (the page, the line alone) can be misread alike, and a table whose title names no
+ * type is not found. Reported, with what was read.
+ */
+function repairTitleWords(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  for (const line of lines) {
+    if (line.delimited || !TITLE_LIKE.test(line.text) || titleRank(line.text) < TITLE_PATTERNS.length) continue;
+    const fixed = titleWordsFixed(line.text.replace(/\s+/g, ''), TITLE_WORDS);
+    if (titleRank(fixed) === TITLE_PATTERNS.length) continue;
+    const printed = line.text;
+    line.cells = [{ ...line.cells[0]!, text: fixed, x1: line.cells[line.cells.length - 1]?.x1, confidence: REPAIRED_CONFIDENCE }];
+    line.text = fixed;
+    issues.push({ kind: 'low_confidence', severity: 'info', message: `OCR read the title ${printed}; taken as ${fixed}, whose words a table's title prints: check it against the scan`, at: line.at, printed });
   }
   return issues;
 }
