@@ -1238,12 +1238,16 @@ function alignBorderlessBlocks(placed: Placed[], at: PageAt): void {
 }
 
 function alignBlock(block: Placed[], at: PageAt): void {
-  const numeric = block.filter((p) => p.line.cells.some((c) => NUMERIC.test(c.text)));
-  const source = numeric.length >= 2 ? numeric : block;
+  // Rows of two numbers or more give the columns where there are two: a header row with one cell
+  // misread as a number (序号 read 17.2, on a scan) beside a heading over two columns joins them.
+  const numbers = (p: Placed): number => p.line.cells.filter((c) => NUMERIC.test(c.text)).length;
+  const numeric = block.filter((p) => numbers(p) >= 1);
+  const several = numeric.filter((p) => numbers(p) >= 2);
+  const source = several.length >= 2 ? several : numeric.length >= 2 ? numeric : block;
   // A cell that reaches a little into the next column's is not one column with it: a recognized
   // word's box can run a few points past its ink (a name's box over the amounts' column, on a scan).
   const slack = COLUMN_OVERLAP_EM * median(block.map((p) => p.em));
-  const columns = unionIntervals(source.flatMap((p) => p.line.cells.map((c) => [c.x0 ?? 0, c.x1 ?? 0] as [number, number])), slack);
+  const columns = unionIntervals(withoutBridges(source.map((p) => p.line.cells.map((c) => [c.x0 ?? 0, c.x1 ?? 0] as [number, number]))), slack);
   const [left, right] = [columns[0]![0], columns[columns.length - 1]![1]];
   for (const p of block) {
     const slots = p.line.cells.map((c) => bestColumn(columns, c.x0 ?? 0, c.x1 ?? 0));
@@ -1257,6 +1261,27 @@ function alignBlock(block: Placed[], at: PageAt): void {
     // Every aligned row spans the block's columns, so the rows of one table are seen as one grid.
     p.line = { ...p.line, cells, text: cells.map((c) => c.text).join('\t'), at: { ...p.line.at, bbox: bbox(left, top, right, bottom) } };
   }
+}
+
+/** Blocks with more cells than this give their columns from every cell (the bridge test is quadratic). */
+const MAX_BRIDGE_TEST_CELLS = 4000;
+
+/**
+ * The cells of a block's rows (x-ranges, a row each) without those that bridge two columns other
+ * rows keep apart: a cell that overlaps two cells of other rows that do not overlap each other (a
+ * column number read 12 for 1 and 2, over the code and name columns; a name whose box runs into
+ * the amounts). Such a cell is one row's merged cell or a misreading, not a wider column.
+ */
+function withoutBridges(rows: [number, number][][]): [number, number][] {
+  const cells = rows.flatMap((cs, row) => cs.map(([x0, x1]) => ({ x0, x1, row })));
+  const kept =
+    cells.length > MAX_BRIDGE_TEST_CELLS
+      ? cells
+      : cells.filter((c) => {
+          const under = cells.filter((o) => o.row !== c.row && o.x0 < c.x1 && o.x1 > c.x0);
+          return under.length < 2 || Math.min(...under.map((o) => o.x1)) >= Math.max(...under.map((o) => o.x0));
+        });
+  return (kept.length ? kept : cells).map((c): [number, number] => [c.x0, c.x1]);
 }
 
 /** The column a cell overlaps most, or the nearest one when it overlaps none. */

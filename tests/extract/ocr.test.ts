@@ -367,6 +367,20 @@ describe('page images', () => {
     expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '单位预算一般公共预算财政拔款文出表' }));
   }, 120_000);
 
+  it('takes no column from a cell over two columns the other rows keep apart', async () => {
+    // Seed 001 in the `horizontal` style, page 6, look `grey` at 200 dpi: the 栏次 row read 1 2 as
+    // one number, 12, over the code and name columns, and 序号 as 17.2 beside a heading over two
+    // columns. Either joined two columns into one, so no row lined up with the columns: each row's
+    // amounts went by their order (公用经费 read as 人员经费), and no column of amounts was seen whole.
+    const file = 'column-bridge-grey-200dpi.pdf';
+    const doc = await extractBytes(fixture(`scans/${file}`), file);
+    const table = doc.tables.find((t) => t.type === 'basic_expenditure')!;
+    const values = (key: string) => table.rows.find((r) => r.key === key)?.values;
+    expect(values('302')).toMatchObject({ total: 29.85, public: 29.85 });
+    expect(values('302')?.['personnel']).toBeUndefined();
+    expect(values('30201')).toMatchObject({ total: 7.44, public: 7.44 });
+  }, 120_000);
+
   it('ends an image with no text in a clear error, without starting OCR', async () => {
     const blank = PNG.sync.write({ width: 1240, height: 1754, data: Buffer.alloc(1240 * 1754 * 4, 255) } as PNG);
     const failure = await extractBytes(new Uint8Array(blank), 'blank.png').catch((e: unknown) => e);
