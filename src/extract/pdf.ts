@@ -1268,9 +1268,10 @@ const MAX_BRIDGE_TEST_CELLS = 4000;
 
 /**
  * The cells of a block's rows (x-ranges, a row each) without those that bridge two columns other
- * rows keep apart: a cell that overlaps two cells of other rows that do not overlap each other (a
- * column number read 12 for 1 and 2, over the code and name columns; a name whose box runs into
- * the amounts). Such a cell is one row's merged cell or a misreading, not a wider column.
+ * rows keep apart: a cell over two cells of other rows that do not overlap each other, across a gap
+ * no other row's cell spans (a column number read 12 for 1 and 2, over the code and name columns).
+ * Such a cell is one row's merged cell or a misreading, not a wider column; an amount over the
+ * pieces another row's amount was read in, whose gap the column's other amounts span, is not.
  */
 function withoutBridges(rows: [number, number][][]): [number, number][] {
   const cells = rows.flatMap((cs, row) => cs.map(([x0, x1]) => ({ x0, x1, row })));
@@ -1279,7 +1280,9 @@ function withoutBridges(rows: [number, number][][]): [number, number][] {
       ? cells
       : cells.filter((c) => {
           const under = cells.filter((o) => o.row !== c.row && o.x0 < c.x1 && o.x1 > c.x0);
-          return under.length < 2 || Math.min(...under.map((o) => o.x1)) >= Math.max(...under.map((o) => o.x0));
+          const [gap0, gap1] = [Math.min(...under.map((o) => o.x1)), Math.max(...under.map((o) => o.x0))];
+          // Cells of other rows across the gap too: one column, its amounts read in pieces in some rows.
+          return under.length < 2 || gap0 >= gap1 || cells.some((o) => o.row !== c.row && o.x0 <= gap0 && o.x1 >= gap1);
         });
   return (kept.length ? kept : cells).map((c): [number, number] => [c.x0, c.x1]);
 }
