@@ -677,7 +677,7 @@ class CellReader {
   /**
    * The header lines of a table ruled between rows only, read again column by column. Its headings
    * wrap within narrow columns, and the page recognition reads such a band across the columns
-   * (工资福利支出 over three lines came out as 福利, the rest in its neighbours' words), so its cells
+   * (工资福利支出 wrapped in a column four letters wide came out as 福利, the rest in its neighbours' words), so its cells
    * are garbled and do not line up with the columns below. The line's ink is split where paper
    * parts it; each block goes to the column between the cuts the body's cells leave (a left-aligned
    * heading over right-aligned amounts: borderless.ts `cutBetween`), and each column's blocks are
@@ -1499,9 +1499,12 @@ function mayGoOn(rows: Line[], lines: Line[], image: GrayImage): boolean {
 /** A page number as printed at a page's foot: 17, - 17 -, 第17页, 17/40. */
 const PAGE_NUMBER = /^(?:[-—–]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?(?:\s*[-—–])?$/u;
 
+/** Cells this far apart (points) or more leave paper between them; a ruled grid's cells share their rules. */
+const CELL_GAP_PT = 0.75;
+
 /** A row whose cells leave paper between them: a table ruled between rows only (a ruled grid's cells abut). */
 function leavesGaps(row: Line): boolean {
-  return row.cells.some((c, j) => j > 0 && c.x0 !== undefined && row.cells[j - 1]!.x1 !== undefined && c.x0 - row.cells[j - 1]!.x1! > CELL_INSET_PT);
+  return row.cells.some((c, j) => j > 0 && c.x0 !== undefined && row.cells[j - 1]!.x1 !== undefined && c.x0 - row.cells[j - 1]!.x1! > CELL_GAP_PT);
 }
 
 /** Each column's left and right edges over the rows given. */

@@ -235,9 +235,9 @@ function headerLinesOf(raw: RawTable): Line[] {
  * where another's does not (类 | 款 | 项 in three cells or one): when every page has as many value
  * columns, a row's positions count from the first value column of its own page (the mode of its
  * keyed rows' first figures; of any row of figures on a page that holds only its table's total),
- * the header's from its page's. When pages differ in value columns (a column left
- * out or two merged on one page), no page's count is sure: all count from the table's mode
- * (the caller's, undefined here).
+ * the header's from its page's. When pages differ in value columns (a column left out or two
+ * merged on one page), no page's count is sure: all count from the table's mode (the caller's,
+ * `first` undefined here).
  */
 function pageGrids(raw: RawTable, keyed: RawRow[], headerLines: Line[]): { first: number | undefined; width: number; firstOn: (page: number | undefined) => number | undefined } {
   const printed = raw.rows.filter((r) => r.positioned && r.numbers[0]?.idx !== undefined && !isColumnNumbering(r));
