@@ -371,7 +371,9 @@ const TITLE_WORD_EDIT_SHARE = 1 / 3;
  */
 export function titleWordsFixed(text: string, words: readonly string[]): string {
   const letters = [...text];
-  const known = [...new Set(words)].filter((w) => [...w].length >= MIN_TITLE_WORD_CHARS).sort((a, b) => [...b].length - [...a].length);
+  const known = [...new Set(words)].map((w) => [...w]).filter((w) => w.length >= MIN_TITLE_WORD_CHARS);
+  const lengths = [...new Set(known.map((w) => w.length))].sort((a, b) => b - a);
+  /** Letters of `w` read otherwise at `at`, CJK for CJK; undefined where a letter of another script differs or the text ends. */
   const misread = (at: number, w: string[]): number | undefined => {
     let wrong = 0;
     for (let k = 0; k < w.length; k++) {
@@ -381,19 +383,19 @@ export function titleWordsFixed(text: string, words: readonly string[]): string 
     }
     return wrong;
   };
+  /** The one known word of this length nearest the letters at `at`, within the share; null when two are as near. */
+  const nearest = (at: number, length: number): string[] | null | undefined => {
+    const close = known.flatMap((w) => {
+      const wrong = w.length === length ? misread(at, w) : undefined;
+      return wrong !== undefined && wrong <= Math.floor(length * TITLE_WORD_EDIT_SHARE) ? [{ w, wrong }] : [];
+    });
+    const best = close.filter((c) => c.wrong === Math.min(...close.map((x) => x.wrong)));
+    return best.length === 0 ? undefined : best.length === 1 ? best[0]!.w : null;
+  };
   const out: string[] = [];
   for (let i = 0; i < letters.length; ) {
-    let taken: string[] | undefined;
-    for (const length of [...new Set(known.map((w) => [...w].length))]) {
-      const close = known.map((w) => [...w]).filter((w) => w.length === length && (misread(i, w) ?? Infinity) <= Math.floor(length * TITLE_WORD_EDIT_SHARE));
-      const best = Math.min(...close.map((w) => misread(i, w)!));
-      const nearest = close.filter((w) => misread(i, w) === best);
-      if (nearest.length === 1) {
-        taken = nearest[0];
-        break;
-      }
-      if (nearest.length > 1) break;
-    }
+    let taken: string[] | null | undefined;
+    for (const length of lengths) if ((taken = nearest(i, length)) !== undefined) break;
     if (taken) {
       out.push(...taken);
       i += taken.length;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BudgetDocument, Line, Table } from '../../src/model.js';
+import type { BudgetDocument, Extracted, Line, Table } from '../../src/model.js';
 import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts, trimCodeMarks } from '../../src/extract/ocr.js';
@@ -23,6 +23,22 @@ import { extractBytes, linesToDocument } from '../../src/pipeline.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'tests/fixtures', name)));
+/** A committed scan's lines as the pipeline's OCR path gives them (its text layer is empty), read once per file. */
+const scansRead = new Map<string, Promise<Extracted>>();
+const ocrScan = (file: string): Promise<Extracted> => {
+  if (!scansRead.has(file)) {
+    const bytes = fixture(`scans/${file}`);
+    scansRead.set(file, extractPdf(bytes.slice(), file).catch((e: unknown) => ocrPdf(bytes.slice(), file, {}, { noText: e as ExtractError })));
+  }
+  return scansRead.get(file)!;
+};
+/** A committed scan extracted whole, its table of `type`, and that table's figure for a row's key and measure. */
+async function scanTable(file: string, type: string) {
+  const doc = await extractBytes(fixture(`scans/${file}`), file);
+  const table = doc.tables.find((t) => t.type === type);
+  const values = (key: string) => table?.rows.find((r) => r.key === key)?.values;
+  return { doc, table, values, value: (key: string, measure: string) => values(key)?.[measure] };
+}
 const SCAN_300 = '003_dc6b06a2998e57c3-300-p7-8.pdf';
 const SCAN_SKEWED = '003_dc6b06a2998e57c3-200-skew-p7-8.pdf';
 
@@ -282,10 +298,7 @@ describe('page images', () => {
     // font's 3): their 合计 876.03 no longer equalled 基本支出 + 项目支出, while 20599 = 2059999
     // held on the misreading. And 206's 合计, read 2,036.65 for 2,536.65, would be "mended" by
     // reading its 基本支出 828.72 as its look-alike 328.72: 206 = 20602 vouches for that cell.
-    const file = 'row-sums-grey-300dpi.pdf';
-    const doc = await extractBytes(fixture(`scans/${file}`), file);
-    const table = doc.tables.find((t) => t.type === 'general_expenditure')!;
-    const value = (key: string, measure: string) => table.rows.find((r) => r.key === key)?.values[measure];
+    const { doc, value } = await scanTable('row-sums-grey-300dpi.pdf', 'general_expenditure');
     expect([value('20599', 'project'), value('2059999', 'project')]).toEqual([876.03, 876.03]);
     expect(doc.issues).toContainEqual(
       expect.objectContaining({ kind: 'low_confidence', printed: '876.02', found: 876.03, message: expect.stringMatching(/as the page read it, 876\.03, the only reading under which 20599's amounts sum across/) }),
@@ -298,10 +311,7 @@ describe('page images', () => {
     // `grey` at 300 dpi (make-scans.mjs --hard): a row of names wrapped over three and four lines is
     // 8 em tall, past the 6 em a gap between rules could be, so each line of the name was a line of
     // its own and the row's name was empty. A taller gap is a row still when it prints an amount.
-    const file = 'row-rules-wrapped-grey-300dpi.pdf';
-    const bytes = fixture(`scans/${file}`);
-    const noText = await extractPdf(bytes.slice(), file).catch((e: unknown) => e);
-    const extracted = await ocrPdf(bytes.slice(), file, {}, { noText: noText as ExtractError });
+    const extracted = await ocrScan('row-rules-wrapped-grey-300dpi.pdf');
     const rows = extracted.lines.filter((l) => l.delimited).map((l) => l.cells.map((c) => c.text));
     const row = (code: string[]) => rows.find((cells) => code.every((c, i) => cells[i] === c));
     expect(row(['210', '12', '02'])).toContain('财政对城乡居民基本医疗保险基金的补助');
@@ -316,10 +326,7 @@ describe('page images', () => {
     // lines, 资本性支出 over three), and the page recognition read the band across the columns (福利,
     // 服出, 和家切, and one word over seven columns), so the columns under 基本支出 and 项目支出 went
     // unnamed. The band's ink is split where paper parts it and each column's blocks read alone.
-    const file = 'row-rules-wrapped-grey-300dpi.pdf';
-    const bytes = fixture(`scans/${file}`);
-    const noText = await extractPdf(bytes.slice(), file).catch((e: unknown) => e);
-    const extracted = await ocrPdf(bytes.slice(), file, {}, { noText: noText as ExtractError });
+    const extracted = await ocrScan('row-rules-wrapped-grey-300dpi.pdf');
     const grid = extracted.lines.filter((l) => l.delimited);
     const headings = grid.find((l) => l.cells.some((c) => c.text === '一般性项目'));
     expect(headings?.cells.map((c) => c.text).slice(-8)).toEqual(['小计', '工资福利支出', '商品服务支出', '对个人和家庭的补助', '资本性支出', '小计', '一般性项目', '专项资金']);
@@ -334,10 +341,7 @@ describe('page images', () => {
     // grid prints 类 | 款 | 项 in three cells where page 6's prints two: counted from the first value
     // column of the header's page, page 7's figures fell one column left (基本支出 lost, 项目支出 read
     // as 资本性支出's). Each page's positions now count from its own first value column.
-    const file = 'row-rules-wrapped-grey-300dpi.pdf';
-    const doc = await extractBytes(fixture(`scans/${file}`), file);
-    const table = doc.tables.find((t) => t.type === 'expenditure')!;
-    const value = (key: string, measure: string) => table.rows.find((r) => r.key === key)?.values[measure];
+    const { value } = await scanTable('row-rules-wrapped-grey-300dpi.pdf', 'expenditure');
     expect([value('2080501', 'basic'), value('2101101', 'basic'), value('2101550', 'basic')]).toEqual([2.72, 1.28, 74.37]);
     expect([value('2101103', 'project'), value('2101202', 'project'), value('2101103', 'capital')]).toEqual([350, 1050, undefined]);
   }, 120_000);
@@ -346,10 +350,7 @@ describe('page images', () => {
     // Seed 001 in the `horizontal` style, page 3, look `grey` at 300 dpi: the box tesseract gave
     // 社会保障和就业支出 ran 2 pt into the 合计 column, so the two were one column, no row lined up with
     // the columns, and each row's amounts went by their order (项目支出's 3.00 read as 基本支出's).
-    const file = 'name-overrun-grey-300dpi.pdf';
-    const doc = await extractBytes(fixture(`scans/${file}`), file);
-    const table = doc.tables.find((t) => t.type === 'expenditure')!;
-    const values = (key: string) => table.rows.find((r) => r.key === key)?.values;
+    const { values } = await scanTable('name-overrun-grey-300dpi.pdf', 'expenditure');
     expect(values('208')).toMatchObject({ total: 58.74, basic: 55.74, project: 3 });
     expect(values('20899')).toMatchObject({ total: 3, project: 3 });
     expect(values('20899')?.['basic']).toBeUndefined();
@@ -359,11 +360,9 @@ describe('page images', () => {
     // Seed 001 in the `horizontal` style, page 5, look `adaptive` (a scanner's black and white) at
     // 200 dpi, read by PP-OCR: the page and the line alone both read 财政拔款文出 for 财政拨款支出, the
     // title named no table type, and its 一般公共预算财政拨款支出表 was not found.
-    const file = 'title-misread-adaptive-200dpi.pdf';
-    const doc = await extractBytes(fixture(`scans/${file}`), file);
-    const table = doc.tables.find((t) => t.type === 'general_expenditure');
+    const { doc, table, values } = await scanTable('title-misread-adaptive-200dpi.pdf', 'general_expenditure');
     expect(table?.title).toBe('单位预算一般公共预算财政拨款支出表');
-    expect(table?.rows.find((r) => r.key === '20899')?.values).toMatchObject({ total: 3, project: 3 });
+    expect(values('20899')).toMatchObject({ total: 3, project: 3 });
     expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '单位预算一般公共预算财政拔款文出表' }));
   }, 120_000);
 
@@ -372,10 +371,7 @@ describe('page images', () => {
     // one number, 12, over the code and name columns, and 序号 as 17.2 beside a heading over two
     // columns. Either joined two columns into one, so no row lined up with the columns: each row's
     // amounts went by their order (公用经费 read as 人员经费), and no column of amounts was seen whole.
-    const file = 'column-bridge-grey-200dpi.pdf';
-    const doc = await extractBytes(fixture(`scans/${file}`), file);
-    const table = doc.tables.find((t) => t.type === 'basic_expenditure')!;
-    const values = (key: string) => table.rows.find((r) => r.key === key)?.values;
+    const { values } = await scanTable('column-bridge-grey-200dpi.pdf', 'basic_expenditure');
     expect(values('302')).toMatchObject({ total: 29.85, public: 29.85 });
     expect(values('302')?.['personnel']).toBeUndefined();
     expect(values('30201')).toMatchObject({ total: 7.44, public: 7.44 });
