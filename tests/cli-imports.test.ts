@@ -20,8 +20,12 @@ function staticImports(entry: string): Set<string> {
 }
 
 describe('the CLI thread', () => {
+  it('starts from an executable that loads nothing but Node itself before it relaunches (the waiting parent stays small)', () => {
+    expect([...staticImports(join(__dirname, '../src/cli.ts'))].slice(1).sort()).toEqual(['node:child_process', 'node:url']);
+  });
+
   it('loads neither pdf.js, ExcelJS nor the pipeline: a batch extracts in worker threads, and each would cost the coordinating thread memory a scan batch peaks with', () => {
-    const graph = [...staticImports(join(__dirname, '../src/cli.ts'))];
+    const graph = [...staticImports(join(__dirname, '../src/command.ts'))];
     expect(graph.filter((m) => /pdfjs-dist|exceljs|tesseract|onnxruntime|[/\\]pipeline\.ts$|[/\\]src[/\\]index\.ts$/.test(m))).toEqual([]);
     // The walk follows the CLI's own modules (it would pass vacuously otherwise).
     expect(graph.some((m) => m.endsWith('batch.ts'))).toBe(true);

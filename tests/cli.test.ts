@@ -37,6 +37,46 @@ describe('budget-extract CLI', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it.runIf(process.platform === 'linux')('should run the command with glibc told to give large freed buffers back, keeping what the user set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'be-env-'));
+    const preload = join(dir, 'env.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write(`env ${process.env.MALLOC_MMAP_THRESHOLD_} ${process.env.MALLOC_ARENA_MAX}\\n`));");
+    const envLines = (env: Record<string, string | undefined>) => {
+      const r = spawnSync(process.execPath, ['-r', preload, cli, '--version'], { encoding: 'utf8', env: { ...process.env, MALLOC_MMAP_THRESHOLD_: undefined, MALLOC_ARENA_MAX: undefined, ...env } });
+      expect(r.status).toBe(0);
+      return r.stderr.split('\n').filter((l) => l.startsWith('env '));
+    };
+    // The command's process first, then the launcher's.
+    expect(envLines({})).toEqual(['env 8388608 2', 'env undefined undefined']);
+    expect(envLines({ MALLOC_ARENA_MAX: '4' })).toEqual(['env 8388608 4', 'env undefined 4']);
+    // A threshold of the user's own: no relaunch.
+    expect(envLines({ MALLOC_MMAP_THRESHOLD_: '65536' })).toEqual(['env 65536 undefined']);
+  });
+
+  it.runIf(process.platform === 'linux')('should end the whole run when the launcher is sent SIGTERM, and exit by it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'be-sig-'));
+    const pids = join(dir, 'pids');
+    const preload = join(dir, 'pid.cjs');
+    writeFileSync(preload, `require('fs').appendFileSync(${JSON.stringify(pids)}, process.pid + '\\n');`);
+    const { spawn } = await import('node:child_process');
+    const launcher = spawn(process.execPath, ['-r', preload, cli, 'samples', '-o', join(dir, 'out'), '-q', '--jobs', '1'], { cwd: root, stdio: 'ignore' });
+    const listed = () => (existsSync(pids) ? readFileSync(pids, 'utf8').trim().split('\n').map(Number) : []);
+    while (listed().length < 2) await new Promise((r) => setTimeout(r, 20));
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => launcher.on('exit', (_code, signal) => resolve(signal)));
+    launcher.kill('SIGTERM');
+    expect(await ended).toBe('SIGTERM');
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let k = 0; k < 50 && listed().some(alive); k++) await new Promise((r) => setTimeout(r, 20));
+    expect(listed().filter(alive)).toEqual([]);
+  });
+
   it('should exit 2 on a usage error', () => {
     expect(run([]).code).toBe(2);
     expect(run(['samples']).code).toBe(2);
