@@ -53,6 +53,12 @@ function closeness(read: string, name: string): number | undefined {
   return d <= allowedEdits([...name].length) ? d : undefined;
 }
 
+/** True when `code` is listed under a name `name` reads as (within NAME_EDIT_SHARE). */
+export function listedAs(lexicon: Lexicon, code: string, name: string): boolean {
+  const k = lexicon.key(name);
+  return k !== '' && (lexicon.namesOf.get(code) ?? []).some((n) => closeness(k, lexicon.key(n)) !== undefined);
+}
+
 /**
  * The listed code a misread code is, judged by the row's name: codes MAX_CODE_EDITS digit
  * from the one read whose name the row's name is (or is close to), narrowed, when several are, to

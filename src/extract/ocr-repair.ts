@@ -40,6 +40,21 @@ export interface NumberReading {
   repairs: RepairKind[];
 }
 
+/** Letters a code's digits are read as: the amounts' look-alikes, and brackets for 1 (`]1` for 11). */
+const CODE_LOOKALIKES: Record<string, string> = { ...LOOKALIKE_DIGITS, ']': '1', '[': '1' };
+
+/**
+ * A piece of a classification code (2–9 digits) read with a letter or two for digits, as the
+ * digits (`]1` → 11, `2O8` → 208); undefined when it is digits already, has no digit, or a letter
+ * that is no digit's look-alike.
+ */
+export function codeDigits(text: string): string | undefined {
+  const t = text.trim();
+  if (/^\d*$/.test(t) || !/\d/.test(t)) return undefined;
+  const digits = [...t].map((c) => CODE_LOOKALIKES[c] ?? c).join('');
+  return /^\d{2,9}$/.test(digits) ? digits : undefined;
+}
+
 /** True for a clean printed amount (`1,794.14`, `0.77`, `-3.50`). */
 export function isAmount(text: string): boolean {
   return AMOUNT.test(text);

@@ -6,8 +6,8 @@ import { ExtractError } from './errors.js';
 import type { ImageHeader } from './image-header.js';
 import { columnOf, cutBetween } from './borderless.js';
 import { foldText } from './normalize-text.js';
-import { buildLexicon, codeFor } from './ocr-lexicon.js';
-import { cents, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
+import { buildLexicon, codeFor, listedAs } from './ocr-lexicon.js';
+import { cents, codeDigits, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -438,6 +438,7 @@ async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions 
   issues.push(...repairHeaderWords(lines, at));
   issues.push(...repairTitleWords(lines, at));
   issues.push(...trimCodeMarks(lines, at));
+  issues.push(...readLookalikeCodes(lines, at));
   issues.push(...settleCodes(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
@@ -1343,6 +1344,33 @@ export function trimCodeMarks(lines: Line[], at: PageAt): Issue[] {
     for (let j = k + 1; j < parts.length && CODE_PART.test(parts[j]!.text.trim()); j++) code += parts[j]!.text.trim();
     if (!LEXICON.namesOf.has(code)) continue;
     issues.push(amend(parts[k]!, marked[1]!, at, `taken as ${marked[1]}: a mark at the edge of the listed code ${code}`, false));
+  }
+  return issues;
+}
+
+/**
+ * A row's code with a letter read for a digit in one of its pieces (`210 | ]1 | 02 | 事业单位医疗`)
+ * is no code: the row loses its key and its figures their place. The pieces are taken as digits
+ * (codeDigits) when the code their leading pieces then make is listed under the name the row
+ * prints; reported.
+ */
+export function readLookalikeCodes(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  for (const line of lines) {
+    if (!line.delimited) continue;
+    const parts = line.cells.filter((c) => c.text.trim() !== '');
+    const k = parts.findIndex((c) => !CODE_PART.test(c.text.trim()) && codeDigits(c.text) === undefined);
+    const name = parts[k]?.text.trim();
+    if (k <= 0 || !name || readAmount(name)) continue;
+    const pieces = parts.slice(0, k).map((c) => codeDigits(c.text));
+    const read = parts.slice(0, k).map((c, j) => pieces[j] ?? c.text.trim());
+    // The code may be fewer pieces than the digits before the name (a unit code's column between).
+    const n = [...Array(k).keys()].reverse().find((j) => pieces.slice(0, j + 1).some((d) => d !== undefined) && listedAs(LEXICON, read.slice(0, j + 1).join(''), name));
+    if (n === undefined) continue;
+    const code = read.slice(0, n + 1).join('');
+    parts.slice(0, n + 1).forEach((c, j) => {
+      if (pieces[j] !== undefined) issues.push(amend(c, pieces[j]!, at, `taken as ${pieces[j]}: the code ${code} is listed under the row's name ${name}`, false));
+    });
   }
   return issues;
 }

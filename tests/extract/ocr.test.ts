@@ -346,6 +346,14 @@ describe('page images', () => {
     expect([value('2101103', 'project'), value('2101202', 'project'), value('2101103', 'capital')]).toEqual([350, 1050, undefined]);
   }, 120_000);
 
+  it('reads a code piece with a bracket read for a 1 as digits when the code is listed under the row\u2019s name, and says so', async () => {
+    // Page 7 of the same scan read 210 | ]1 | 02 | 309001 | 事业单位医疗: the row had no code, so no
+    // key, and its figures were taken for the row above's.
+    const { doc, values } = await scanTable('row-rules-wrapped-grey-300dpi.pdf', 'expenditure');
+    expect(values('2101102')).toMatchObject({ total: 3.87, basic: 3.87 });
+    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: ']1' }));
+  }, 120_000);
+
   it('keeps a column apart from the amounts beside it when a recognized name\u2019s box runs a little into theirs', async () => {
     // Seed 001 in the `horizontal` style, page 3, look `grey` at 300 dpi: the box tesseract gave
     // 社会保障和就业支出 ran 2 pt into the 合计 column, so the two were one column, no row lined up with
