@@ -354,6 +354,16 @@ describe('page images', () => {
     expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: ']1' }));
   }, 120_000);
 
+  it('erases no rule where the same letters stacked in a dense, blurred table make a long upright run', async () => {
+    // Seed 002 (the dense style) scanned dark at 200 dpi, pages 6-7: 医疗保障… printed under
+    // 医疗保障… in four or five rows made upright runs 40-50 pt long, taken as rules and erased,
+    // cutting every name they crossed (其他社会保障和就业支出 read 其(半仗合理和就业).
+    const { values, table } = await scanTable('stacked-strokes-dark-200dpi.pdf', 'expenditure');
+    expect(values('2089999')).toBeDefined();
+    const names = (keys: string[]) => keys.map((k) => table?.rows.find((r) => r.key === k)?.name);
+    expect(names(['2089999', '2101202'])).toEqual(['其他社会保障和就业支出', '财政对城乡居民基本医疗保险基金的补助']);
+  }, 120_000);
+
   it('keeps a column apart from the amounts beside it when a recognized name\u2019s box runs a little into theirs', async () => {
     // Seed 001 in the `horizontal` style, page 3, look `grey` at 300 dpi: the box tesseract gave
     // 社会保障和就业支出 ran 2 pt into the 合计 column, so the two were one column, no row lined up with
