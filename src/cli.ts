@@ -10,8 +10,8 @@
  * committed scans and 1.33 GB on twelve bitonal PDFs; a fixed 8 MiB threshold and two arenas
  * bring them to 0.85–0.97 and 0.97–1.10 GB at about the same CPU (README, "OCR", memory). A lower
  * threshold saves a little more and costs PP-OCR's tensors a fresh mapping each (a bitonal
- * batch +15–35% wall at 1–2 MiB). glibc reads these variables at process start, so they cannot be set from inside this
- * process. Variables the user set win; setting MALLOC_MMAP_THRESHOLD_ (to anything) runs the
+ * batch +15–35% wall at 1–2 MiB). glibc reads these variables at process start, so they cannot
+ * be set from inside this process. Variables the user set win; setting MALLOC_MMAP_THRESHOLD_ (to anything) runs the
  * command in this process, without a relaunch.
  */
 import { spawn } from 'node:child_process';
