@@ -42,17 +42,22 @@ export interface NumberReading {
 
 /** Letters a code's digits are read as: the amounts' look-alikes, and brackets for 1 (`]1` for 11). */
 const CODE_LOOKALIKES: Record<string, string> = { ...LOOKALIKE_DIGITS, ']': '1', '[': '1' };
+/** Marks a speck leaves at a code piece's edges (`201.`, `'06`). */
+const CODE_EDGE_MARKS = /^[.,·'`:;]+|[.,·'`:;]+$/gu;
 
 /**
- * A piece of a classification code (2–9 digits) read with a letter or two for digits, as the
- * digits (`]1` → 11, `2O8` → 208); undefined when it is digits already, has no digit, or a letter
- * that is no digit's look-alike.
+ * A piece of a classification code (2–9 digits) read with marks at its edges or a letter or two
+ * for digits, as the digits (`201.` → 201, `]1` → 11, `2O8` → 208), and whether letters were read
+ * (a mark dropped is surer than a letter taken for a digit); undefined when it is digits as read,
+ * has no digit, or a letter that is no digit's look-alike.
  */
-export function codeDigits(text: string): string | undefined {
+export function codeReading(text: string): { digits: string; letters: boolean } | undefined {
   const t = text.trim();
-  if (/^\d*$/.test(t) || !/\d/.test(t)) return undefined;
-  const digits = [...t].map((c) => CODE_LOOKALIKES[c] ?? c).join('');
-  return /^\d{2,9}$/.test(digits) ? digits : undefined;
+  const unmarked = t.replace(CODE_EDGE_MARKS, '');
+  if (unmarked === t && /^\d*$/.test(t)) return undefined;
+  if (!/\d/.test(unmarked)) return undefined;
+  const digits = [...unmarked].map((c) => CODE_LOOKALIKES[c] ?? c).join('');
+  return /^\d{2,9}$/.test(digits) ? { digits, letters: digits !== unmarked } : undefined;
 }
 
 /** True for a clean printed amount (`1,794.14`, `0.77`, `-3.50`). */

@@ -7,7 +7,7 @@ import type { ImageHeader } from './image-header.js';
 import { columnOf, cutBetween } from './borderless.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor, listedAs } from './ocr-lexicon.js';
-import { cents, codeDigits, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
+import { cents, codeReading, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -437,8 +437,7 @@ async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions 
   issues.push(...separateRunInAmounts(lines, at));
   issues.push(...repairHeaderWords(lines, at));
   issues.push(...repairTitleWords(lines, at));
-  issues.push(...trimCodeMarks(lines, at));
-  issues.push(...readLookalikeCodes(lines, at));
+  issues.push(...readCodePieces(lines, at));
   issues.push(...settleCodes(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
@@ -1328,55 +1327,39 @@ function settleCodes(lines: Line[], at: PageAt): Issue[] {
 }
 
 /**
- * A row's leading code cell read with a mark at its edge (`201. | 06 | 财政事务`: a speck read as a
- * stop) loses the row its code, and the 款 its items. The mark is dropped when the code the
- * row's leading cells then print is a listed one; reported.
+ * A row's code read with a mark at a piece's edge (`201. | 06 | 财政事务`: a speck read as a stop) or
+ * a letter for a digit (`210 | ]1 | 02 | 事业单位医疗`) is no code: the row loses its key, its figures
+ * go to the row above, and a 款 its items. The pieces are read as digits (codeReading) when the
+ * code the row's leading pieces then make is listed under the name the row prints (it may be
+ * fewer pieces than the digits before the name: a unit code's column between), or, when only
+ * marks were dropped, the code all its leading pieces make is listed at all. Reported.
  */
-export function trimCodeMarks(lines: Line[], at: PageAt): Issue[] {
+export function readCodePieces(lines: Line[], at: PageAt): Issue[] {
   const issues: Issue[] = [];
   for (const line of lines) {
     if (!line.delimited) continue;
     const parts = line.cells.filter((c) => c.text.trim() !== '');
-    const k = parts.findIndex((c) => !CODE_PART.test(c.text.trim()));
-    const marked = k >= 0 ? MARKED_CODE_PART.exec(parts[k]!.text.trim()) : null;
-    if (!marked) continue;
-    let code = parts.slice(0, k).map((c) => c.text.trim()).join('') + marked[1]!;
-    for (let j = k + 1; j < parts.length && CODE_PART.test(parts[j]!.text.trim()); j++) code += parts[j]!.text.trim();
-    if (!LEXICON.namesOf.has(code)) continue;
-    issues.push(amend(parts[k]!, marked[1]!, at, `taken as ${marked[1]}: a mark at the edge of the listed code ${code}`, false));
-  }
-  return issues;
-}
-
-/**
- * A row's code with a letter read for a digit in one of its pieces (`210 | ]1 | 02 | 事业单位医疗`)
- * is no code: the row loses its key and its figures their place. The pieces are taken as digits
- * (codeDigits) when the code their leading pieces then make is listed under the name the row
- * prints; reported.
- */
-export function readLookalikeCodes(lines: Line[], at: PageAt): Issue[] {
-  const issues: Issue[] = [];
-  for (const line of lines) {
-    if (!line.delimited) continue;
-    const parts = line.cells.filter((c) => c.text.trim() !== '');
-    const k = parts.findIndex((c) => !CODE_PART.test(c.text.trim()) && codeDigits(c.text) === undefined);
+    const readings = parts.map((c) => (CODE_PART.test(c.text.trim()) ? undefined : codeReading(c.text)));
+    let k = parts.findIndex((c, j) => !CODE_PART.test(c.text.trim()) && readings[j] === undefined);
+    if (k < 0) k = parts.length;
     const name = parts[k]?.text.trim();
-    if (k <= 0 || !name || readAmount(name)) continue;
-    const pieces = parts.slice(0, k).map((c) => codeDigits(c.text));
-    const read = parts.slice(0, k).map((c, j) => pieces[j] ?? c.text.trim());
-    // The code may be fewer pieces than the digits before the name (a unit code's column between).
-    const n = [...Array(k).keys()].reverse().find((j) => pieces.slice(0, j + 1).some((d) => d !== undefined) && listedAs(LEXICON, read.slice(0, j + 1).join(''), name));
+    const named = name !== undefined && !readAmount(name) ? name : undefined;
+    const read = parts.slice(0, k).map((c, j) => readings[j]?.digits ?? c.text.trim());
+    const fits = (n: number): boolean => {
+      const changed = readings.slice(0, n + 1).filter((r) => r !== undefined);
+      const code = read.slice(0, n + 1).join('');
+      return changed.length > 0 && ((named !== undefined && listedAs(LEXICON, code, named)) || (n === k - 1 && changed.every((r) => !r.letters) && LEXICON.namesOf.has(code)));
+    };
+    const n = [...Array(k).keys()].reverse().find(fits);
     if (n === undefined) continue;
     const code = read.slice(0, n + 1).join('');
     parts.slice(0, n + 1).forEach((c, j) => {
-      if (pieces[j] !== undefined) issues.push(amend(c, pieces[j]!, at, `taken as ${pieces[j]}: the code ${code} is listed under the row's name ${name}`, false));
+      const r = readings[j];
+      if (r) issues.push(amend(c, r.digits, at, `taken as ${r.digits}: the listed code ${code}${named ? `, the row's ${named}` : ''}`, false));
     });
   }
   return issues;
 }
-
-/** Digits of a code with stray marks at their edges (`201.`, `'06`). */
-const MARKED_CODE_PART = /^[.,·'`:;]*(\d{2,9})[.,·'`:;]*$/u;
 
 /** How many leading cells of a row print its code, when a name follows them (0 when not: a row of amounts). */
 function codeCellsOf(line: Line): number {

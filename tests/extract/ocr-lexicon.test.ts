@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadJson } from '../../src/data.js';
 import { buildLexicon, codeFor, listedAs } from '../../src/extract/ocr-lexicon.js';
-import { codeDigits } from '../../src/extract/ocr-repair.js';
+import { codeReading } from '../../src/extract/ocr-repair.js';
+
+const codeDigits = (text: string) => codeReading(text)?.digits;
 
 const entries = ['functional-classification.json', 'economic-classification.json'].flatMap((f) => loadJson<{ code: string; name: string; aliases?: string[] }[]>(f));
 const lexicon = buildLexicon(entries, (t) => t.replace(/\s+/g, ''));
@@ -37,10 +39,12 @@ describe('OCR lexicon: a row’s code checked against its name', () => {
     expect(codeFor(lexicon, '2040401', '行政运行')).toBeUndefined();
   });
 
-  it('reads a code piece with letters read for digits, and confirms a code by its row\u2019s name', () => {
+  it('reads a code piece with marks or letters read for digits, and confirms a code by its row\u2019s name', () => {
     expect(['|1', ']1', '2O8', 'l0', '[5'].map(codeDigits)).toEqual(['11', '11', '208', '10', '15']);
     // Digits already, no digit, a letter no digit looks like, a single digit: not a code piece to read.
     expect(['11', 'll', '2x', ']'].map(codeDigits)).toEqual([undefined, undefined, undefined, undefined]);
+    // Marks at the edges dropped; a mark dropped is told from a letter read.
+    expect(["201.", "'06", ']1'].map(codeReading)).toEqual([{ digits: '201', letters: false }, { digits: '06', letters: false }, { digits: '11', letters: true }]);
     expect(listedAs(lexicon, '2101102', '事业单位医疗')).toBe(true);
     expect(listedAs(lexicon, '2101102', '行政单位医疗')).toBe(true); // two letters of six: within a third
     expect(listedAs(lexicon, '2101102', '城乡医疗救助')).toBe(false);

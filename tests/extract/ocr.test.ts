@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BudgetDocument, Extracted, Line, Table } from '../../src/model.js';
 import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
-import { extractImage, ocrPage, ocrPdf, ocrText, separateRunInAmounts, trimCodeMarks } from '../../src/extract/ocr.js';
+import { extractImage, ocrPage, ocrPdf, ocrText, readCodePieces, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
 import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
@@ -466,12 +466,12 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     const cell = (text: string) => ({ text, at });
     const line = (...texts: string[]): Line => ({ text: texts.join('\t'), cells: texts.map(cell), at, delimited: true });
     const marked = line('201.', '06', '', '财政事务', '127,886,849');
-    const issues = trimCodeMarks([marked], at);
+    const issues = readCodePieces([marked], at);
     expect(marked.cells.map((c) => c.text)).toEqual(['201', '06', '', '财政事务', '127,886,849']);
     expect(issues).toEqual([expect.objectContaining({ kind: 'low_confidence', printed: '201.', message: expect.stringMatching(/listed code 20106/) })]);
     // Not a listed code, or not a code at all: left as read.
     const others = [line('209.', '06', '某事务', '1.00'), line('1.80', '1.80'), line('370, 000.', '行政运行')];
-    expect(trimCodeMarks(others, at)).toEqual([]);
+    expect(readCodePieces(others, at)).toEqual([]);
     expect(others.map((l) => l.cells[0]!.text)).toEqual(['209.', '1.80', '370, 000.']);
   });
 
