@@ -10,7 +10,7 @@ import { buildLexicon, codeFor, listedAs } from './ocr-lexicon.js';
 import { cents, codeReading, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
-import { layoutLines, type Glyph, type PageAt, type Rule } from './pdf.js';
+import { layoutLines, median, type Glyph, type PageAt, type Rule } from './pdf.js';
 import {
   INK_LEVEL,
   MIN_DESKEW_DEGREES,
@@ -1590,9 +1590,4 @@ function gridGroups(lines: Line[]): Line[][] {
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   return [...groups.values()];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

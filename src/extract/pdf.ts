@@ -1304,7 +1304,8 @@ function bestColumn(columns: [number, number][], x0: number, x1: number): number
 
 // ---- small helpers ------------------------------------------------------------------------
 
-function median(values: number[]): number {
+/** The middle value (the upper of two); 0 for none. */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

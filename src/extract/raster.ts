@@ -7,7 +7,7 @@ import UTIF from 'utif2';
 import { ExtractError } from './errors.js';
 import type { ImageFormat } from './image-header.js';
 import { DEFAULT_MAX_IMAGE_PIXELS } from './limits.js';
-import { LOCKED_DOWN } from './pdf.js';
+import { LOCKED_DOWN, median } from './pdf.js';
 
 /**
  * Page images as OCR wants them: decoded to 8-bit gray, rendered from PDFs, straightened, their
@@ -927,7 +927,8 @@ export function findPixelRules(ink: Uint8Array, width: number, height: number, d
   const reach = pt(SIDE_INK_REACH_PT, dpi);
   const isLong = (r: PixelRule) => r.end - r.start + 1 >= long;
   // The pen the page's tables are ruled with: its long rules' usual thickness.
-  const pen = median(candidates.filter(isLong).map((r) => r.thickness));
+  const longs = candidates.filter(isLong);
+  const pen = longs.length > 0 ? median(longs.map((r) => r.thickness)) : undefined;
   return joinedRules(
     candidates.filter((r) => {
       if (!isLong(r) && pen !== undefined && r.thickness > MAX_SHORT_RULE_THICKNESS * pen) return false;
@@ -936,11 +937,6 @@ export function findPixelRules(ink: Uint8Array, width: number, height: number, d
     }),
     dpi,
   );
-}
-
-function median(values: number[]): number | undefined {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**
