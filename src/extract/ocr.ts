@@ -668,9 +668,21 @@ class CellReader {
    * alone gave another (checkNumbers). Either may be the misread one; the sums choose.
    */
   private readonly otherReadings = new Map<Cell, string[]>();
+  /**
+   * A bare integer in a column of decimal amounts that every reading gave without its point
+   * (checkNumbers), with the point put where the column prints it: only a sum may choose it.
+   */
+  private readonly pointRestored = new Map<Cell, string>();
+
+  /** Every other amount a cell may hold, for the sums to choose from. */
+  private alternatives(cell: Cell): string[] {
+    const restored = this.pointRestored.get(cell);
+    return [...(this.otherReadings.get(cell) ?? []), ...(restored === undefined ? [] : [restored])];
+  }
 
   /** How a cell's amount `text` was read, for the issue that says it was taken. */
   private howRead(cell: Cell, text: string): string {
+    if (this.pointRestored.get(cell) === text) return `its column's decimal point put in, which no reading showed`;
     return this.otherReadings.get(cell)?.includes(text) ? `as the page read it, ${text}` : `re-read alone as ${text}`;
   }
 
@@ -823,11 +835,21 @@ class CellReader {
           // A row's code read as bare digits is settled by the row's name (settleCodesAndNames), not
           // read again as an amount: alone, codes came back with digits changed or added (2040405 as 20401405).
           if (j < codeCells[i]! && reading.repairs.length === 0 && /^\d+$/.test(reading.text)) return;
-          const decimals = columnDecimals(readings.flatMap((r, k) => (r && k !== i && r.repairs.length === 0 ? [r.text] : [])));
-          const fits = (text: string) => decimals === undefined || decimalsOf(text) === decimals;
-          // No column evidence, a grid of decimal amounts, and a bare integer: maybe a lost point,
-          // maybe a code. Only a second reading that shows the point may change it.
-          const pointLost = decimals === undefined && gridDecimals !== undefined && gridDecimals > 0 && /^\d{3,}$/.test(reading.text);
+          const others = readings.flatMap((r, k) => (r && k !== i && r.repairs.length === 0 ? [r.text] : []));
+          const decimals = columnDecimals(others);
+          // A blurred scan loses points and seldom prints one that is not there: in a column whose
+          // bare integers outnumber its amounts with a point (249, 412, 42900 over 16.41 and 6692.80),
+          // those amounts fit, and its integers may have lost theirs. (A point before three digits
+          // may be a separator read as one, `4,620.000`: no evidence of decimals.)
+          const twoAtMost = (d: number | undefined) => (d !== undefined && d <= 2 ? d : undefined);
+          const pointed = twoAtMost(columnDecimals(others.filter((t) => /\.\d{1,2}$/.test(t)))) ?? twoAtMost(gridDecimals);
+          const mixed = decimals === 0 && pointed !== undefined && pointed > 0;
+          const fits = (text: string) => decimals === undefined || decimalsOf(text) === decimals || (mixed && decimalsOf(text) === pointed);
+          // No column evidence (or mixed), a grid of decimal amounts, and a bare integer: maybe a
+          // lost point, maybe a code. Only a second reading that shows the point may change it; a
+          // listed classification code is read as one (50501 beside 30101 基本工资).
+          const wanted = decimals === undefined || mixed ? pointed : undefined;
+          const pointLost = wanted !== undefined && wanted > 0 && new RegExp(`^\\d{${wanted + 1},}$`).test(reading.text) && !LEXICON.namesOf.has(reading.text);
           // A code the row's name confirms needs no second reading, however unsure the page was of its digits.
           const confident = (cell.confidence ?? 1) * 100 >= LOW_CONFIDENCE || (reading.repairs.length === 0 && codeNamedInRow(reading.text, rows[i]!));
           const replaced = this.pageReading.get(cell);
@@ -850,7 +872,13 @@ class CellReader {
               const why: string[] = [];
               let value: string | undefined;
               if (pointLost) {
-                if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== gridDecimals) return; // a code, most likely
+                if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== wanted) {
+                  // A code, most likely; or the point is lost to every reading, and only the sums may say so.
+                  const restored = restoreDecimals(reading.text, wanted!);
+                  if (restored !== undefined) this.pointRestored.set(cell, restored);
+                  if (reading.repairs.length === 0) cell.text = reading.text; // as a fitting amount is (`20 104`: a code's pieces)
+                  return;
+                }
                 value = again.text;
                 why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
               } else if (again && again.repairs.length === 0 && fits(again.text) && (!gapped || digitsOf(again.text) === digitsOf(reading.text))) {
@@ -920,7 +948,7 @@ class CellReader {
               const again = await this.read(column[r]!, CELL_PSM, DIGIT_WHITELIST, undefined, IDENTITY_REREAD_FACTOR);
               const reading = again && readAmount(again.text);
               // A reading alone that replaced the page's may be the wrong one of the two: the page's counts too.
-              texts.set(r, [...(reading && reading.repairs.length === 0 ? [reading.text] : []), ...(this.otherReadings.get(column[r]!) ?? [])]);
+              texts.set(r, [...(reading && reading.repairs.length === 0 ? [reading.text] : []), ...this.alternatives(column[r]!)]);
             }),
           );
           const settled = settleIdentity(identity, read, read.map((_, r) => texts.get(r)?.map((t) => cents(t)!)));
@@ -933,7 +961,7 @@ class CellReader {
       }
       // A row's amounts sum across too (总计 = 基本支出 + 项目支出): a cell a column's sums could
       // not settle (two misread in one sum) may be settled across its row, and the column's sum then.
-      const settledAcross = settleRows(rows, codeColumns, codes, identities, at, (c) => this.otherReadings.get(c) ?? [], (c, t) => this.howRead(c, t));
+      const settledAcross = settleRows(rows, codeColumns, codes, identities, at, (c) => this.alternatives(c), (c, t) => this.howRead(c, t));
       issues.push(...settledAcross);
       if (settledAcross.length > 0) {
         for (let j = codeColumns; j < rows[0]!.cells.length; j++) issues.push(...settleColumnByLookalike(rows, j, codes, identities, cut, at));
