@@ -8,10 +8,11 @@
  * page is 8.7 MB a copy, and the pixel work makes several) stays resident in the arena of the
  * thread that freed it. A scan batch with the default two jobs peaked at 1.10–1.16 GB on the
  * committed scans and 1.33 GB on twelve bitonal PDFs; a fixed 8 MiB threshold and two arenas
- * bring them to 0.85–0.97 and 0.97–1.10 GB at about the same CPU (README, "OCR", memory). A lower
- * threshold saves a little more and costs PP-OCR's tensors a fresh mapping each (a bitonal
- * batch +15–35% wall at 1–2 MiB). glibc reads these variables at process start, so they cannot
- * be set from inside this process. Variables the user set win; setting MALLOC_MMAP_THRESHOLD_ (to anything) runs the
+ * bring them to 0.85–0.97 and 0.97–1.10 GB at about the same CPU (0.82–0.83 GB on the bitonal
+ * batch once PP-OCR's memory pattern was off: README, "OCR", memory). A lower threshold saves a
+ * little more and costs PP-OCR's tensors a fresh mapping each (a bitonal batch +15–35% wall at
+ * 1–2 MiB). glibc reads these variables at process start, so they cannot be set from inside this
+ * process. Variables the user set win; setting MALLOC_MMAP_THRESHOLD_ (to anything) runs the
  * command in this process, without a relaunch.
  */
 import { spawn } from 'node:child_process';
