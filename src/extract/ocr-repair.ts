@@ -14,6 +14,12 @@ const LOOKALIKE_DIGITS: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0
 const EDGE_NOISE = /^[\s"'“”‘’`|¦_~^,]+|[\s"'“”‘’`|¦_~^]+$/gu;
 /** A mark after an amount's decimals (`200.41,`). */
 const TRAILING_MARK = /(\.\d+)\s*[,，.、]$/u;
+/**
+ * A stop, three digits, a gap, digits: a thousands group whose comma was read as a stop, and a
+ * point read as the gap (`1.250 64` is 1,250.64, not 1.25064); readMarkedAmount reads it. A gap
+ * among a stop's one or two digits is only spacing (`9.1 7`).
+ */
+const GAP_AFTER_POINT = /[.。·]\d{3}\s+\d/u;
 /** A cell is a candidate number when it is digits, separators and look-alikes only… */
 const NUMBERISH = /^-?[\dOoDQlIi|!SsBZzg.,，。·\s]+$/u;
 /** …and at least this share of its characters are real digits (so `IS`, `Bl` stay words). */
@@ -78,7 +84,7 @@ export function decimalsOf(text: string): number {
 export function readAmount(raw: string): NumberReading | undefined {
   // A comma or stop after the decimals is a speck or a rule's remains: an amount ends in its decimals.
   const trimmed = raw.replace(EDGE_NOISE, '').replace(TRAILING_MARK, '$1');
-  if (trimmed === '' || !NUMBERISH.test(trimmed)) return undefined;
+  if (trimmed === '' || !NUMBERISH.test(trimmed) || GAP_AFTER_POINT.test(trimmed)) return undefined;
   const compact = trimmed.replace(/\s+/g, '');
   const digits = [...compact].filter((c) => c >= '0' && c <= '9').length;
   if (digits === 0 || digits / compact.length < MIN_DIGIT_SHARE) return undefined;
@@ -125,7 +131,8 @@ export function columnDecimals(others: string[]): number | undefined {
 
 /**
  * An amount that does not print the column's decimals, restored when the difference can only be
- * a lost or misread point: `86702` → `867.02`, `867,02` → `867.02` in a two-decimal column.
+ * a lost or misread point: `86702` → `867.02`, `867,02` → `867.02`, `1.67964` → `1,679.64` in a
+ * two-decimal column.
  * Undefined when it cannot be (too few digits, or extra decimals): that reading stays suspect.
  */
 export function restoreDecimals(text: string, decimals: number): string | undefined {
@@ -137,6 +144,9 @@ export function restoreDecimals(text: string, decimals: number): string | undefi
   // A comma where the point belongs: `867,02` (but `1,794` is a thousands group, not decimals).
   const comma = body.match(/^(\d+),(\d+)$/);
   if (comma && comma[2]!.length === decimals) return `${sign}${comma[1]}.${comma[2]}`;
+  // A stop where the comma belongs and the point lost: `1.67964` is 1,679.64 (three digits and the decimals after it).
+  const stop = body.match(/^(\d{1,3})\.(\d{3})(\d+)$/);
+  if (stop && stop[3]!.length === decimals) return `${sign}${stop[1]},${stop[2]}.${stop[3]}`;
   if (!/^\d+$/.test(body) || body.length <= decimals) return undefined;
   const whole = body.slice(0, body.length - decimals).replace(/^0+(?=\d)/, '');
   return `${sign}${whole}.${body.slice(body.length - decimals)}`;
@@ -354,6 +364,24 @@ export function rowSumColumns(values: (number | undefined)[][]): { total: number
     }
   }
   return best && { total: best.total, parts: best.parts };
+}
+
+/**
+ * Every sum across a grid's rows, nested ones included: a sum of columns found (rowSumColumns)
+ * stands for its parts, which are set aside, and the search goes on over the columns left, so
+ * that 合计 = 基本支出 + 项目支出 is found where each prints its own parts between them
+ * (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出 | …). Finest first; column indices as in `values`. Pure.
+ */
+export function rowSums(values: (number | undefined)[][]): { total: number; parts: number[] }[] {
+  const found: { total: number; parts: number[] }[] = [];
+  let live = Array.from({ length: Math.max(0, ...values.map((r) => r.length)) }, (_, j) => j);
+  for (;;) {
+    const sum = rowSumColumns(values.map((r) => live.map((j) => r[j])));
+    if (!sum) return found;
+    const parts = sum.parts.map((k) => live[k]!);
+    found.push({ total: live[sum.total]!, parts });
+    live = live.filter((j) => !parts.includes(j));
+  }
 }
 
 // ---- header words -----------------------------------------------------------------------------

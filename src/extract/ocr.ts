@@ -7,7 +7,7 @@ import type { ImageHeader } from './image-header.js';
 import { columnOf, cutBetween } from './borderless.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor, listedAs } from './ocr-lexicon.js';
-import { cents, codeReading, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
+import { cents, codeReading, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, median, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -673,11 +673,13 @@ class CellReader {
    * (checkNumbers), with the point put where the column prints it: only a sum may choose it.
    */
   private readonly pointRestored = new Map<Cell, string>();
+  /** Clean amounts a cell read alone gave but the page's reading kept its place (a digit more or fewer). */
+  private readonly readAlone = new Map<Cell, string[]>();
 
   /** Every other amount a cell may hold, for the sums to choose from. */
   private alternatives(cell: Cell): string[] {
     const restored = this.pointRestored.get(cell);
-    return [...(this.otherReadings.get(cell) ?? []), ...(restored === undefined ? [] : [restored])];
+    return [...(this.otherReadings.get(cell) ?? []), ...(this.readAlone.get(cell) ?? []), ...(restored === undefined ? [] : [restored])];
   }
 
   /** How a cell's amount `text` was read, for the issue that says it was taken. */
@@ -818,6 +820,8 @@ class CellReader {
       // amounts of its own (a total row at the foot of a page whose table goes on overleaf).
       const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
       const codeCells = rows.map(codeCellsOf);
+      // Each row's amounts as the page read them with one or two decimals, in cents, before any is read again.
+      const pointedInRow = rows.map((l) => new Set(l.cells.map((c) => readAmount(c.text)).flatMap((r) => (r && r.repairs.length === 0 && /\.\d{1,2}$/.test(r.text) ? [cents(r.text)!] : []))));
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
         const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text) ?? readMarkedAmount(c.text, gridDecimals));
@@ -844,7 +848,8 @@ class CellReader {
           const twoAtMost = (d: number | undefined) => (d !== undefined && d <= 2 ? d : undefined);
           const pointed = twoAtMost(columnDecimals(others.filter((t) => /\.\d{1,2}$/.test(t)))) ?? twoAtMost(gridDecimals);
           const mixed = decimals === 0 && pointed !== undefined && pointed > 0;
-          const fits = (text: string) => decimals === undefined || decimalsOf(text) === decimals || (mixed && decimalsOf(text) === pointed);
+          // Where the column does not say, no more decimals than the table prints (`1.67964` is no amount of 万元).
+          const fits = (text: string) => (decimals === undefined ? pointed === undefined || decimalsOf(text) <= pointed : decimalsOf(text) === decimals || (mixed && decimalsOf(text) === pointed));
           // No column evidence (or mixed), a grid of decimal amounts, and a bare integer: maybe a
           // lost point, maybe a code. Only a second reading that shows the point may change it; a
           // listed classification code is read as one (50501 beside 30101 基本工资).
@@ -875,17 +880,33 @@ class CellReader {
                 if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== wanted) {
                   // A code, most likely; or the point is lost to every reading, and only the sums may say so.
                   const restored = restoreDecimals(reading.text, wanted!);
-                  if (restored !== undefined) this.pointRestored.set(cell, restored);
-                  if (reading.repairs.length === 0) cell.text = reading.text; // as a fitting amount is (`20 104`: a code's pieces)
-                  return;
+                  if (restored === undefined || !pointedInRow[i]!.has(cents(restored)!)) {
+                    if (restored !== undefined) this.pointRestored.set(cell, restored);
+                    if (reading.repairs.length === 0) cell.text = reading.text; // as a fitting amount is (`20 104`: a code's pieces)
+                    return;
+                  }
+                  // The same figure printed twice in a row (合计 beside its one part), read once with its point.
+                  value = restored;
+                  why.push(`its row prints the same digits with the point, ${restored}`);
+                } else {
+                  value = again.text;
+                  why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
                 }
-                value = again.text;
-                why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
+              } else if (again && again.repairs.length === 0 && fits(again.text) && digitsOf(again.text).length !== digitsOf(reading.text).length && reading.repairs.length === 0 && fits(reading.text)) {
+                // Two clean amounts, one a digit longer: a crop alone may cut a figure's first digit
+                // (47.31 read alone 7.31), a page reading may take a rule's remains for one. Neither
+                // is surer; the page's stays, and the sums may take the other.
+                cell.text = reading.text;
+                this.readAlone.set(cell, [again.text]);
+                issues.push(lowConfidence(cell, at, printed, reading.text, `read alone as ${again.text}; kept as the page read it`));
+                return;
               } else if (again && again.repairs.length === 0 && fits(again.text) && (!gapped || digitsOf(again.text) === digitsOf(reading.text))) {
                 value = again.text;
                 if (value !== reading.text) why.push(`re-read alone as ${value}`);
               } else {
-                value = decimals === undefined ? reading.text : restoreDecimals(reading.text, decimals);
+                // A column too mixed to say its decimals, in a table that does: more than the table's (`1.67964`) are restored to them.
+                const over = wanted !== undefined && decimalsOf(reading.text) > wanted ? restoreDecimals(reading.text, wanted) : undefined;
+                value = over ?? (decimals === undefined ? reading.text : restoreDecimals(reading.text, decimals));
                 why.push(...reading.repairs.map((r) => REPAIR_WORDS[r]));
                 if (value !== undefined && value !== reading.text) why.push(REPAIR_WORDS.decimal_point);
               }
@@ -927,7 +948,6 @@ class CellReader {
     for (const rows of gridGroups(lines)) {
       const codes = rows.map(rowCode);
       const identities = sumIdentities(codes.map((c) => c?.code));
-      if (identities.length === 0) continue;
       // Where the codes end: the usual row's, not one whose name was missed and whose whole amounts join its code.
       const codeColumns = median(codes.flatMap((c) => (c ? [c.cells] : [])));
       const cut = mayGoOn(rows, lines, this.image);
@@ -1485,41 +1505,46 @@ function holds(identity: SumIdentity, read: (number | undefined)[]): boolean {
 }
 
 /**
- * The grid's rows whose amounts do not sum across as most rows do (rowSumColumns), each settled
- * by a cell's other reading (`others`: the page's where a reading alone replaced it) when exactly
- * one makes it, else by the one look-alike digit that does (settleByLookalike); a cell a column's
- * sum holds with is not changed (by another reading: a sum of several items).
+ * The grid's rows whose amounts do not sum across as most rows do (rowSums: finest sums first, so
+ * that a settled 基本支出 serves 合计 = 基本支出 + 项目支出), each settled by a cell's other reading
+ * (`others`: the page's where a reading alone replaced it) when exactly one makes it, else by the
+ * one look-alike digit that does (settleByLookalike); a cell a column's sum, or another of the
+ * row's sums of two figures or more, holds with is not changed (by another reading: a sum of
+ * several items). Works on grids without classification sums too (`identities` empty).
  */
 function settleRows(rows: Line[], codeColumns: number, codes: ({ code: string } | undefined)[], identities: SumIdentity[], at: PageAt, others: (cell: Cell) => string[], howRead: (cell: Cell, text: string) => string): Issue[] {
   const issues: Issue[] = [];
   const columns = Array.from({ length: rows[0]!.cells.length - codeColumns }, (_, k) => codeColumns + k).filter((j) => rows.some((l) => readAmount(l.cells[j]!.text)?.text.includes('.')));
-  const across = rowSumColumns(rows.map((l) => columns.map((j) => cents(l.cells[j]!.text))));
-  if (!across) return issues;
-  const identity = { parent: across.total, children: across.parts };
-  rows.forEach((line, r) => {
-    // Per column, the items of the largest sum holding there that the row is in (0: none holds);
-    // read as the cells are now, an earlier row's settlement included.
-    const items = columns.map((j) => {
-      const read = rows.map((l) => cents(l.cells[j]!.text));
-      return Math.max(0, ...identities.filter((i) => (i.parent === r || i.children.includes(r)) && holds(i, read)).map((i) => i.children.length));
+  const sums = rowSums(rows.map((l) => columns.map((j) => cents(l.cells[j]!.text)))).map((s) => ({ parent: s.total, children: s.parts }));
+  for (const identity of sums) {
+    rows.forEach((line, r) => {
+      const cells = columns.map((j) => line.cells[j]!);
+      const texts = cells.map((c) => c.text);
+      const across = texts.map((t) => cents(t));
+      // Per column, the items of the largest sum holding there that the row is in (0: none holds);
+      // read as the cells are now, an earlier row's settlement included.
+      const items = columns.map((j) => {
+        const read = rows.map((l) => cents(l.cells[j]!.text));
+        return Math.max(0, ...identities.filter((i) => (i.parent === r || i.children.includes(r)) && holds(i, read)).map((i) => i.children.length));
+      });
+      // The row's other sums that hold with two figures or more vouch for their members as a column's do.
+      const vouched = sums.filter((s) => s !== identity && holds(s, across) && s.children.filter((k) => across[k] !== 0).length >= 2).flatMap((s) => [s.parent, ...s.children]);
+      const held = new Set([...items.flatMap((n, k) => (n >= 1 ? [k] : [])), ...vouched]);
+      // Against a cell's other reading, a sum of one item does not vouch for it: it holds however its
+      // one figure, printed twice, is misread twice alike (20599 and 2059999 both 876.02 for 876.03).
+      const heldAgainstReading = new Set([...items.flatMap((n, k) => (n >= 2 ? [k] : [])), ...vouched]);
+      const name = codes[r]?.code ?? `row ${r + 1}`;
+      const reread = !offByRounding(identity, texts) ? settleIdentity(identity, across, cells.map((c) => others(c).map((t) => cents(t)!)), heldAgainstReading) : undefined;
+      if (reread) {
+        const text = others(cells[reread.row]!).find((t) => cents(t) === reread.value)!;
+        issues.push(amend(cells[reread.row]!, text, at, `${howRead(cells[reread.row]!, text)}, the only reading under which ${name}'s amounts sum across as on the table's other rows`));
+        return;
+      }
+      const settled = settleByLookalike(identity, texts, held);
+      if (!settled) return;
+      issues.push(amend(cells[settled.row]!, settled.text, at, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${name}'s amounts sum across as on the table's other rows`));
     });
-    const held = new Set(items.flatMap((n, k) => (n >= 1 ? [k] : [])));
-    // Against a cell's other reading, a sum of one item does not vouch for it: it holds however its
-    // one figure, printed twice, is misread twice alike (20599 and 2059999 both 876.02 for 876.03).
-    const heldAgainstReading = new Set(items.flatMap((n, k) => (n >= 2 ? [k] : [])));
-    const cells = columns.map((j) => line.cells[j]!);
-    const texts = cells.map((c) => c.text);
-    const name = codes[r]?.code ?? `row ${r + 1}`;
-    const reread = !offByRounding(identity, texts) ? settleIdentity(identity, texts.map((t) => cents(t)), cells.map((c) => others(c).map((t) => cents(t)!)), heldAgainstReading) : undefined;
-    if (reread) {
-      const text = others(cells[reread.row]!).find((t) => cents(t) === reread.value)!;
-      issues.push(amend(cells[reread.row]!, text, at, `${howRead(cells[reread.row]!, text)}, the only reading under which ${name}'s amounts sum across as on the table's other rows`));
-      return;
-    }
-    const settled = settleByLookalike(identity, texts, held);
-    if (!settled) return;
-    issues.push(amend(cells[settled.row]!, settled.text, at, `a ${settled.read} taken for the ${settled.as} it resembles, the only such reading under which ${name}'s amounts sum across as on the table's other rows`));
-  });
+  }
   return issues;
 }
 

@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, ocrText, readCodePieces, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, inkSpans, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -373,6 +373,42 @@ describe('page images', () => {
     expect(doubted.map((i) => i.printed)).toEqual([]);
   }, 120_000);
 
+  // Seed 002 scanned dark at 200 dpi, pages 8-9 (一般公共预算支出表, 基本支出表, 支出经济分类汇总表), from
+  // the second set: the blur closed most points of the 合计 columns, in tables whose rows are all 项
+  // or economic codes, so no classification sum can settle them.
+  let pointsLost: ReturnType<typeof scanTable> | undefined;
+  const pointsLostTable = async (type: string) => {
+    const { doc } = await (pointsLost ??= scanTable('points-lost-dark-200dpi.pdf', 'general_expenditure'));
+    const table = doc.tables.find((t) => t.type === type);
+    return { doc, values: (key: string) => table?.rows.find((r) => r.key === key)?.values };
+  };
+
+  it('takes a bare integer for the figure its row prints with a point', async () => {
+    // 4248 | 42.48, 086 | 0.86, 1200 | 12.00: the 合计 beside its one part, the same digits; read
+    // alone, the point stayed closed, and the integers were kept 100 times too large.
+    const basic = await pointsLostTable('basic_expenditure');
+    expect(basic.values('30107|50501')).toMatchObject({ total: 42.48, personnel: 42.48 });
+    const economic = await pointsLostTable('economic_summary');
+    expect(economic.values('30207|50201')).toMatchObject({ total: 0.86 });
+    expect(economic.values('30202|50201')).toMatchObject({ total: 12 });
+    expect(economic.doc.issues).toContainEqual(expect.objectContaining({ printed: '4248', found: 42.48, message: expect.stringMatching(/its row prints the same digits with the point/) }));
+  }, 120_000);
+
+  it("keeps the page's clean amount when the cell read alone comes back a digit short", async () => {
+    // 47.31 read alone lost its 4 at the crop's edge (7.31), and the reading alone replaced the page's.
+    const { doc, values } = await pointsLostTable('basic_expenditure');
+    expect(values('30102|50101')).toMatchObject({ total: 47.31, personnel: 47.31 });
+    expect(doc.issues).toContainEqual(expect.objectContaining({ printed: '47.31', message: expect.stringMatching(/read alone as 7\.31; kept as the page read it/) }));
+  }, 120_000);
+
+  it('reads an amount whose comma was read as a stop and whose point as a gap or nothing', async () => {
+    // 1,250.64 read 1.250 64 and 1,679.64 read 1.67964 were each taken as an amount with five decimals.
+    const general = await pointsLostTable('general_expenditure');
+    expect(general.values('2101301')).toMatchObject({ total: 1250.64, project: 1250.64 });
+    const economic = await pointsLostTable('economic_summary');
+    expect(economic.values('30307|50901')).toMatchObject({ total: 1679.64 });
+  }, 120_000);
+
   it('keeps a column apart from the amounts beside it when a recognized name\u2019s box runs a little into theirs', async () => {
     // Seed 001 in the `horizontal` style, page 3, look `grey` at 300 dpi: the box tesseract gave
     // 社会保障和就业支出 ran 2 pt into the 合计 column, so the two were one column, no row lined up with
@@ -574,6 +610,25 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(rowSumColumns([[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toBeUndefined();
   });
 
+  it('finds the sums across rows whose parts are not side by side, each part set aside once its own sum is found', () => {
+    // 合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出 | 其他运转类 | 特定目标类 (seed 002's 一般公共预算支出表).
+    const rows = [
+      [901057, 47635, 45083, 2552, 853422, 8100, 845322],
+      [36179, 36179, 33627, 2552, 0, 0, 0],
+      [5231, 5231, 5231, 0, 0, 0, 0],
+      [42900, 0, 0, 0, 42900, 0, 42900],
+      [8900, 0, 0, 0, 8900, 7300, 1600],
+      [7278, 0, 0, 0, 7278, 800, 6478],
+    ];
+    expect(rowSums(rows)).toEqual([
+      { total: 4, parts: [5, 6] },
+      { total: 1, parts: [2, 3] },
+      { total: 0, parts: [1, 4] },
+    ]);
+    // No sum, nothing found.
+    expect(rowSums([[100, 60, 40], [50, 20, 20], [30, 10, 10], [70, 10, 60], [9, 1, 1]])).toEqual([]);
+  });
+
   it('reads hyphens before a CJK letter as the 一 they stand for, however many, drops a mark after a colon, and keeps both elsewhere', () => {
     // 江苏省委办公厅 2018, bitonal 200 dpi, PP-OCR: 一般行政管理事务 read ---般行政管理事务.
     expect(ocrText('---般行政管理事务')).toBe('一般行政管理事务');
@@ -608,6 +663,12 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readMarkedAmount('1-858 28 858. 28', 2)).toBeUndefined(); // two amounts run together
     expect(readMarkedAmount('15, 176, 76', 0)).toBeUndefined();
     expect(readMarkedAmount('9; 022.1', 2)).toBeUndefined();
+    // Seed 002 scanned dark at 200 dpi: 1,250.64 read with a stop for its comma and a gap for its
+    // point was taken whole as 1.25064. No amount prints a gap inside its decimals.
+    expect(readAmount('1.250 64')).toBeUndefined();
+    expect(readMarkedAmount('1.250 64', 2)).toEqual({ text: '1,250.64', repairs: ['separator'] });
+    expect(readAmount('0. 86')?.text).toBe('0.86');
+    expect(readAmount('9.1 7')?.text).toBe('9.17'); // PP-OCR's spacing, seed 003 bitonal 200 dpi
   });
 
   it("restores a decimal point only where the column's other amounts print the same decimals", () => {
@@ -619,6 +680,9 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(restoreDecimals('-7301', 2)).toBe('-73.01');
     expect(restoreDecimals('1,794', 2)).toBeUndefined();
     expect(restoreDecimals('0', 2)).toBeUndefined();
+    // Seed 002 scanned dark at 200 dpi: 1,679.64 read with a stop for its comma and no point.
+    expect(restoreDecimals('1.67964', 2)).toBe('1,679.64');
+    expect(restoreDecimals('1.6796', 2)).toBeUndefined();
     // In a column of whole amounts a stop before the last three digits is a separator read as one.
     expect(restoreDecimals('127,886.849', 0)).toBe('127,886,849');
     expect(restoreDecimals('11,800.000', 0)).toBe('11,800,000');
