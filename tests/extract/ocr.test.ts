@@ -409,6 +409,14 @@ describe('page images', () => {
     expect(economic.values('30307|50901')).toMatchObject({ total: 1679.64 });
   }, 120_000);
 
+  it('settles a row by its sum across in a grid without classification sums', async () => {
+    // Seed 002 scanned bitonal at 200 dpi, page 10 (项目支出表, read by PP-OCR), from the second set:
+    // the unit's row 304 | 8542.58 | 8534.22 | 836, its codes those of units, so no column sum; the
+    // row sums were looked at only in grids with classification sums, and 836 stayed 100 times too large.
+    const { doc } = await scanTable('row-sums-uncoded-bitonal-200dpi.pdf', 'project_expenditure');
+    expect(doc.issues).toContainEqual(expect.objectContaining({ printed: '836', found: 8.36, message: expect.stringMatching(/304's amounts sum across/) }));
+  }, 120_000);
+
   it('keeps a column apart from the amounts beside it when a recognized name\u2019s box runs a little into theirs', async () => {
     // Seed 001 in the `horizontal` style, page 3, look `grey` at 300 dpi: the box tesseract gave
     // 社会保障和就业支出 ran 2 pt into the 合计 column, so the two were one column, no row lined up with
