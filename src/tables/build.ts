@@ -2,6 +2,7 @@ import type { At, Line, TableType, Unit } from '../model.js';
 import type { Block } from './segment.js';
 import { isProse, isTableLabel } from './segment.js';
 import { linesToRawRows, tokensOf, type RawRow } from './rows.js';
+import { distance } from 'fastest-levenshtein';
 
 /**
  * Block → raw table: the unit, the header lines and the raw rows, split where the first data
@@ -87,8 +88,8 @@ export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTab
   const first = content.findIndex(isDataLine);
   let header = first < 0 ? content : content.slice(0, first);
   // A table continued on the next page repeats its header there: those lines are not rows.
-  const headerTexts = new Set(header.map(squeeze).filter((t) => t.length >= 4));
-  let body = first < 0 ? [] : content.slice(first).filter((l) => !headerTexts.has(squeeze(l)));
+  const headerTexts = header.map(squeeze).filter((t) => t.length >= 4);
+  let body = first < 0 ? [] : content.slice(first).filter((l) => !repeatsHeader(l, headerTexts));
   const blocks = FAMILY[block.type] === 'coded' ? sideBySideBlocks(header, body) : undefined;
   if (blocks) {
     // Each block of a side-by-side layout is a table of its own: its rows follow the block before.
@@ -140,6 +141,19 @@ function hasSerialColumn(header: Line[], body: Line[]): boolean {
 }
 
 const squeeze = (l: Line): string => l.text.replace(/\s+/g, '');
+
+/** A header line repeated over a later page may be read with a letter or two wrong (OCR: 项目单付 for 项目单位)… */
+const REPEAT_EDIT_SHARE = 0.1;
+/** …when it is this long at least: a short label one letter from a heading may be a row's name. */
+const REPEAT_MIN_CHARS = 8;
+
+/** A body line that prints the header again: its text, or, without an amount, nearly (REPEAT_EDIT_SHARE of its letters). */
+function repeatsHeader(line: Line, headerTexts: string[]): boolean {
+  const text = squeeze(line);
+  if (headerTexts.includes(text)) return true;
+  if (text.length < REPEAT_MIN_CHARS || tokensOf(line).some((t) => t.kind === 'amount' && AMOUNT_SHAPED.test(t.text))) return false;
+  return headerTexts.some((h) => Math.abs(h.length - text.length) <= h.length * REPEAT_EDIT_SHARE && distance(h, text) <= Math.floor(h.length * REPEAT_EDIT_SHARE));
+}
 
 function isNote(line: Line): boolean {
   return /^(注|备注|说明)[:：]?/.test(line.text.trim());
