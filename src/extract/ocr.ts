@@ -815,13 +815,13 @@ class CellReader {
   async checkNumbers(lines: Line[], at: PageAt): Promise<Issue[]> {
     const issues: Issue[] = [];
     const jobs: Promise<void>[] = [];
+    // Bare integers no reading gave a point, with the row they are in.
+    const pointless: { cell: Cell; row: Line }[] = [];
     for (const rows of gridGroups(lines)) {
       // The decimals the grid's amounts with a point print: evidence for a column with too few
       // amounts of its own (a total row at the foot of a page whose table goes on overleaf).
       const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
       const codeCells = rows.map(codeCellsOf);
-      // Each row's amounts as the page read them with one or two decimals, in cents, before any is read again.
-      const pointedInRow = rows.map((l) => new Set(l.cells.map((c) => readAmount(c.text)).flatMap((r) => (r && r.repairs.length === 0 && /\.\d{1,2}$/.test(r.text) ? [cents(r.text)!] : []))));
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
         const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text) ?? readMarkedAmount(c.text, gridDecimals));
@@ -880,18 +880,15 @@ class CellReader {
                 if (!again || again.repairs.length > 0 || decimalsOf(again.text) !== wanted) {
                   // A code, most likely; or the point is lost to every reading, and only the sums may say so.
                   const restored = restoreDecimals(reading.text, wanted!);
-                  if (restored === undefined || !pointedInRow[i]!.has(cents(restored)!)) {
-                    if (restored !== undefined) this.pointRestored.set(cell, restored);
-                    if (reading.repairs.length === 0) cell.text = reading.text; // as a fitting amount is (`20 104`: a code's pieces)
-                    return;
+                  if (restored !== undefined) {
+                    this.pointRestored.set(cell, restored);
+                    pointless.push({ cell, row: rows[i]! });
                   }
-                  // The same figure printed twice in a row (合计 beside its one part), read once with its point.
-                  value = restored;
-                  why.push(`its row prints the same digits with the point, ${restored}`);
-                } else {
-                  value = again.text;
-                  why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
+                  if (reading.repairs.length === 0) cell.text = reading.text; // as a fitting amount is (`20 104`: a code's pieces)
+                  return;
                 }
+                value = again.text;
+                why.push(`re-read alone as ${value}, with the decimals of the table's other amounts`);
               } else if (again && again.repairs.length === 0 && fits(again.text) && digitsOf(again.text).length !== digitsOf(reading.text).length && reading.repairs.length === 0 && fits(reading.text)) {
                 // Two clean amounts, one a digit longer: a crop alone may cut a figure's first digit
                 // (47.31 read alone 7.31), a page reading may take a rule's remains for one. Neither
@@ -932,6 +929,15 @@ class CellReader {
       }
     }
     await Promise.all(jobs);
+    // The same figure printed twice in a row (合计 beside its one part), and the other read with its
+    // point, or given it by its column: 4248 beside 42.48 is 42.48.
+    for (const { cell, row } of pointless) {
+      const restored = this.pointRestored.get(cell)!;
+      const twin = row.cells.some((c) => c !== cell && /^-?[\d,]+\.\d{1,2}$/.test(c.text) && cents(c.text) === cents(restored));
+      if (!twin) continue;
+      this.pointRestored.delete(cell);
+      issues.push(amend(cell, restored, at, `its row prints the same digits with the point, ${restored}`));
+    }
     return issues;
   }
 

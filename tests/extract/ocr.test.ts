@@ -392,6 +392,16 @@ describe('page images', () => {
     expect(economic.doc.issues).toContainEqual(expect.objectContaining({ printed: '4248', found: 42.48, message: expect.stringMatching(/its row prints the same digits with the point/) }));
   }, 120_000);
 
+  it('takes a bare integer for the figure its row prints twice, the other given its point by its column', async () => {
+    // Seed 002 scanned grey at 200 dpi, page 8, from the second set: 1,250.64 read 125064 in all three
+    // of its row's cells, 3.84 read 384 in both; one of each was given its point (by its column, or
+    // read alone), and the row's other stayed 100 times too large.
+    const general = await scanTable('points-twice-grey-200dpi.pdf', 'general_expenditure');
+    expect(general.values('2101301')).toMatchObject({ total: 1250.64, project: 1250.64 });
+    const basic = await scanTable('points-twice-grey-200dpi.pdf', 'basic_expenditure');
+    expect(basic.values('30103|50101')).toMatchObject({ total: 3.84, personnel: 3.84 });
+  }, 120_000);
+
   it("keeps the page's clean amount when the cell read alone comes back a digit short", async () => {
     // 47.31 read alone lost its 4 at the crop's edge (7.31), and the reading alone replaced the page's.
     const { doc, values } = await pointsLostTable('basic_expenditure');
