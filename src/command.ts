@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -71,6 +72,18 @@ const RESERVED_NAMES = new Set(['summary', 'datapackage']);
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** Why `-o` cannot take the run's files (it is a file, or cannot be made), or undefined when it can: it is made if missing. */
+async function outputFolderProblem(out: string): Promise<string | undefined> {
+  try {
+    await mkdir(out, { recursive: true });
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') return `output '${out}' is a file, not a folder: give -o a folder (it is made if missing)`;
+    return `cannot make the output folder '${out}' (${code ?? (e as Error).message}): give -o a folder you can write to`;
+  }
 }
 
 function usage(message: string): never {
@@ -383,6 +396,11 @@ export async function main(argv: string[]): Promise<number> {
   const toRun = shardOf(inputs, values.shard);
   const names = outputNames(toRun);
   const out = values.output;
+  // Said before any work: a write that fails mid-batch would cost the files read so far.
+  if (!toStdout) {
+    const problem = await outputFolderProblem(out);
+    if (problem) usage(problem);
+  }
   const resumed = values.resume && !toStdout ? await resumable(toRun, names, out) : new Map<string, BudgetDocument[]>();
   const progress = new Progress(toRun.length - resumed.size, process.stderr, values.quiet);
   const fresh = await runBatch(

@@ -81,6 +81,13 @@ describe('budget-extract CLI', () => {
     expect(run([]).code).toBe(2);
     expect(run(['samples']).code).toBe(2);
     expect(run(['samples', '-o', '/tmp/x', '--format', 'docx']).stderr).toContain("unknown format 'docx'");
+    // An output path that is a file is said before any input is read (it was an EEXIST from mkdir
+    // after the first file, and with OCR workers running, an abort).
+    const file = join(mkdtempSync(join(tmpdir(), 'be-out-')), 'taken');
+    writeFileSync(file, 'x');
+    const r = run(['samples', '-o', file, '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`output '${file}' is a file, not a folder`);
   });
 
   it('should extract samples/ into JSON, facts and wide CSV, exit 0', () => {
