@@ -104,6 +104,8 @@ export const DEFAULT_TIMEOUT_SECONDS = 300;
  * streams), which is why PDFs are checked for decompression bombs before parsing (pdf-streams.ts).
  */
 export const WORKER_HEAP_MB = 1536;
+/** How long a worker asked to stop may take to finish its OCR run (one PP-OCR run takes a few seconds at most) before it is terminated anyway. */
+const STOP_GRACE_MS = 15_000;
 
 type Outcome = { documents: BudgetDocument[] } | { error: { code: string; message: string } };
 
@@ -149,6 +151,26 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
   }
   const idle: Worker[] = [];
   const all = new Set<Worker>();
+  const retiring = new Set<Promise<void>>();
+  // A worker is terminated once it says its OCR runs are done (terminated mid-run, onnxruntime
+  // takes the process down: ocr-ppocr.ts), or after STOP_GRACE_MS when it cannot say (a hang).
+  const retire = (w: Worker, alive: boolean): void => {
+    all.delete(w);
+    const done = new Promise<void>((resolve) => {
+      const end = (): void => {
+        clearTimeout(grace);
+        w.off('message', onStopped);
+        void w.terminate().then(() => resolve(), () => resolve());
+      };
+      const onStopped = (m: { stopped?: boolean }): void => {
+        if (m.stopped) end();
+      };
+      const grace = setTimeout(end, alive ? STOP_GRACE_MS : 0);
+      w.on('message', onStopped);
+      if (alive) w.postMessage({ stop: true });
+    });
+    retiring.add(done);
+  };
   let nextId = 0;
   const spawn = (): Worker => {
     const w = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
@@ -160,25 +182,22 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
     new Promise((resolve) => {
       const w = idle.pop() ?? spawn();
       const id = nextId++;
-      const finish = (o: Outcome, reusable: boolean): void => {
+      const finish = (o: Outcome, then: 'reuse' | 'stop' | 'gone'): void => {
         clearTimeout(timer);
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
-        if (reusable) idle.push(w);
-        else {
-          all.delete(w);
-          void w.terminate();
-        }
+        if (then === 'reuse') idle.push(w);
+        else retire(w, then === 'stop');
         resolve(o);
       };
       const onMessage = (m: { id: number } & Outcome): void => {
-        if (m.id === id) finish(m, true);
+        if (m.id === id) finish(m, 'reuse');
       };
-      const onError = (e: Error): void => finish({ error: workerError(basename(path), e) }, false);
-      const onExit = (): void => finish({ error: { code: 'internal', message: `${basename(path)}: the worker stopped` } }, false);
+      const onError = (e: Error): void => finish({ error: workerError(basename(path), e) }, 'gone');
+      const onExit = (): void => finish({ error: { code: 'internal', message: `${basename(path)}: the worker stopped` } }, 'gone');
       const timer = setTimeout(
-        () => finish({ error: { code: 'timeout', message: `${basename(path)}: extraction took longer than ${timeoutMs / 1000} s (raise --timeout or split the document)` } }, false),
+        () => finish({ error: { code: 'timeout', message: `${basename(path)}: extraction took longer than ${timeoutMs / 1000} s (raise --timeout or split the document)` } }, 'stop'),
         timeoutMs,
       );
       w.on('message', onMessage);
@@ -186,7 +205,13 @@ function makeRunner(options: BatchOptions): { run: (path: string) => Promise<Out
       w.on('exit', onExit);
       w.postMessage({ id, path, options: extractOptions });
     });
-  return { run, close: async () => void (await Promise.all([...all].map((w) => w.terminate()))) };
+  return {
+    run,
+    close: async () => {
+      for (const w of [...all]) retire(w, true);
+      await Promise.all(retiring);
+    },
+  };
 }
 
 export async function runBatch(paths: string[], options: BatchOptions): Promise<FileResult[]> {

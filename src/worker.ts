@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { extractUnits } from './index.js';
 import type { ExtractOptions } from './pipeline.js';
 import { ExtractError } from './extract/errors.js';
+import { stopPpocr } from './extract/ocr-ppocr.js';
 
 /** A batch worker: extracts the files it is sent, one at a time, and posts each result back. */
 export interface WorkRequest {
@@ -10,7 +11,13 @@ export interface WorkRequest {
   options: ExtractOptions;
 }
 
-parentPort?.on('message', async (req: WorkRequest) => {
+parentPort?.on('message', async (req: WorkRequest | { stop: true }) => {
+  // Asked to stop (a timeout, or the batch ending): say so once no OCR run is under way.
+  if ('stop' in req) {
+    await stopPpocr();
+    parentPort!.postMessage({ stopped: true });
+    return;
+  }
   try {
     const documents = await extractUnits(req.path, req.options);
     parentPort!.postMessage({ id: req.id, documents });

