@@ -356,32 +356,44 @@ export function rowSumColumns(values: (number | undefined)[][]): { total: number
   const width = Math.max(0, ...values.map((r) => r.length));
   let best: { total: number; parts: number[]; holds: number } | undefined;
   for (let t = 0; t < width; t++) {
-    for (let end = t + 3; end <= width; end++) {
-      const parts = Array.from({ length: end - t - 1 }, (_, k) => t + 1 + k);
-      const whole = values.filter((r) => [t, ...parts].every((j) => r[j] !== undefined) && r[t] !== 0);
-      const holds = whole.filter((r) => r[t] === parts.reduce((sum, j) => sum + r[j]!, 0)).length;
-      if (holds >= MIN_ROW_SUMS && holds >= ROW_SUM_SHARE * whole.length && holds > (best?.holds ?? 0)) best = { total: t, parts, holds };
-    }
+    const sum = sumAfter(values, t);
+    if (sum && sum.holds > (best?.holds ?? 0)) best = { total: t, ...sum };
   }
   return best && { total: best.total, parts: best.parts };
 }
 
+/** The columns right after column `t` whose sum it is (rowSumColumns' thresholds), the most rows first; undefined when none. */
+function sumAfter(values: (number | undefined)[][], t: number): { parts: number[]; holds: number } | undefined {
+  const width = Math.max(0, ...values.map((r) => r.length));
+  let best: { parts: number[]; holds: number } | undefined;
+  for (let end = t + 3; end <= width; end++) {
+    const parts = Array.from({ length: end - t - 1 }, (_, k) => t + 1 + k);
+    const whole = values.filter((r) => [t, ...parts].every((j) => r[j] !== undefined) && r[t] !== 0);
+    const holds = whole.filter((r) => r[t] === parts.reduce((sum, j) => sum + r[j]!, 0)).length;
+    if (holds >= MIN_ROW_SUMS && holds >= ROW_SUM_SHARE * whole.length && holds > (best?.holds ?? 0)) best = { parts, holds };
+  }
+  return best;
+}
+
 /**
- * Every sum across a grid's rows, nested ones included: a sum of columns found (rowSumColumns)
- * stands for its parts, which are set aside, and the search goes on over the columns left, so
- * that 合计 = 基本支出 + 项目支出 is found where each prints its own parts between them
- * (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出 | …). Finest first; column indices as in `values`. Pure.
+ * Every sum across a grid's rows, nested ones included. A total prints left of its parts, so the
+ * columns are taken right to left: a sum found stands for its parts, which are set aside, and the
+ * columns further left are searched over what is left. So 合计 | 基本支出 | 人员经费 | 公用经费 |
+ * 项目支出 | 其他运转类 | 特定目标类 gives 项目支出 and 基本支出 their sums first, and then
+ * 合计 = 基本支出 + 项目支出, though that one holds on more rows. Finest first; column indices as
+ * in `values`. Pure.
  */
 export function rowSums(values: (number | undefined)[][]): { total: number; parts: number[] }[] {
   const found: { total: number; parts: number[] }[] = [];
   let live = Array.from({ length: Math.max(0, ...values.map((r) => r.length)) }, (_, j) => j);
-  for (;;) {
-    const sum = rowSumColumns(values.map((r) => live.map((j) => r[j])));
-    if (!sum) return found;
-    const parts = sum.parts.map((k) => live[k]!);
-    found.push({ total: live[sum.total]!, parts });
+  for (let k = live.length - 1; k >= 0; k--) {
+    const sum = sumAfter(values.map((r) => live.map((j) => r[j])), k);
+    if (!sum) continue;
+    const parts = sum.parts.map((p) => live[p]!);
+    found.push({ total: live[k]!, parts });
     live = live.filter((j) => !parts.includes(j));
   }
+  return found;
 }
 
 // ---- header words -----------------------------------------------------------------------------
