@@ -346,23 +346,11 @@ const MIN_ROW_SUMS = 3;
 const ROW_SUM_SHARE = 2 / 3;
 
 /**
- * The columns of a grid's amounts that sum across its rows (总计 = 基本支出 + 项目支出): `values`
- * holds each row's amounts in cents by column (undefined where not read as an amount, 0 blank).
- * The column `total` that equals the sum of the next `parts` columns on MIN_ROW_SUMS rows at
- * least and ROW_SUM_SHARE of the rows read whole, with a figure other than 0; the most rows
- * first, then the first such column. Undefined when no column does. Pure.
+ * The columns right after column `t` whose sum it is across the rows (总计 = 基本支出 + 项目支出):
+ * `values` holds each row's amounts in cents by column (undefined where not read as an amount, 0
+ * blank). The sum must hold on MIN_ROW_SUMS rows at least and ROW_SUM_SHARE of the rows read whole,
+ * with a figure other than 0 in `t`; the run of parts it holds on most rows. Undefined when none.
  */
-export function rowSumColumns(values: (number | undefined)[][]): { total: number; parts: number[] } | undefined {
-  const width = Math.max(0, ...values.map((r) => r.length));
-  let best: { total: number; parts: number[]; holds: number } | undefined;
-  for (let t = 0; t < width; t++) {
-    const sum = sumAfter(values, t);
-    if (sum && sum.holds > (best?.holds ?? 0)) best = { total: t, ...sum };
-  }
-  return best && { total: best.total, parts: best.parts };
-}
-
-/** The columns right after column `t` whose sum it is (rowSumColumns' thresholds), the most rows first; undefined when none. */
 function sumAfter(values: (number | undefined)[][], t: number): { parts: number[]; holds: number } | undefined {
   const width = Math.max(0, ...values.map((r) => r.length));
   let best: { parts: number[]; holds: number } | undefined;

@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, ocrText, readCodePieces, separateRunInAmounts } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSumColumns, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, inkSpans, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -636,14 +636,14 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
       [91, 60, 40, 1], // one row misread: still most rows
       [undefined, 3, 4, 5],
     ];
-    expect(rowSumColumns(rows)).toEqual({ total: 0, parts: [1, 2] });
+    expect(rowSums(rows)).toEqual([{ total: 0, parts: [1, 2] }]);
     // Ten rows in thirteen (three misread): the sums still show.
     const misread = [...Array.from({ length: 10 }, (_, k) => [300 + k, 100, 200 + k]), [87603, 0, 87602], [87603, 0, 87602], [203665, 82872, 170793]];
-    expect(rowSumColumns(misread)).toEqual({ total: 0, parts: [1, 2] });
+    expect(rowSums(misread)).toEqual([{ total: 0, parts: [1, 2] }]);
     // Two rows in five: no identity.
-    expect(rowSumColumns([[100, 60, 40], [50, 20, 20], [30, 10, 10], [70, 10, 60], [9, 1, 1]])).toBeUndefined();
+    expect(rowSums([[100, 60, 40], [50, 20, 20], [30, 10, 10], [70, 10, 60], [9, 1, 1]])).toEqual([]);
     // A column of zeros sums nothing: rows whose total is 0 do not count.
-    expect(rowSumColumns([[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toBeUndefined();
+    expect(rowSums([[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toEqual([]);
   });
 
   it('finds the sums across rows whose parts are not side by side, each part set aside once its own sum is found', () => {
@@ -666,8 +666,6 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     // for 89.00 = 73.00 + 16.00 stayed).
     const fewProjects = [...rows.slice(0, 3), [5000, 5000, 5000, 0, 0, 0, 0], [42900, 0, 0, 0, 42900, 0, 42900], [8900, 0, 0, 0, 8900, 7300, 1600], [7278, 0, 0, 0, 7278, 800, 6478], [4000, 4000, 4000, 0, 0, 0, 0]];
     expect(rowSums(fewProjects)).toContainEqual({ total: 4, parts: [5, 6] });
-    // No sum, nothing found.
-    expect(rowSums([[100, 60, 40], [50, 20, 20], [30, 10, 10], [70, 10, 60], [9, 1, 1]])).toEqual([]);
   });
 
   it('reads hyphens before a CJK letter as the 一 they stand for, however many, drops a mark after a colon, and keeps both elsewhere', () => {
