@@ -136,6 +136,7 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
     .map((l) => l.cells.map((c) => compact(c.text)))
     .map((cells) => (numbersColumns(cells.slice(firstValue)) ? cells.map(() => '') : cells.map((t) => (COLUMN_NUMBER.test(t) ? '' : t))));
   if (rows.length === 0) return undefined;
+  rows.forEach((cells, r) => partRunTogether(cells, rows[r + 1], firstValue, width));
   const out: (string | undefined)[] = [];
   for (let c = firstValue; c < width; c++) {
     let measure: string | undefined;
@@ -161,6 +162,36 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
   const named = out.filter((m): m is string => m !== undefined);
   if (new Set(named).size !== named.length || !/^(\w+_)?total$/.test(out[0] ?? '')) return undefined;
   return out;
+}
+
+/** The measure a label is word for word (an alias), not one it contains. */
+function exactMeasure(label: string): string | undefined {
+  return aliasList.find(([w]) => w === label)?.[1];
+}
+
+/**
+ * Two headings read as one cell over a span (项目支出其中:基本建设资金支出): a scan lost the rule
+ * under the group's heading, so its cell ran down into its last sub-column's. Where the cell is a
+ * group's label and another's word for word, the row below prints the group's 小计 under it and
+ * nothing under the span's last column, the group heads the span and the other label that column
+ * (a label and a period word, “三公”经费预算数, is one heading). Changes `cells` in place.
+ */
+function partRunTogether(cells: string[], below: string[] | undefined, firstValue: number, width: number): void {
+  for (let c = firstValue; c < width - 1; c++) {
+    const text = cells[c]!;
+    if (cells[c + 1] !== '' || exactMeasure(text)) continue;
+    let end = c + 1;
+    while (end + 1 < width && cells[end + 1] === '') end++;
+    if (below?.[end] || !SUBTOTAL.has(below?.[c] ?? '')) continue;
+    for (let cut = 2; cut <= text.length - 2; cut++) {
+      const [group, part] = [exactMeasure(text.slice(0, cut)), exactMeasure(text.slice(cut))];
+      if (group !== undefined && GROUPS.has(group) && part !== undefined && part !== 'total') {
+        cells[c] = text.slice(0, cut);
+        cells[end] = text.slice(cut);
+        break;
+      }
+    }
+  }
 }
 
 const COLUMN_NUMBER = /^(\d+|\*+)$/;

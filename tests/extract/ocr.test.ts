@@ -445,6 +445,17 @@ describe('page images', () => {
     expect(values('物业水电费用')).toMatchObject({ total: 15 });
   }, 120_000);
 
+  it('parts a group heading run into its last sub-column\u2019s, where the scan broke the rule between them', async () => {
+    // 西南大学 2023 决算, page 14, scanned bitonal at 200 dpi (the second set): the rule under 项目支出
+    // broke, and 项目支出其中:基本建设资金支出 was read as one cell over both columns. 项目支出's 小计
+    // went under 基本建设, the last column was unnamed, and 项目支出's figures were lost.
+    const { table, values } = await scanTable('run-together-heading-bitonal-200dpi.pdf', 'general_expenditure');
+    expect(table?.columns.map((c) => c.measure)).toEqual(['total', 'basic', 'project', 'capital_construction']);
+    expect(values('2050205')).toMatchObject({ total: 186663.39, basic: 152569.36, project: 34094.03, capital_construction: 5536.97 });
+    expect(values('2050202')).toMatchObject({ project: 324.23 });
+    expect(values('2050202')?.['capital_construction']).toBeUndefined();
+  }, 120_000);
+
   it('keeps a column apart from the amounts beside it when a recognized name\u2019s box runs a little into theirs', async () => {
     // Seed 001 in the `horizontal` style, page 3, look `grey` at 300 dpi: the box tesseract gave
     // 社会保障和就业支出 ran 2 pt into the 合计 column, so the two were one column, no row lined up with

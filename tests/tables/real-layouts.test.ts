@@ -248,4 +248,15 @@ describe('header trees read by position', () => {
     // A row of words with a number among them still names its columns.
     expect(columnsByPosition([line(['科目名称', '合计', '基本支出', '项目支出']), line(['', '', '1', '小计'])], 1, 4)).toEqual(['total', 'basic', 'project']);
   });
+
+  it('parts two headings run into one cell over a span: the group over it, the other its column the row below leaves unnamed', () => {
+    // 西南大学's 财政拨款支出决算表 scanned bitonal at 200 dpi: the rule under 项目支出 broke, so its
+    // cell ran down into 其中:基本建设资金支出's and was read as one text. The group's 小计 went under
+    // 基本建设 and the last column had no name: 项目支出's figures were lost.
+    const header = [
+      line(['科目编码', '科目名称', '合计', '基本支出', '项目支出其中:基本建设资金支出', '']),
+      line(['', '', '', '', '小计', '']),
+    ];
+    expect(columnsByPosition(header, 2, 6)).toEqual(['total', 'basic', 'project', 'capital_construction']);
+  });
 });
