@@ -29,11 +29,16 @@ const { $comment: _periods, ...PERIODS } = measures.periods;
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
 
+/** The measure a label is word for word (an alias), not one it contains. */
+function exactMeasure(label: string): string | undefined {
+  return aliasList.find(([w]) => w === label)?.[1];
+}
+
 /** The measure a header label names, ignoring 小计/合计 (resolved by position). */
 export function measureOfLabel(label: string): string | undefined {
   const t = compact(label).replace(/^其中[:：]?/, (m) => (label.includes('财政拨款') ? '其中:' : m));
-  const exact = aliasList.find(([w]) => w === t);
-  if (exact) return exact[1];
+  const exact = exactMeasure(t);
+  if (exact) return exact;
   return aliasList.find(([w]) => w.length >= 3 && t.includes(w))?.[1];
 }
 
@@ -162,11 +167,6 @@ export function columnsByPosition(header: Line[], firstValue: number, width: num
   const named = out.filter((m): m is string => m !== undefined);
   if (new Set(named).size !== named.length || !/^(\w+_)?total$/.test(out[0] ?? '')) return undefined;
   return out;
-}
-
-/** The measure a label is word for word (an alias), not one it contains. */
-function exactMeasure(label: string): string | undefined {
-  return aliasList.find(([w]) => w === label)?.[1];
 }
 
 /**
