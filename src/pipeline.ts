@@ -24,7 +24,7 @@ export interface ExtractOptions extends Limits {
   ocr?: 'auto' | 'always' | 'never';
   /** Tesseract workers of this process's OCR pool (default: the cores). */
   ocrWorkers?: number;
-  /** The OCR recognizer (src/extract/ocr.ts `OcrEngine`): `auto` (default: by page, ocr.ts PAGE_ENGINE), `tesseract` or `ppocr`. */
+  /** The OCR recognizer (src/extract/ocr.ts `OcrEngine`): `auto` (default: by page, ocr.ts autoEngine), `tesseract` or `ppocr`. */
   ocrEngine?: OcrEngine;
   /** PP-OCR's detection: the page's longer side scaled to at most this many pixels (default 1600). */
   ocrDetLimit?: number;

@@ -59,21 +59,28 @@ export type OcrMode = 'auto' | 'always' | 'never';
 /**
  * The recognizer: tesseract.js (LSTM, chi_sim best_int) or PP-OCRv4 (det + rec on onnxruntime,
  * ocr-ppocr.ts). Both read the same cleaned page and hand the same word pieces to the layout.
- * `auto` chooses per page: PP-OCR for a bitonal page, tesseract for a gray one (PAGE_ENGINE).
+ * `auto` chooses per page (autoEngine).
  */
 export type OcrEngine = 'tesseract' | 'ppocr' | 'auto';
 /** An engine that reads: `auto` resolved for a page. */
 export type Recognizer = Exclude<OcrEngine, 'auto'>;
 
+/** The fewest rules a ruled table prints: a three-line table's (top, under the heading, foot). */
+export const MIN_TABLE_RULES = 3;
+
 /**
- * What `auto` reads a page with, by its kind. Measured with each engine alone (README, "OCR"): on
- * bitonal pages PP-OCR reads more (hard set 200 dpi 0.886 against 0.786, 300 dpi 0.997 against
- * 0.978; the serif set 0.678 against 0.439, 0.775 against 0.727); on gray ones tesseract does (the committed seed
- * scans 1.000 against 0.936, the serif set 0.965 against 0.842): PP-OCR keeps amounts a narrow
- * space apart as one word.
+ * What `auto` reads a page with. Measured with each engine alone (README, "OCR", round 12):
+ * PP-OCR reads ruled tables better, bitonal or gray (second set grey 200 dpi 0.991 against 0.960,
+ * dark 200 dpi 0.927 against 0.855; third set, ruled between rows only, grey 300 dpi 0.972
+ * against 0.937; hard set bitonal 200 dpi 0.886 against 0.786) and as well where tesseract reads
+ * all (hard set's gray looks 0.997–1.000 both). Tesseract reads a gray page with no ruled table
+ * better: a text dump's amounts a narrow space apart (`1.80 1.80`) are one word to PP-OCR, whose
+ * CTC reads no space there (the committed seed scans at 300 dpi 0.928 against 1.000, all of it seed
+ * 004's text dump); a table's columns are further apart.
  */
-const ENGINE_NAME: Record<Recognizer, string> = { tesseract: 'tesseract', ppocr: 'PP-OCR' };
-const PAGE_ENGINE: Record<'bitonal' | 'gray', Recognizer> = { bitonal: 'ppocr', gray: 'tesseract' };
+export function autoEngine(page: { bitonal: boolean; rules: readonly unknown[] }): Recognizer {
+  return page.bitonal || page.rules.length >= MIN_TABLE_RULES ? 'ppocr' : 'tesseract';
+}
 
 export interface OcrOptions {
   password?: string;
@@ -383,20 +390,18 @@ export async function ocrPage(input: GrayImage, at: PageAt, given: OcrOptions = 
   const started = clock();
   const prepared = preparePage(input, given);
   if (!prepared) return { lines: [], issues: [], words: 0 };
-  const auto = given.engine === undefined || given.engine === 'auto';
-  const engine: Recognizer = given.engine === undefined || given.engine === 'auto' ? PAGE_ENGINE[prepared.bitonal ? 'bitonal' : 'gray'] : given.engine;
+  const engine: Recognizer = given.engine === undefined || given.engine === 'auto' ? autoEngine(prepared) : given.engine;
   const done = await useEngine(engine);
   try {
-    return await readPage(prepared, at, { ...given, engine }, started, auto);
+    return await readPage(prepared, at, { ...given, engine }, started);
   } finally {
     done();
   }
 }
 
 /** A prepared page read with `options.engine` (chosen by ocrPage): words placed into lines, cells checked. */
-async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions & { engine: Recognizer }, started: [number, number], auto: boolean): Promise<PageResult> {
-  const { clean, rules, threshold, skew, straightened, lean, sheared, bitonal } = prepared;
-  const engine = options.engine;
+async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions & { engine: Recognizer }, started: [number, number]): Promise<PageResult> {
+  const { clean, rules, threshold, skew, straightened, lean, sheared } = prepared;
   const scale = 72 / clean.dpi;
   const recognizing = clock();
   options.onPhase?.('pixels', ...since(started));
@@ -448,11 +453,6 @@ async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions 
   }
   if (straightened) {
     issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned ${skew.toFixed(2)}° off straight; it was rotated back before reading`, at });
-  }
-  // Gray pages are read with tesseract, the engine the project has always used; a bitonal page's
-  // switch is said, so that a reader comparing runs knows why its words differ.
-  if (bitonal && auto) {
-    issues.push({ kind: 'low_confidence', severity: 'info', message: `page ${at.page} was scanned in black and white only; it was read with ${ENGINE_NAME[engine]}, which reads such pages best`, at });
   }
   return { lines, issues, words: pieces.length };
 }
@@ -1214,6 +1214,12 @@ function withoutEdgeMarks(text: string): string {
   return TITLE_LIKE.test(stripped) && !TITLE_LIKE.test(text) ? stripped : text;
 }
 
+/** Letters at which two readings of the same length differ. */
+function lettersChanged(a: string, b: string): number {
+  const y = [...b];
+  return [...a].filter((c, i) => c !== y[i]).length;
+}
+
 /** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
 function titleRank(text: string): number {
   const t = text.replace(/\s+/g, '');
@@ -1328,17 +1334,22 @@ export function repairHeaderWords(lines: Line[], at: PageAt): Issue[] {
 }
 
 /**
- * A line shaped like a title (…表) that names no table type, whose known title words read with a
- * letter or two misread name one (单位预算一般公共预算财政拔款文出表: 财政拨款支出): it takes them. The
- * title read twice (the page, the line alone) can be misread alike, and a table whose title names no
- * type is not found. Reported, with what was read.
+ * A line shaped like a title (…表) whose known title words, read with a letter or two misread, name
+ * a table type more specific than the line as read (单位预算一般公共预算财政拔款文出表: 财政拨款支出,
+ * where as read it names none; 一般公共预算其本支出情况表: 基本支出, where as read it names the
+ * general 一般公共预算支出): it takes them. The title read twice (the page, the line alone) can be
+ * misread alike, and a table typed by a misread title is lost or taken for another. Reported, with
+ * what was read.
  */
 function repairTitleWords(lines: Line[], at: PageAt): Issue[] {
   const issues: Issue[] = [];
   for (const line of lines) {
-    if (line.delimited || !TITLE_LIKE.test(line.text) || titleRank(line.text) < TITLE_PATTERNS.length) continue;
-    const fixed = titleWordsFixed(line.text.replace(/\s+/g, ''), TITLE_WORDS);
-    if (titleRank(fixed) === TITLE_PATTERNS.length) continue;
+    if (line.delimited || !TITLE_LIKE.test(line.text)) continue;
+    const read = line.text.replace(/\s+/g, '');
+    const fixed = titleWordsFixed(read, TITLE_WORDS);
+    const rank = titleRank(read);
+    // A title that names a type as read is evidence too: overruled by one letter only.
+    if (titleRank(fixed) >= rank || (rank < TITLE_PATTERNS.length && lettersChanged(read, fixed) > 1)) continue;
     const printed = line.text;
     line.cells = [{ ...line.cells[0]!, text: fixed, x1: line.cells[line.cells.length - 1]?.x1, confidence: REPAIRED_CONFIDENCE }];
     line.text = fixed;
