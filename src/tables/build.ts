@@ -59,6 +59,18 @@ const META = /部门名称|单位名称|预算年度|截止时间|^\d{6}\s+\S+$|
 const EMPTY_NOTE = /空表|无.*(预算|支出|收入|经费)|没有.*(安排|使用)/;
 /** Longer lines that mention the unit are flattened tables, not meta lines. */
 const MAX_META_CHARS = 60;
+/** A meta label printed alone in a cell is a column's heading (单位代码 | 单位名称 | 合计 …), not a label before its value. */
+const HEADING_CELL = /^(部门名称|单位名称)$/;
+/** The fewest filled cells of a header row that heads a column with a meta label. */
+const MIN_HEADING_CELLS = 3;
+
+/** A line over the table naming its unit, department or year (单位: 万元, 部门名称: …), not a header row that heads a column so. */
+function isMetaLine(l: Line): boolean {
+  const text = l.text.replace(/\s+/g, '');
+  if (text.length > MAX_META_CHARS || !(UNIT.test(text) || META.test(l.text.trim()))) return false;
+  const filled = l.cells.filter((c) => c.text.trim());
+  return !(l.delimited && filled.length >= MIN_HEADING_CELLS && filled.some((c) => HEADING_CELL.test(c.text.replace(/\s+/g, ''))));
+}
 /** An amount as no code or serial prints it: with decimals, or with thousands separators (元 tables print whole yuan). */
 const AMOUNT_SHAPED = /^-?\d[\d,]*\.\d+$|^-?\d{1,3}(,\d{3})+$/;
 
@@ -83,7 +95,7 @@ function isDataLine(line: Line): boolean {
 
 export function blockToRawTable(block: Block, docUnit: Unit | undefined): RawTable {
   const lines = block.lines.filter((l) => l.text.trim() !== '' && !isTableLabel(l));
-  const meta = lines.filter((l) => l.text.replace(/\s+/g, '').length <= MAX_META_CHARS && (UNIT.test(l.text.replace(/\s+/g, '')) || META.test(l.text.trim())));
+  const meta = lines.filter(isMetaLine);
   const content = lines.filter((l) => !meta.includes(l));
   const first = content.findIndex(isDataLine);
   let header = first < 0 ? content : content.slice(0, first);

@@ -20,6 +20,13 @@ describe('row reconstruction by layout', () => {
     expect(valuesOf(t, '2101550')).toEqual({ total: 74.37, general_budget: 74.37, appropriation: 74.37 });
   });
 
+  it('keeps a header line that heads a column 单位名称 in the header, not taken for the 单位名称: line over a table', async () => {
+    // OCR read the heading 单位(科目名称) as two cells, 单位名称 | 科目: the whole header line was
+    // dropped as a meta line, and with it 基本支出 and 项目支出, whose 小计 columns then went unnamed.
+    const t = tableOf(await extractFixture('header-unit-name-cell-000.txt'), 'general_expenditure');
+    expect(valuesOf(t, 'total')).toMatchObject({ total: 1794.14, basic: 124.42, project: 1669.72, other_operating: 1.62, specific_purpose: 1668.1 });
+  });
+
   it('moves project amounts printed one cell left back under 项目支出 by the row identities', async () => {
     const t = tableOf(await extractFixture('tab-shifted-cells-000.txt'), 'general_expenditure');
     expect(valuesOf(t, '2101103')).toEqual({ total: 350, project: 350, specific_purpose: 350 });
