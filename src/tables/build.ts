@@ -59,17 +59,22 @@ const META = /部门名称|单位名称|预算年度|截止时间|^\d{6}\s+\S+$|
 const EMPTY_NOTE = /空表|无.*(预算|支出|收入|经费)|没有.*(安排|使用)/;
 /** Longer lines that mention the unit are flattened tables, not meta lines. */
 const MAX_META_CHARS = 60;
-/** A meta label printed alone in a cell is a column's heading (单位代码 | 单位名称 | 合计 …), not a label before its value. */
+/** A meta label printed alone in a cell, without a colon, may head a column (单位代码 | 单位名称 | 合计 …); OCR may add a bracket. */
 const HEADING_CELL = /^(部门名称|单位名称)$/;
 /** The fewest filled cells of a header row that heads a column with a meta label. */
 const MIN_HEADING_CELLS = 3;
+const unbracketed = (text: string): string => text.replace(/[\s()（）[\]【】]/g, '');
 
-/** A line over the table naming its unit, department or year (单位: 万元, 部门名称: …), not a header row that heads a column so. */
+/**
+ * A line over the table naming its unit, department or year (单位: 万元, 部门名称: …). Not a header
+ * row that heads a column with such a label: a delimited line of a few cells, one of them the label
+ * alone.
+ */
 function isMetaLine(l: Line): boolean {
   const text = l.text.replace(/\s+/g, '');
   if (text.length > MAX_META_CHARS || !(UNIT.test(text) || META.test(l.text.trim()))) return false;
   const filled = l.cells.filter((c) => c.text.trim());
-  return !(l.delimited && filled.length >= MIN_HEADING_CELLS && filled.some((c) => HEADING_CELL.test(c.text.replace(/\s+/g, ''))));
+  return !(l.delimited && filled.length >= MIN_HEADING_CELLS && filled.some((c) => HEADING_CELL.test(unbracketed(c.text))));
 }
 /** An amount as no code or serial prints it: with decimals, or with thousands separators (元 tables print whole yuan). */
 const AMOUNT_SHAPED = /^-?\d[\d,]*\.\d+$|^-?\d{1,3}(,\d{3})+$/;

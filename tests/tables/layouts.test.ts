@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFixture, tableOf, valuesOf } from '../helpers.js';
+import { extractBytes } from '../../src/pipeline.js';
+import { extractFixture, fixture, tableOf, valuesOf } from '../helpers.js';
 
 describe('row reconstruction by layout', () => {
   it('joins 208 05 01 split over cells into 2080501 and skips the column-number row', async () => {
@@ -25,6 +26,10 @@ describe('row reconstruction by layout', () => {
     // dropped as a meta line, and with it 基本支出 and 项目支出, whose 小计 columns then went unnamed.
     const t = tableOf(await extractFixture('header-unit-name-cell-000.txt'), 'general_expenditure');
     expect(valuesOf(t, 'total')).toMatchObject({ total: 1794.14, basic: 124.42, project: 1669.72, other_operating: 1.62, specific_purpose: 1668.1 });
+    // The bitonal scan of the same page read the heading 单位名称) with its bracket.
+    const text = fixture('header-unit-name-cell-000.txt').toString('utf8');
+    const bracketed = tableOf(await extractBytes(Buffer.from(text.replace('\t单位名称\t', '\t单位名称)\t')), 'b.txt'), 'general_expenditure');
+    expect(valuesOf(bracketed, 'total')).toMatchObject({ basic: 124.42, project: 1669.72 });
   });
 
   it('moves project amounts printed one cell left back under 项目支出 by the row identities', async () => {
