@@ -74,6 +74,8 @@ const BAND_WRAPPED_MAX_EM = 12;
 const AMOUNT = /^-?[\d,]*\d\.\d+$/;
 /** Words of one printed line in such a row closer than this are one cell (a space is ~0.3 em; cell padding is wider). */
 const BAND_WORD_GAP_EM = 0.5;
+/** Cells of a band holding numbers on two printed lines that make it two rows (bandLines). */
+const STACKED_CELLS = 2;
 /** Text starting this far outside the page is clipped off by viewers and dropped here too. */
 const PAGE_MARGIN = 1; // pt
 /** Bytes at the start searched for `%PDF-` and at the end for `%%EOF` (truncated downloads). */
@@ -1171,44 +1173,57 @@ function placeInBands(glyphs: Glyph[], stacks: Bands[]): { inBands: Glyph[][][];
 /**
  * One line per band: its glyphs split into cells where no word of any of its printed lines
  * bridges the gap, so a wrapped name is one cell (its lines joined top to bottom). Two numbers
- * side by side are two cells however close.
+ * side by side are two cells however close. A band whose printed lines put numbers one above the
+ * other in two cells or more is rows the rule between them did not part (a scan lost it: 栏次 1 2
+ * 3 over 合计 1,794.14 … read 11,794.14): amounts do not wrap, so each printed line is a row.
  */
 function bandLines(inBands: Glyph[][][], at: PageAt): Placed[] {
   const placed: Placed[] = [];
   inBands.forEach((bands, stack) =>
     bands.forEach((glyphs) => {
       if (!glyphs.length) return;
-      const em = median(glyphs.map((g) => g.em));
-      const ws = baselineGroups(glyphs).flatMap((line, li) => words(line).map((w) => ({ ...w, li })));
-      ws.sort((a, b) => a.x0 - b.x0);
-      const clusters: { x0: number; x1: number; words: typeof ws }[] = [];
-      for (const w of ws) {
-        const c = clusters[clusters.length - 1];
-        const neighbour = c?.words.find((v) => v.li === w.li && w.x0 - v.x1 < BAND_WORD_GAP_EM * em);
-        const joins = c && (w.x0 < c.x1 || (neighbour && !(NUMERIC.test(neighbour.text) && NUMERIC.test(w.text))));
-        if (joins) {
-          c.x1 = Math.max(c.x1, w.x1);
-          c.words.push(w);
-        } else clusters.push({ x0: w.x0, x1: w.x1, words: [w] });
-      }
-      const top = Math.min(...glyphs.map((g) => g.top));
-      const bottom = Math.max(...glyphs.map((g) => g.bottom));
-      const cells = clusters.map((c) => {
-        const own = glyphs.filter((g) => (g.x0 + g.x1) / 2 >= c.x0 && (g.x0 + g.x1) / 2 <= c.x1);
-        return cellOf(cellText(own), at, c.x0, top, c.x1, bottom);
-      });
-      placed.push({
-        line: { text: cells.map((c) => c.text).join('\t'), cells, at: { ...at, bbox: bbox(clusters[0]!.x0, top, clusters[clusters.length - 1]!.x1, bottom) }, delimited: cells.length >= 2 },
-        top,
-        left: clusters[0]!.x0,
-        baseline: Math.max(...glyphs.map((g) => g.baseline)),
-        em,
-        ruled: false,
-        stack,
-      });
+      const band = bandLine(glyphs, at, stack);
+      placed.push(...(band.stacked ? baselineGroups(glyphs).map((line) => bandLine(line, at, stack).placed) : [band.placed]));
     }),
   );
   return placed;
+}
+
+/** A band's glyphs as one line of cells, and whether a cell holds numbers of two printed lines. */
+function bandLine(glyphs: Glyph[], at: PageAt, stack: number): { placed: Placed; stacked: boolean } {
+  const em = median(glyphs.map((g) => g.em));
+  const ws = baselineGroups(glyphs).flatMap((line, li) => words(line).map((w) => ({ ...w, li })));
+  ws.sort((a, b) => a.x0 - b.x0);
+  const clusters: { x0: number; x1: number; words: typeof ws }[] = [];
+  for (const w of ws) {
+    const c = clusters[clusters.length - 1];
+    const neighbour = c?.words.find((v) => v.li === w.li && w.x0 - v.x1 < BAND_WORD_GAP_EM * em);
+    const joins = c && (w.x0 < c.x1 || (neighbour && !(NUMERIC.test(neighbour.text) && NUMERIC.test(w.text))));
+    if (joins) {
+      c.x1 = Math.max(c.x1, w.x1);
+      c.words.push(w);
+    } else clusters.push({ x0: w.x0, x1: w.x1, words: [w] });
+  }
+  // Two cells at least: a long code wraps in its narrow column.
+  const stacked = clusters.filter((c) => new Set(c.words.filter((w) => NUMERIC.test(w.text)).map((w) => w.li)).size > 1).length >= STACKED_CELLS;
+  const top = Math.min(...glyphs.map((g) => g.top));
+  const bottom = Math.max(...glyphs.map((g) => g.bottom));
+  const cells = clusters.map((c) => {
+    const own = glyphs.filter((g) => (g.x0 + g.x1) / 2 >= c.x0 && (g.x0 + g.x1) / 2 <= c.x1);
+    return cellOf(cellText(own), at, c.x0, top, c.x1, bottom);
+  });
+  return {
+    stacked,
+    placed: {
+      line: { text: cells.map((c) => c.text).join('\t'), cells, at: { ...at, bbox: bbox(clusters[0]!.x0, top, clusters[clusters.length - 1]!.x1, bottom) }, delimited: cells.length >= 2 },
+      top,
+      left: clusters[0]!.x0,
+      baseline: Math.max(...glyphs.map((g) => g.baseline)),
+      em,
+      ruled: false,
+      stack,
+    },
+  };
 }
 
 /**

@@ -491,6 +491,15 @@ describe('page images', () => {
     expect(values('30201')).toMatchObject({ total: 7.44, public: 7.44 });
   }, 120_000);
 
+  it('reads two rows a lost rule left in one band as two rows, never their numbers joined', async () => {
+    // Seed 000 in the `horizontal` style (ruled between rows only), look `bitonal` at 300 dpi, page
+    // 5: the rule between the 收入预算表's column numbers (1 2 3 …) and its total row was lost, and
+    // the band's cells joined each column's two numbers: 1 over 1,794.14 read 11794.14, 2 over it
+    // 21794.14.
+    const { values } = await scanTable('stacked-rows-bitonal-300dpi.pdf', 'income');
+    expect(values('total')).toMatchObject({ total: 1794.14, general_budget: 1794.14 });
+  }, 120_000);
+
   it('ends an image with no text in a clear error, without starting OCR', async () => {
     const blank = PNG.sync.write({ width: 1240, height: 1754, data: Buffer.alloc(1240 * 1754 * 4, 255) } as PNG);
     const failure = await extractBytes(new Uint8Array(blank), 'blank.png').catch((e: unknown) => e);
