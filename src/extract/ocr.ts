@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import pLimit from 'p-limit';
 import type Tesseract from 'tesseract.js';
 import { loadJson } from '../data.js';
@@ -1214,12 +1215,6 @@ function withoutEdgeMarks(text: string): string {
   return TITLE_LIKE.test(stripped) && !TITLE_LIKE.test(text) ? stripped : text;
 }
 
-/** Letters at which two readings of the same length differ. */
-function lettersChanged(a: string, b: string): number {
-  const y = [...b];
-  return [...a].filter((c, i) => c !== y[i]).length;
-}
-
 /** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
 function titleRank(text: string): number {
   const t = text.replace(/\s+/g, '');
@@ -1349,7 +1344,7 @@ function repairTitleWords(lines: Line[], at: PageAt): Issue[] {
     const fixed = titleWordsFixed(read, TITLE_WORDS);
     const rank = titleRank(read);
     // A title that names a type as read is evidence too: overruled by one letter only.
-    if (titleRank(fixed) >= rank || (rank < TITLE_PATTERNS.length && lettersChanged(read, fixed) > 1)) continue;
+    if (titleRank(fixed) >= rank || (rank < TITLE_PATTERNS.length && distance(read, fixed) > 1)) continue;
     const printed = line.text;
     line.cells = [{ ...line.cells[0]!, text: fixed, x1: line.cells[line.cells.length - 1]?.x1, confidence: REPAIRED_CONFIDENCE }];
     line.text = fixed;
