@@ -66,6 +66,17 @@ describe('letters → pieces', () => {
     expect(splitChars([at('1', 101), at('2', 111)], spaced, []).map((p) => p.text)).toEqual(['12']);
   });
 
+  it('keeps a decimal point with its digits across a blank a word space would part (3 .87), not across a wider one', () => {
+    // Bitonal 200 dpi: the point stands a blank of 0.5 em from its digits, more than 2.5 times the
+    // digits' own spacing, and CTC read a space; 1 em away it is a speck between two cells.
+    const near = inkOf(`####${'.'.repeat(9)}##${'.'.repeat(9)}####.####`);
+    const read = (point: string) => splitChars([at('3', 101.5), at(' ', 108), at(point, 113.5), at('8', 125.5), at('7', 130.5)], near, []).map((p) => p.text);
+    expect(read('.')).toEqual(['3.87']);
+    expect(read('-')).toEqual(['3', '-87']);
+    const far = inkOf(`###${'.'.repeat(21)}#${'.'.repeat(3)}###.###`);
+    expect(splitChars([at('2', 101), at('.', 124.5), at('1', 129), at('5', 133)], far, []).map((p) => p.text)).toEqual(['2', '.15']);
+  });
+
   it('drops a space read after a separator where the ink shows no gap (4, 620 → 4,620)', () => {
     const ink = inkOf('##.#.###.###');
     const pieces = splitChars([at('4', 100.5), at(',', 103), at(' ', 104), at('6', 105), at('2', 106.5), at('0', 109.5)], ink, []);
@@ -91,6 +102,19 @@ describe('the engine `auto` reads a page with', () => {
     expect(autoEngine({ bitonal: false, rules: Array(MIN_TABLE_RULES).fill(rule) })).toBe('ppocr');
     expect(autoEngine({ bitonal: false, rules: Array(MIN_TABLE_RULES - 1).fill(rule) })).toBe('tesseract');
   });
+
+  it('reads an amount whose point stands apart from its digits as one figure, in its column (3 .87)', async () => {
+    // Seed 000 in the `horizontal` style (ruled between rows only), bitonal at 200 dpi, pages 8-9:
+    // the thresholded point of 3.87 and of 2.00 stood half an em from its digits, so each read as
+    // two cells (3 | .87); the band's columns then outnumbered the header's, whose 基本支出 and
+    // 项目支出 went unread, and 2.00 sat in 对个人和家庭的补助.
+    const file = 'decimal-apart-bitonal-200dpi.pdf';
+    const doc = await extractBytes(new Uint8Array(readFileSync(join(root, 'tests/fixtures/scans', file))), file);
+    const values = (key: string) => doc.tables.find((t) => t.type === 'general_expenditure')?.rows.find((r) => r.key === key)?.values;
+    expect(values('2101102')).toMatchObject({ total: 3.87, basic: 3.87 });
+    expect(values('2101599')).toMatchObject({ total: 2, project: 2 });
+    expect(values('2101501')).toMatchObject({ total: 29.68, basic: 28.06, project: 1.62 });
+  }, 120_000);
 
   it('reads a ruled gray page with PP-OCR: points and separators tesseract lost read as printed', async () => {
     // Seed 002 scanned dark at 200 dpi, pages 8-9, from the second set (ocr.test.ts reads it with
