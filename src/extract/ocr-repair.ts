@@ -187,8 +187,9 @@ const SEPARATOR_MARKS = /[\s,.;:'`·、，。‘’-]+/u;
 
 /**
  * An amount whose separators and point were read as other marks (`9; 022.18`, `15, 176, 76`,
- * `1、165. 08`), in a table printing `decimals` decimals: digit groups only, the first of one to
- * three digits, the others of three, the last of `decimals` (its mark the point). Anything else,
+ * `1、165. 08`, `3216,00`), in a table printing `decimals` decimals: digit groups only, the first
+ * of one to three digits and the others of three, or one whole group, then the last of `decimals`
+ * (its mark the point). Anything else,
  * a letter among them above all, is no reading. Undefined otherwise.
  */
 export function readMarkedAmount(raw: string, decimals: number | undefined): NumberReading | undefined {
@@ -196,9 +197,26 @@ export function readMarkedAmount(raw: string, decimals: number | undefined): Num
   const groups = raw.replace(EDGE_NOISE, '').trim().split(SEPARATOR_MARKS);
   if (groups.length < 2 || !groups.every((g) => /^\d+$/.test(g))) return undefined;
   const whole = groups.slice(0, -1);
-  if (groups.at(-1)!.length !== decimals || whole[0]!.length > 3 || whole.slice(1).some((g) => g.length !== 3)) return undefined;
+  // One whole group is an amount printed without separators (3216,00); more are thousands.
+  const grouped = whole.length === 1 || (whole[0]!.length <= 3 && whole.slice(1).every((g) => g.length === 3));
+  if (groups.at(-1)!.length !== decimals || !grouped) return undefined;
   const reading = readAmount(`${whole.join(',')}.${groups.at(-1)}`);
   return reading && { text: reading.text, repairs: [...reading.repairs, 'separator'] };
+}
+
+/** An amount whose decimals a speck read as a point cuts (`10.6.7`): whole part, then the decimals' pieces. */
+const SPECKED_DECIMALS = /^(-?\d{1,3}(?:,\d{3})*|-?\d+)\.(\d+(?:\.\d+)+)$/;
+
+/**
+ * An amount with a point among its decimals (`10.6.7` in a two-decimal table is 10.67): no amount
+ * prints one there, and its digits after the first point are the table's `decimals`. Undefined otherwise.
+ */
+export function readSpeckedDecimals(raw: string, decimals: number | undefined): NumberReading | undefined {
+  const m = SPECKED_DECIMALS.exec(raw.replace(EDGE_NOISE, '').trim());
+  const digits = m?.[2]!.replace(/\./g, '');
+  if (!m || !decimals || digits!.length !== decimals) return undefined;
+  const reading = readAmount(`${m[1]}.${digits}`);
+  return reading && { text: reading.text, repairs: [...reading.repairs, 'decimal_point'] };
 }
 
 // ---- identities of a classification column -----------------------------------------------

@@ -8,7 +8,7 @@ import type { ImageHeader } from './image-header.js';
 import { columnOf, cutBetween } from './borderless.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor, listedAs } from './ocr-lexicon.js';
-import { cents, codeReading, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
+import { cents, codeReading, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, readSpeckedDecimals, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, median, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -825,7 +825,7 @@ class CellReader {
       const codeCells = rows.map(codeCellsOf);
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
-        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text) ?? readMarkedAmount(c.text, gridDecimals));
+        const readings = cells.map((c) => readAmount(c.text) ?? readGappedAmount(c.text, gridDecimals) ?? readGappedThousands(c.text) ?? readMarkedAmount(c.text, gridDecimals) ?? readSpeckedDecimals(c.text, gridDecimals));
         const filled = cells.filter((c) => c.text.trim() !== '').length;
         const ofAmounts = filled >= MIN_NUMERIC_CELLS && readings.filter(Boolean).length / filled >= NUMERIC_COLUMN_SHARE;
         cells.forEach((cell, i) => {
@@ -1392,33 +1392,50 @@ function settleCodes(lines: Line[], at: PageAt): Issue[] {
  * go to the row above, and a 款 its items. The pieces are read as digits (codeReading) when the
  * code the row's leading pieces then make is listed under the name the row prints (it may be
  * fewer pieces than the digits before the name: a unit code's column between), or, when only
- * marks were dropped, the code all its leading pieces make is listed at all. Reported.
+ * marks were dropped, the code all its leading pieces make is listed at all. The pieces may follow
+ * a row number (`2 | 208. | 社会保障和就业支出`, a 序号 column). Reported.
  */
 export function readCodePieces(lines: Line[], at: PageAt): Issue[] {
   const issues: Issue[] = [];
   for (const line of lines) {
     if (!line.delimited) continue;
-    const parts = line.cells.filter((c) => c.text.trim() !== '');
-    const readings = parts.map((c) => (CODE_PART.test(c.text.trim()) ? undefined : codeReading(c.text)));
-    let k = parts.findIndex((c, j) => !CODE_PART.test(c.text.trim()) && readings[j] === undefined);
-    if (k < 0) k = parts.length;
-    const name = parts[k]?.text.trim();
-    const named = name !== undefined && !readAmount(name) ? name : undefined;
-    const read = parts.slice(0, k).map((c, j) => readings[j]?.digits ?? c.text.trim());
-    const fits = (n: number): boolean => {
-      const changed = readings.slice(0, n + 1).filter((r) => r !== undefined);
-      const code = read.slice(0, n + 1).join('');
-      return changed.length > 0 && ((named !== undefined && listedAs(LEXICON, code, named)) || (n === k - 1 && changed.every((r) => !r.letters) && LEXICON.namesOf.has(code)));
-    };
-    const n = [...Array(k).keys()].reverse().find(fits);
-    if (n === undefined) continue;
-    const code = read.slice(0, n + 1).join('');
-    parts.slice(0, n + 1).forEach((c, j) => {
-      const r = readings[j];
-      if (r) issues.push(amend(c, r.digits, at, `taken as ${r.digits}: the listed code ${code}${named ? `, the row's ${named}` : ''}`, false));
-    });
+    const cells = line.cells.filter((c) => c.text.trim() !== '');
+    // The code's pieces from the row's first cell, or from its second after a row number (序号).
+    const starts = ROW_NUMBER.test(cells[0]?.text.trim() ?? '') ? [0, 1] : [0];
+    for (const parts of starts.map((from) => cells.slice(from))) {
+      const amended = codeFromPieces(parts, at);
+      if (amended) {
+        issues.push(...amended);
+        break;
+      }
+    }
   }
   return issues;
+}
+
+/** A row's number in a 序号 column before its code. */
+const ROW_NUMBER = /^\d{1,3}$/;
+
+/** readCodePieces for a row's filled cells from where its code would begin: the amendments, or undefined when no listed code fits. */
+function codeFromPieces(parts: Cell[], at: PageAt): Issue[] | undefined {
+  const readings = parts.map((c) => (CODE_PART.test(c.text.trim()) ? undefined : codeReading(c.text)));
+  let k = parts.findIndex((c, j) => !CODE_PART.test(c.text.trim()) && readings[j] === undefined);
+  if (k < 0) k = parts.length;
+  const name = parts[k]?.text.trim();
+  const named = name !== undefined && !readAmount(name) ? name : undefined;
+  const read = parts.slice(0, k).map((c, j) => readings[j]?.digits ?? c.text.trim());
+  const fits = (n: number): boolean => {
+    const changed = readings.slice(0, n + 1).filter((r) => r !== undefined);
+    const code = read.slice(0, n + 1).join('');
+    return changed.length > 0 && ((named !== undefined && listedAs(LEXICON, code, named)) || (n === k - 1 && changed.every((r) => !r.letters) && LEXICON.namesOf.has(code)));
+  };
+  const n = [...Array(k).keys()].reverse().find(fits);
+  if (n === undefined) return undefined;
+  const code = read.slice(0, n + 1).join('');
+  return parts.slice(0, n + 1).flatMap((c, j) => {
+    const r = readings[j];
+    return r ? [amend(c, r.digits, at, `taken as ${r.digits}: the listed code ${code}${named ? `, the row's ${named}` : ''}`, false)] : [];
+  });
 }
 
 /** How many leading cells of a row print its code, when a name follows them (0 when not: a row of amounts). */

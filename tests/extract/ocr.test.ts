@@ -10,7 +10,7 @@ import { ExtractError } from '../../src/extract/errors.js';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { extractImage, ocrPage, ocrPdf, ocrText, readCodePieces, separateRunInAmounts, type OcrEngine } from '../../src/extract/ocr.js';
 import { closeOcr, langPath, OCR_LANG } from '../../src/extract/ocr-pool.js';
-import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed } from '../../src/extract/ocr-repair.js';
+import { columnDecimals, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, readSpeckedDecimals, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed } from '../../src/extract/ocr-repair.js';
 import { extractPdf } from '../../src/extract/pdf.js';
 import { crop, eraseRules, estimateSkew, findPixelRules, binarize, flattenBackground, inkFrame, inkSpans, openPdfForRender, otsuThreshold, removeSpecks, renderPage, rotate, smoothBitonal, unshear, verticalLean, type GrayImage } from '../../src/extract/raster.js';
 import { extractBytes, linesToDocument } from '../../src/pipeline.js';
@@ -578,7 +578,32 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     const others = [line('209.', '06', '某事务', '1.00'), line('1.80', '1.80'), line('370, 000.', '行政运行')];
     expect(readCodePieces(others, at)).toEqual([]);
     expect(others.map((l) => l.cells[0]!.text)).toEqual(['209.', '1.80', '370, 000.']);
+    // After a row number (序号 column): 2 | 208. | 社会保障和就业支出 (seed 001, bitonal 200 dpi).
+    const numbered = line('2', '208.', '社会保障和就业支出', '58.74');
+    readCodePieces([numbered], at);
+    expect(numbered.cells.map((c) => c.text)).toEqual(['2', '208', '社会保障和就业支出', '58.74']);
+    const unlisted = line('2', '209.', '某事务', '1.00');
+    expect(readCodePieces([unlisted], at)).toEqual([]);
   });
+
+  it('reads an amount a speck cut among its decimals (10.6.7) as printed, nothing else', () => {
+    expect(readSpeckedDecimals('10.6.7', 2)).toEqual({ text: '10.67', repairs: ['decimal_point'] });
+    expect(readSpeckedDecimals('1,250.6.4', 2)).toEqual({ text: '1,250.64', repairs: ['decimal_point'] });
+    expect(readSpeckedDecimals('10.6.7', 1)).toBeUndefined();
+    expect(readSpeckedDecimals('1.621.62', 2)).toBeUndefined(); // two amounts run together
+    expect(readSpeckedDecimals('10.67', 2)).toBeUndefined(); // nothing to mend
+  });
+
+  it('reads a row whose code follows a row number and ends in a speck, and amounts with a comma or a speck for their point', async () => {
+    // Seed 001 in the `horizontal` style, bitonal at 200 dpi, page 3 (单位预算支出总表, a 序号
+    // column first): 2 | 208. and 18 | 2101505. lost their rows; 3912,31 and 3216,00 (a comma for
+    // the point) were left out, the total row with them; 10.6.7 lost 行政单位离退休's 基本支出.
+    const { values } = await scanTable('numbered-rows-bitonal-200dpi.pdf', 'expenditure');
+    expect(values('total')).toMatchObject({ total: 3912.31, basic: 457.89, project: 3454.42 });
+    expect(values('208')).toMatchObject({ total: 58.74, basic: 55.74, project: 3 });
+    expect(values('2101505')).toMatchObject({ total: 23, project: 23 });
+    expect(values('2080501')).toMatchObject({ total: 10.67, basic: 10.67 });
+  }, 120_000);
 
   it('reads a point read as a gap, and a thousands separator read twice, as the amount printed', () => {
     expect(readGappedAmount('10, 191 56', 2)).toEqual({ text: '10,191.56', repairs: ['decimal_point'] });
@@ -726,6 +751,12 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readMarkedAmount('1-858 28 858. 28', 2)).toBeUndefined(); // two amounts run together
     expect(readMarkedAmount('15, 176, 76', 0)).toBeUndefined();
     expect(readMarkedAmount('9; 022.1', 2)).toBeUndefined();
+    // Seed 001 in the `horizontal` style, bitonal at 200 dpi: amounts printed without separators
+    // read with a comma for their point, left out (the 支出表's total row lost 3912.31).
+    expect(readMarkedAmount('3912,31', 2)).toEqual({ text: '3912.31', repairs: ['separator'] });
+    expect(readMarkedAmount('3216,00', 2)).toEqual({ text: '3216.00', repairs: ['separator'] });
+    expect(readMarkedAmount('3216,000', 2)).toBeUndefined();
+    expect(readMarkedAmount('3216,0', 2)).toBeUndefined();
     // Seed 002 scanned dark at 200 dpi: 1,250.64 read with a stop for its comma and a gap for its
     // point was taken whole as 1.25064. No amount prints a gap inside its decimals.
     expect(readAmount('1.250 64')).toBeUndefined();
