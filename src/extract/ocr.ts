@@ -1427,15 +1427,19 @@ function codeFromPieces(parts: Cell[], at: PageAt): Issue[] | undefined {
   const fits = (n: number): boolean => {
     const changed = readings.slice(0, n + 1).filter((r) => r !== undefined);
     const code = read.slice(0, n + 1).join('');
-    return changed.length > 0 && ((named !== undefined && listedAs(LEXICON, code, named)) || (n === k - 1 && changed.every((r) => !r.letters) && LEXICON.namesOf.has(code)));
+    return (named !== undefined && listedAs(LEXICON, code, named)) || (changed.length > 0 && n === k - 1 && changed.every((r) => !r.letters) && LEXICON.namesOf.has(code));
   };
   const n = [...Array(k).keys()].reverse().find(fits);
   if (n === undefined) return undefined;
   const code = read.slice(0, n + 1).join('');
-  return parts.slice(0, n + 1).flatMap((c, j) => {
+  // The code's pieces as read; a digits column after it (a unit's code, 309001.) only lost a mark.
+  const amended = parts.slice(0, k).flatMap((c, j) => {
     const r = readings[j];
-    return r ? [amend(c, r.digits, at, `taken as ${r.digits}: the listed code ${code}${named ? `, the row's ${named}` : ''}`, false)] : [];
+    if (!r || (j > n && r.letters)) return [];
+    const why = j <= n ? `the listed code ${code}` : `a mark beside the digits after the row's code ${code}`;
+    return [amend(c, r.digits, at, `taken as ${r.digits}: ${why}${named ? `, the row's ${named}` : ''}`, false)];
   });
+  return amended.length > 0 ? amended : undefined;
 }
 
 /** How many leading cells of a row print its code, when a name follows them (0 when not: a row of amounts). */

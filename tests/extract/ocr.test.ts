@@ -582,8 +582,13 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     const numbered = line('2', '208.', '社会保障和就业支出', '58.74');
     readCodePieces([numbered], at);
     expect(numbered.cells.map((c) => c.text)).toEqual(['2', '208', '社会保障和就业支出', '58.74']);
-    const unlisted = line('2', '209.', '某事务', '1.00');
+    const unlisted = line('2', '20898.', '某事务', '1.00');
     expect(readCodePieces([unlisted], at)).toEqual([]);
+    // A unit's code between the row's code and its name (seed 000, bitonal 200 dpi): 309001. ran
+    // into the name, 309001.其他行政事业单位医疗支出.
+    const unit = line('210', '11', '99', '309001.', '其他行政事业单位医疗支出', '50.00');
+    readCodePieces([unit], at);
+    expect(unit.cells[3]!.text).toBe('309001');
   });
 
   it('reads an amount a speck cut among its decimals (10.6.7) as printed, nothing else', () => {
@@ -593,6 +598,14 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readSpeckedDecimals('1.621.62', 2)).toBeUndefined(); // two amounts run together
     expect(readSpeckedDecimals('10.67', 2)).toBeUndefined(); // nothing to mend
   });
+
+  it('drops a speck beside a unit’s code between a row’s code and its name, which it ran into', async () => {
+    // Seed 000 in the `horizontal` style, bitonal at 200 dpi, pages 6-7 (支出预算表, a 单位代码
+    // column after 类 | 款 | 项): 309001. was read into the row's name.
+    const { table, values } = await scanTable('unit-code-speck-bitonal-200dpi.pdf', 'expenditure');
+    expect(table?.rows.find((r) => r.key === '2101199')?.name).toBe('其他行政事业单位医疗支出');
+    expect(values('2101199')).toMatchObject({ total: 50, project: 50 });
+  }, 120_000);
 
   it('reads a row whose code follows a row number and ends in a speck, and amounts with a comma or a speck for their point', async () => {
     // Seed 001 in the `horizontal` style, bitonal at 200 dpi, page 3 (单位预算支出总表, a 序号
