@@ -67,14 +67,15 @@ describe('letters → pieces', () => {
   });
 
   it('keeps a decimal point with its digits across a blank a word space would part (3 .87), not across a wider one', () => {
-    // Bitonal 200 dpi: the point stands a blank of 0.5 em from its digits, more than 2.5 times the
-    // digits' own spacing, and CTC read a space; 1 em away it is a speck between two cells.
+    // Bitonal 200 dpi: the point stands a blank of 0.45 em from its digits, more than 2.5 times the
+    // digits' own spacing, and CTC read a space; further from both it is a speck between two cells.
     const near = inkOf(`####${'.'.repeat(9)}##${'.'.repeat(9)}####.####`);
     const read = (point: string) => splitChars([at('3', 101.5), at(' ', 108), at(point, 113.5), at('8', 125.5), at('7', 130.5)], near, []).map((p) => p.text);
     expect(read('.')).toEqual(['3.87']);
     expect(read('-')).toEqual(['3', '-87']);
-    const far = inkOf(`###${'.'.repeat(21)}#${'.'.repeat(3)}###.###`);
-    expect(splitChars([at('2', 101), at('.', 124.5), at('1', 129), at('5', 133)], far, []).map((p) => p.text)).toEqual(['2', '.15']);
+    // A speck between two code pieces (11 | 03), blanks of 0.5 and 0.7 em: two words.
+    const far = inkOf(`####${'.'.repeat(10)}##${'.'.repeat(14)}####.####`);
+    expect(splitChars([at('1', 101.5), at('1', 103), at(' ', 109), at('.', 114.5), at(' ', 123), at('0', 131.5), at('3', 136.5)], far, []).map((p) => p.text)).toEqual(['11', '.', '03']);
   });
 
   it('drops a space read after a separator where the ink shows no gap (4, 620 → 4,620)', () => {

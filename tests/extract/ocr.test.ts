@@ -599,6 +599,17 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(readSpeckedDecimals('10.67', 2)).toBeUndefined(); // nothing to mend
   });
 
+  it('keeps code pieces a speck stands between apart, while a point close to its digits joins them', async () => {
+    // Seed 000 in the `horizontal` style, bitonal at 300 dpi, page 9: 210 | 11 | 03 with a speck
+    // read as a point between 11 and 03 was read 11.03 once points were kept with their digits,
+    // an amount, and the row lost its code.
+    const { lines } = await ocrScan('speck-between-codes-bitonal-300dpi.pdf');
+    const row = (name: string) => lines.find((l) => l.cells.some((c) => c.text === name))?.cells.map((c) => c.text).filter((t) => t !== '');
+    expect(row('公务员医疗补助')?.slice(0, 4)).toEqual(['210', '11', '03', '公务员医疗补助']);
+    expect(row('公务员医疗补助')).toContain('350.00');
+    expect(row('事业单位医疗')).toEqual(['210', '11', '02', '事业单位医疗', '3.87', '3.87', '3.87']);
+  }, 120_000);
+
   it('drops a speck beside a unit’s code between a row’s code and its name, which it ran into', async () => {
     // Seed 000 in the `horizontal` style, bitonal at 200 dpi, pages 6-7 (支出预算表, a 单位代码
     // column after 类 | 款 | 项): 309001. was read into the row's name.
