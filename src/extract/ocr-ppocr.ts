@@ -532,16 +532,23 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const groups: { chars: CtcChar[]; from: number; to: number }[] = [];
   let group: { chars: CtcChar[]; from: number; to: number } = { chars: [], from: ink.x0, to: ink.x1 };
+  /** A point's blanks either side, together. */
+  const pointBlanks = (p: number) => widestBlank(letters[p - 1]!.x, letters[p]!.x)[1] + widestBlank(letters[p]!.x, letters[p + 1]!.x)[1];
   let spaced = false;
-  for (const [k, c] of letters.entries()) {
-    spaced = k > 0 && chars.indexOf(c) > chars.indexOf(letters[k - 1]!) + 1;
+  let k = -1;
+  for (const c of chars) {
+    if (c.text.trim() === '') {
+      spaced = true;
+      continue;
+    }
+    k++;
     const prev = group.chars[group.chars.length - 1];
     if (prev) {
       const [at, width] = widestBlank(prev.x, c.x);
       const rule = cuts.find((x) => x > prev.x && x < c.x);
       const worded = width > SPACE_GAP_EM * em && (spaced || width > WORD_GAP_RATIO * usualGap);
       const point = decimalPoint(letters, k);
-      const decimal = point !== undefined && widestBlank(letters[point - 1]!.x, letters[point]!.x)[1] + widestBlank(letters[point]!.x, letters[point + 1]!.x)[1] <= DECIMAL_GAP_EM * em;
+      const decimal = point !== undefined && pointBlanks(point) <= DECIMAL_GAP_EM * em;
       if (rule !== undefined || (!decimal && (worded || width > SPLIT_GAP_EM * em))) {
         const cut = rule ?? (width > 0 ? at + width / 2 : (prev.x + c.x) / 2);
         group.to = cut;
@@ -550,6 +557,7 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
       }
     }
     group.chars.push(c);
+    spaced = false;
   }
   if (group.chars.length) groups.push(group);
   return groups.flatMap((g) => {
