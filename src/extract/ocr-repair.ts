@@ -213,8 +213,8 @@ const SPECKED_DECIMALS = /^(-?\d{1,3}(?:,\d{3})*|-?\d+)\.(\d+(?:\.\d+)+)$/;
  */
 export function readSpeckedDecimals(raw: string, decimals: number | undefined): NumberReading | undefined {
   const m = SPECKED_DECIMALS.exec(raw.replace(EDGE_NOISE, '').trim());
-  const digits = m?.[2]!.replace(/\./g, '');
-  if (!m || !decimals || digits!.length !== decimals) return undefined;
+  const digits = m?.[2]!.replace(/\./g, '') ?? '';
+  if (!m || digits.length !== decimals) return undefined;
   const reading = readAmount(`${m[1]}.${digits}`);
   return reading && { text: reading.text, repairs: [...reading.repairs, 'decimal_point'] };
 }
