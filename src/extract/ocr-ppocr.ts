@@ -62,6 +62,12 @@ const DET_STD = [0.229, 0.224, 0.225];
 /** Recognition's input height, and its widest input (a page-wide line at 48 px high). */
 const REC_HEIGHT = 48;
 const REC_MAX_WIDTH = 3200;
+/**
+ * PaddleOCR reads every line at least this wide, the rest padded with 0 (mid grey, normalized):
+ * the model was trained so. A box read as nothing or under DROP_SCORE at its own width (a clean
+ * `02` alone in its cell, 52 px wide, read as nothing) is read once more padded so.
+ */
+const REC_PADDED_WIDTH = 320;
 /** A box read with less mean confidence than this (0..1) is noise (PaddleOCR's drop_score). */
 const DROP_SCORE = 0.5;
 /** Boxes smaller than this (points) both ways are specks; a 一 standing alone is a long box a point high, and stays. */
@@ -193,7 +199,8 @@ async function readWith(e: Engine, { det, rec }: { det: InferenceSession; rec: I
   const pieces: Piece[] = [];
   for (const box of mergeOverlapping(boxes).flatMap((b) => splitRows(image, b, horizontal, minPx))) {
     if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
-    const read = await recognize(e, rec, image, box);
+    let read = await recognize(e, rec, image, box);
+    if (read.chars.length === 0 || read.score < DROP_SCORE) read = await recognize(e, rec, image, box, undefined, REC_PADDED_WIDTH);
     if (read.chars.length === 0 || read.score < DROP_SCORE) continue;
     const ink = inkOf(image, box);
     if (!ink) continue;
@@ -398,23 +405,25 @@ export interface CtcChar {
   p: number;
 }
 
-/** A box read: its letters placed, and their mean probability (PaddleOCR's score). */
-async function recognize(e: Engine, rec: InferenceSession, image: GrayImage, box: Box, allowed?: string): Promise<{ chars: CtcChar[]; score: number }> {
+/** A box read: its letters placed, and their mean probability (PaddleOCR's score). The crop may be padded on the right to `padTo` wide. */
+async function recognize(e: Engine, rec: InferenceSession, image: GrayImage, box: Box, allowed?: string, padTo = 0): Promise<{ chars: CtcChar[]; score: number }> {
   const [w0, h0] = [box.x1 - box.x0, box.y1 - box.y0];
-  const W = Math.min(REC_MAX_WIDTH, Math.max(REC_HEIGHT, Math.ceil((REC_HEIGHT * w0) / h0)));
+  const inked = Math.min(REC_MAX_WIDTH, Math.max(REC_HEIGHT, Math.ceil((REC_HEIGHT * w0) / h0)));
+  const W = Math.max(inked, Math.min(REC_MAX_WIDTH, padTo));
   const plane = W * REC_HEIGHT;
   const input = new Float32Array(3 * plane);
-  resample(image, box.x0, box.y0, w0, h0, W, REC_HEIGHT, (i, v) => {
+  resample(image, box.x0, box.y0, w0, h0, inked, REC_HEIGHT, (i, v) => {
     const n = v / 127.5 - 1;
-    input[i] = n;
-    input[plane + i] = n;
-    input[2 * plane + i] = n;
+    const at = Math.floor(i / inked) * W + (i % inked);
+    input[at] = n;
+    input[plane + at] = n;
+    input[2 * plane + at] = n;
   });
   const out = await e.limit(() => native(() => rec.run({ [rec.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) })));
   const t = out[rec.outputNames[0]!]!;
   const [, T, C] = t.dims as [number, number, number];
   const mask = allowed === undefined ? undefined : e.dict.map((d, c) => c === 0 || (d !== '' && allowed.includes(d)));
-  const chars = ctcDecode(t.data as Float32Array, T, C, e.dict, mask).map((c) => ({ ...c, x: box.x0 + (c.x * w0) / T }));
+  const chars = ctcDecode(t.data as Float32Array, T, C, e.dict, mask).map((c) => ({ ...c, x: box.x0 + (c.x * w0 * W) / (T * inked) }));
   return { chars, score: chars.length ? chars.reduce((s, c) => s + c.p, 0) / chars.length : 0 };
 }
 
@@ -499,6 +508,35 @@ export function decimalPoint(letters: { text: string }[], k: number): number | u
   return undefined;
 }
 
+/**
+ * Points CTC read between digits that the scan does not print: a run of digits holding two or
+ * more points (no amount prints two), none with ink between its digits (one blank runs from the
+ * digit before to the digit after): `210.13.01` for the code pieces `210 13 01` on a specked page.
+ * One point alone is kept even where no ink shows: a printed point thresholded light, or taken
+ * for a speck, leaves none in the ink either (`42.48`).
+ */
+function unprintedPoints(chars: CtcChar[], widestBlank: (a: number, b: number) => [number, number]): Set<CtcChar> {
+  const read = chars.filter((c) => c.text.trim() !== '');
+  const out = new Set<CtcChar>();
+  let run: CtcChar[] = [];
+  const flush = () => {
+    const points = run.filter((c, k) => c.text === '.' && /^\d$/.test(run[k - 1]?.text ?? '') && /^\d$/.test(run[k + 1]?.text ?? ''));
+    const inkless = points.filter((c) => {
+      const k = run.indexOf(c);
+      const [before, after] = [widestBlank(run[k - 1]!.x, c.x)[1], widestBlank(c.x, run[k + 1]!.x)[1]];
+      return before > 0 && after > 0 && widestBlank(run[k - 1]!.x, run[k + 1]!.x)[1] >= before + after;
+    });
+    if (points.length >= 2 && inkless.length === points.length) for (const c of points) out.add(c);
+    run = [];
+  };
+  for (const c of read) {
+    if (/^[\d.]$/.test(c.text)) run.push(c);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 /** Where a vertical rule's centre line crosses row `y`. */
 function ruleX(r: PixelRule, y: number): number {
   return (r.across0 + r.across1) / 2 + r.slope * (y - (r.start + r.end) / 2);
@@ -526,8 +564,10 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     }
     return [bestAt, best];
   };
+  const unprinted = unprintedPoints(chars, widestBlank);
+  const kept = chars.filter((c) => !unprinted.has(c));
   // The box's usual blank between letters: a word space is several of them.
-  const letters = chars.filter((c) => c.text.trim() !== '');
+  const letters = kept.filter((c) => c.text.trim() !== '');
   const gaps = letters.slice(1).map((c, k) => widestBlank(letters[k]!.x, c.x)[1]).sort((a, b) => a - b);
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const groups: { chars: CtcChar[]; from: number; to: number }[] = [];
@@ -536,7 +576,7 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
   const pointBlanks = (p: number) => widestBlank(letters[p - 1]!.x, letters[p]!.x)[1] + widestBlank(letters[p]!.x, letters[p + 1]!.x)[1];
   let spaced = false;
   let k = -1;
-  for (const c of chars) {
+  for (const c of kept) {
     if (c.text.trim() === '') {
       spaced = true;
       continue;

@@ -78,6 +78,18 @@ describe('letters → pieces', () => {
     expect(splitChars([at('1', 101.5), at('1', 103), at(' ', 109), at('.', 114.5), at(' ', 123), at('0', 131.5), at('3', 136.5)], far, []).map((p) => p.text)).toEqual(['11', '.', '03']);
   });
 
+  it('drops points read where no ink stands between the digits when a run holds two (210.13.01 → 210 | 13 | 01), not one', () => {
+    // Code pieces 210 13 01 printed 0.5 em apart on a specked page, CTC reading a point in each blank.
+    const pieces = inkOf(`#.#.#${'.'.repeat(10)}#.#${'.'.repeat(10)}#.#`);
+    const letters = [at('2', 100), at('1', 102), at('0', 104), at('.', 108), at('1', 115), at('3', 117), at('.', 121), at('0', 128), at('1', 130)];
+    expect(splitChars(letters, pieces, []).map((p) => p.text)).toEqual(['210', '13', '01']);
+    // One such point is kept: a printed point thresholded light leaves no ink either (42.48).
+    expect(splitChars(letters.slice(0, 6), pieces, []).map((p) => p.text)).toEqual(['210.13']);
+    // Nor are two when one of them has its ink (a speck among decimals, 10.6.7, is read later).
+    const printed = inkOf(`#.#.#${'.'.repeat(3)}#${'.'.repeat(6)}#.#${'.'.repeat(10)}#.#`);
+    expect(splitChars(letters, printed, []).map((p) => p.text)).toEqual(['210.13.01']);
+  });
+
   it('drops a space read after a separator where the ink shows no gap (4, 620 → 4,620)', () => {
     const ink = inkOf('##.#.###.###');
     const pieces = splitChars([at('4', 100.5), at(',', 103), at(' ', 104), at('6', 105), at('2', 106.5), at('0', 109.5)], ink, []);
