@@ -48,8 +48,8 @@ export interface NumberReading {
 
 /** Letters a code's digits are read as: the amounts' look-alikes, and brackets for 1 (`]1` for 11). */
 const CODE_LOOKALIKES: Record<string, string> = { ...LOOKALIKE_DIGITS, ']': '1', '[': '1' };
-/** Marks a speck leaves at a code piece's edges (`201.`, `'06`). */
-const CODE_EDGE_MARKS = /^[.,·'`:;]+|[.,·'`:;]+$/gu;
+/** Marks a speck leaves at a code piece's edges (`201.`, `'06`), a blank apart or not (`208 .`). */
+const CODE_EDGE_MARKS = /^[.,·'`:;]+\s*|\s*[.,·'`:;]+$/gu;
 
 /**
  * A piece of a classification code (2–9 digits) read with marks at its edges or a letter or two

@@ -1409,6 +1409,12 @@ export function readCodePieces(lines: Line[], at: PageAt): Issue[] {
         break;
       }
     }
+    // A second code after a name (部门经济分类 | name | 政府经济分类 | name: `30201 | 办公费 | 50201. | 办公经费`).
+    for (let j = Math.max(...starts) + 1; j < cells.length; j++) {
+      const previous = cells[j - 1]!.text.trim();
+      if (CODE_PART.test(previous) || readAmount(previous) || codeReading(previous)) continue;
+      if (!CODE_PART.test(cells[j]!.text.trim()) && codeReading(cells[j]!.text)) issues.push(...(codeFromPieces(cells.slice(j), at) ?? []));
+    }
   }
   return issues;
 }

@@ -45,6 +45,8 @@ describe('OCR lexicon: a row’s code checked against its name', () => {
     expect(['11', 'll', '2x', ']'].map(codeDigits)).toEqual([undefined, undefined, undefined, undefined]);
     // Marks at the edges dropped; a mark dropped is told from a letter read.
     expect(["201.", "'06", ']1'].map(codeReading)).toEqual([{ digits: '201', letters: false }, { digits: '06', letters: false }, { digits: '11', letters: true }]);
+    // A speck a blank apart from the piece (`208 .`, read as one word): dropped with its blank.
+    expect(['208 .', '. 05'].map(codeDigits)).toEqual(['208', '05']);
     expect(listedAs(lexicon, '2101102', '事业单位医疗')).toBe(true);
     expect(listedAs(lexicon, '2101102', '行政单位医疗')).toBe(true); // two letters of six: within a third
     expect(listedAs(lexicon, '2101102', '城乡医疗救助')).toBe(false);

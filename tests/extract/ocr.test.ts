@@ -608,6 +608,27 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(row('公务员医疗补助')?.slice(0, 4)).toEqual(['210', '11', '03', '公务员医疗补助']);
     expect(row('公务员医疗补助')).toContain('350.00');
     expect(row('事业单位医疗')).toEqual(['210', '11', '02', '事业单位医疗', '3.87', '3.87', '3.87']);
+    // `208 .`, a speck a blank after the piece, read as one word: the row lost its code.
+    expect(row('机关事业单位基本养老保险缴费支出')?.slice(0, 4)).toEqual(['208', '05', '05', '机关事业单位基本养老保险缴费支出']);
+  }, 120_000);
+
+  it('drops a speck beside a second code after a name (部门经济分类 | name | 政府经济分类 | name)', async () => {
+    // Seed 000 in the `horizontal` style, bitonal at 300 dpi, page 10 (一般公共预算基本支出表):
+    // `30201 | 办公费 | 50201. | 办公经费`, the row keyed 30201 alone.
+    const { lines } = await ocrScan('economic-code-speck-bitonal-300dpi.pdf');
+    const row = lines.find((l) => l.cells.some((c) => c.text === '办公费'))?.cells.map((c) => c.text).filter((t) => t !== '');
+    expect(row?.slice(0, 5)).toEqual(['30201', '办公费', '50201', '办公经费', '2.56']);
+  }, 120_000);
+
+  it('reads a short cell the model read as nothing, and code pieces with points the scan does not print', async () => {
+    // Seed 000 in the `horizontal` style, bitonal at 300 dpi, page 7 (支出预算表, then a narrower
+    // block of its rows): a clean `02` alone in its cell (52 px wide) was read as nothing, so the
+    // row lost its code; `210 13 01` was read `210.13.01`, a point kept with its digits though no
+    // ink stands between them, and the row's code was lost with it.
+    const { lines } = await ocrScan('narrow-cells-bitonal-300dpi.pdf');
+    const row = (name: string) => lines.find((l) => l.cells.some((c) => c.text === name))?.cells.map((c) => c.text).filter((t) => t !== '');
+    expect(row('事业单位医疗')?.slice(0, 7)).toEqual(['210', '11', '02', '309001', '事业单位医疗', '3.87', '3.87']);
+    expect(row('城乡医疗救助')?.slice(0, 6)).toEqual(['210', '13', '01', '309001', '城乡医疗救助', '135.00']);
   }, 120_000);
 
   it('drops a speck beside a unit’s code between a row’s code and its name, which it ran into', async () => {
