@@ -444,6 +444,7 @@ async function readPage(prepared: PreparedPage, at: PageAt, options: OcrOptions 
   issues.push(...repairHeaderWords(lines, at));
   issues.push(...repairTitleWords(lines, at));
   issues.push(...readCodePieces(lines, at));
+  issues.push(...dropCodeFromNames(lines, at));
   issues.push(...settleCodes(lines, at));
   issues.push(...(await cells.checkIdentities(lines, at)));
   for (const l of lines) if (l.delimited) l.text = l.cells.map((c) => c.text).join('\t');
@@ -818,10 +819,15 @@ class CellReader {
     const jobs: Promise<void>[] = [];
     // Bare integers no reading gave a point, with the row they are in.
     const pointless: { cell: Cell; row: Line }[] = [];
-    for (const rows of gridGroups(lines)) {
+    const pointed = (rows: Line[]) => rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : [])));
+    const grids = gridGroups(lines);
+    // The decimals the page's grids print: evidence for a grid with too few amounts of its own (a
+    // table's last row carried over to the top of a page, `19 | 221 | 住房保障支出 | 34,38 | 34.38`).
+    const pageDecimals = columnDecimals(grids.flatMap(pointed));
+    for (const rows of grids) {
       // The decimals the grid's amounts with a point print: evidence for a column with too few
       // amounts of its own (a total row at the foot of a page whose table goes on overleaf).
-      const gridDecimals = columnDecimals(rows.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
+      const gridDecimals = columnDecimals(pointed(rows)) ?? pageDecimals;
       const codeCells = rows.map(codeCellsOf);
       for (let j = 0; j < rows[0]!.cells.length; j++) {
         const cells = rows.map((l) => l.cells[j]!);
@@ -1415,6 +1421,28 @@ export function readCodePieces(lines: Line[], at: PageAt): Issue[] {
       if (CODE_PART.test(previous) || readAmount(previous) || codeReading(previous)) continue;
       if (!CODE_PART.test(cells[j]!.text.trim()) && codeReading(cells[j]!.text)) issues.push(...(codeFromPieces(cells.slice(j), at) ?? []));
     }
+  }
+  return issues;
+}
+
+/**
+ * A row's name that begins with the row's code, read in the cells before it too (`22102 |
+ * 22102住房改革支出`: one box ran the code into the name, the code's cell read again alone), loses
+ * it, when what is left is the name the code is listed under. Reported.
+ */
+export function dropCodeFromNames(lines: Line[], at: PageAt): Issue[] {
+  const issues: Issue[] = [];
+  for (const line of lines) {
+    if (!line.delimited) continue;
+    const found = rowCode(line);
+    const name = found && line.cells.slice(found.cells).find((c) => c.text.trim() !== '');
+    if (!found || !name || readAmount(name.text)) continue;
+    const [, digits, rest] = /^(\d+)[\s.,、·:;]*(.+)$/u.exec(name.text.trim()) ?? [];
+    const last = line.cells.slice(0, found.cells).filter((c) => c.text.trim() !== '').at(-1)?.text.trim();
+    if (rest === undefined || last === undefined || last !== digits) continue;
+    // The code as joined, or the last cell alone when a row number (序号) stands before it.
+    const code = [found.code, last].find((c) => listedAs(LEXICON, c, rest));
+    if (code) issues.push(amend(name, rest, at, `the row's code ${code} dropped from its name`, false));
   }
   return issues;
 }

@@ -612,6 +612,17 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(row('机关事业单位基本养老保险缴费支出')?.slice(0, 4)).toEqual(['208', '05', '05', '机关事业单位基本养老保险缴费支出']);
   }, 120_000);
 
+  it('reads a carried-over row by the decimals of the page’s other tables, and drops a code run into its row’s name', async () => {
+    // Seed 001 in the `horizontal` style, bitonal at 300 dpi, page 6: the 一般公共预算财政拨款支出表's
+    // last row alone at the top of the page, `19 | 221 | 住房保障支出 | 34,38 | 34.38`, its grid
+    // too short to know its decimals, so 34,38 was left out and 34.38 taken for the total; and
+    // `22102 | 22102住房改革支出`, the code read into the name by one box and alone by its cell.
+    const { lines } = await ocrScan('carried-row-bitonal-300dpi.pdf');
+    const row = (name: string) => lines.find((l) => l.cells.some((c) => c.text === name))?.cells.map((c) => c.text).filter((t) => t !== '');
+    expect(row('住房保障支出')).toEqual(['19', '221', '住房保障支出', '34.38', '34.38']);
+    expect(row('住房改革支出')).toEqual(['20', '22102', '住房改革支出', '34.38', '34.38']);
+  }, 120_000);
+
   it('drops a speck beside a second code after a name (部门经济分类 | name | 政府经济分类 | name)', async () => {
     // Seed 000 in the `horizontal` style, bitonal at 300 dpi, page 10 (一般公共预算基本支出表):
     // `30201 | 办公费 | 50201. | 办公经费`, the row keyed 30201 alone.
