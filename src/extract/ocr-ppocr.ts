@@ -64,8 +64,9 @@ const REC_HEIGHT = 48;
 const REC_MAX_WIDTH = 3200;
 /**
  * PaddleOCR reads every line at least this wide, the rest padded with 0 (mid grey, normalized):
- * the model was trained so. A box read as nothing or under DROP_SCORE at its own width (a clean
- * `02` alone in its cell, 52 px wide, read as nothing) is read once more padded so.
+ * the model was trained so. A box a line high (twice MIN_BOX_PT) read as nothing or under
+ * DROP_SCORE at its own width (a clean `02` alone in its cell, 52 px wide, read as nothing) is
+ * read once more padded so; a speck's box is not.
  */
 const REC_PADDED_WIDTH = 320;
 /** A box read with less mean confidence than this (0..1) is noise (PaddleOCR's drop_score). */
@@ -200,7 +201,8 @@ async function readWith(e: Engine, { det, rec }: { det: InferenceSession; rec: I
   for (const box of mergeOverlapping(boxes).flatMap((b) => splitRows(image, b, horizontal, minPx))) {
     if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
     let read = await recognize(e, rec, image, box);
-    if (read.chars.length === 0 || read.score < DROP_SCORE) read = await recognize(e, rec, image, box, undefined, REC_PADDED_WIDTH);
+    const lineHigh = box.y1 - box.y0 >= 2 * minPx;
+    if (lineHigh && (read.chars.length === 0 || read.score < DROP_SCORE)) read = await recognize(e, rec, image, box, undefined, REC_PADDED_WIDTH);
     if (read.chars.length === 0 || read.score < DROP_SCORE) continue;
     const ink = inkOf(image, box);
     if (!ink) continue;
@@ -277,6 +279,12 @@ async function detect(e: Engine, det: InferenceSession, image: GrayImage, limit:
   }
   const label = new Uint8Array(plane);
   const stack: number[] = [];
+  const visit = (r: number) => {
+    if (!label[r] && prob[r]! > DET_THRESHOLD) {
+      label[r] = 1;
+      stack.push(r);
+    }
+  };
   const boxes: Box[] = [];
   const [sx, sy] = [image.width / W, image.height / H];
   for (let p = 0; p < plane; p++) {
@@ -294,12 +302,10 @@ async function detect(e: Engine, det: InferenceSession, image: GrayImage, limit:
       x1 = Math.max(x1, x);
       y0 = Math.min(y0, y);
       y1 = Math.max(y1, y);
-      for (const r of [x > 0 ? q - 1 : -1, x < W - 1 ? q + 1 : -1, y > 0 ? q - W : -1, y < H - 1 ? q + W : -1]) {
-        if (r >= 0 && !label[r] && prob[r]! > DET_THRESHOLD) {
-          label[r] = 1;
-          stack.push(r);
-        }
-      }
+      if (x > 0) visit(q - 1);
+      if (x < W - 1) visit(q + 1);
+      if (y > 0) visit(q - W);
+      if (y < H - 1) visit(q + W);
     }
     const [w, h] = [x1 - x0 + 1, y1 - y0 + 1];
     if (sum / n < DET_BOX_THRESHOLD) continue;
