@@ -94,6 +94,14 @@ export const WORD_GAP_RATIO = 2.5;
  * (code pieces 11 | 03, two amounts) 1.12 and 1.18 or more.
  */
 const DECIMAL_GAP_EM = 0.95;
+/**
+ * A pixel darker than this is a mark, if not ink (INK_LEVEL): on a page whitened to paper, a
+ * point thresholded light on a dark scan (about 150) is one; a speck's smoothed remains on a
+ * bitonal one (238 and lighter) are not.
+ */
+const MARK_LEVEL = 192;
+/** Columns at a blank's edges that are its letters' halo (a smoothed bitonal glyph's edge reads 140–200 there). */
+const MARK_HALO_PX = 2;
 /** A crop read alone is trimmed to its ink with this margin (ems of the ink's height): det boxes are tight. */
 const REC_MARGIN_EM = 0.25;
 
@@ -471,24 +479,28 @@ export function ctcDecode(probs: ArrayLike<number>, T: number, C: number, dict: 
 
 // ---- letters → pieces -------------------------------------------------------------------------
 
-/** A box's ink: its extent, and the count of ink pixels in each of the box's columns (from x0). */
+/** A box's ink: its extent, and the count of ink pixels in each of the box's columns (from x0), and of marks (MARK_LEVEL). */
 export interface BoxInk {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
   columns: number[];
+  marks: number[];
 }
 
 /** Ink within a box (pixels darker than INK_LEVEL): its tight extent and column profile; undefined when blank. */
 function inkOf(image: GrayImage, box: Box): BoxInk | undefined {
   const [bx0, by0, bx1, by1] = [Math.floor(box.x0), Math.floor(box.y0), Math.ceil(box.x1), Math.ceil(box.y1)];
   const columns = new Array<number>(bx1 - bx0).fill(0);
+  const marks = new Array<number>(bx1 - bx0).fill(0);
   let [y0, y1] = [Infinity, -Infinity];
   for (let y = by0; y < by1; y++) {
     let any = false;
     for (let x = bx0; x < bx1; x++) {
-      if (image.data[y * image.width + x]! < INK_LEVEL) {
+      const v = image.data[y * image.width + x]!;
+      if (v < MARK_LEVEL) marks[x - bx0]!++;
+      if (v < INK_LEVEL) {
         columns[x - bx0]!++;
         any = true;
       }
@@ -498,7 +510,7 @@ function inkOf(image: GrayImage, box: Box): BoxInk | undefined {
   const first = columns.findIndex((n) => n > 0);
   if (first < 0) return undefined;
   const last = columns.length - 1 - [...columns].reverse().findIndex((n) => n > 0);
-  return { x0: bx0 + first, y0, x1: bx0 + last + 1, y1, columns: columns.slice(first, last + 1) };
+  return { x0: bx0 + first, y0, x1: bx0 + last + 1, y1, columns: columns.slice(first, last + 1), marks: marks.slice(first, last + 1) };
 }
 
 /**
@@ -516,23 +528,29 @@ export function decimalPoint(letters: { text: string }[], k: number): number | u
 
 /**
  * Points CTC read between digits that the scan does not print: a run of digits holding two or
- * more points (no amount prints two), none with ink between its digits (one blank runs from the
- * digit before to the digit after): `210.13.01` for the code pieces `210 13 01` on a specked page.
- * One point alone is kept even where no ink shows: a printed point thresholded light, or taken
- * for a speck, leaves none in the ink either (`42.48`).
+ * more points (no amount prints two), each standing in a blank with no mark at all, paper from the
+ * digit before to the digit after (`210.13.01` for the code pieces `210 13 01` on a specked bitonal
+ * page, a speck's faint remains read as points). One point alone is kept even there, and any
+ * point with a mark in its blank: a printed point thresholded light leaves no ink (`42.48`), and
+ * on a dark page its mark is all there is (`74.3774.3773.05`, three amounts in one box).
  */
-function unprintedPoints(chars: CtcChar[], widestBlank: (a: number, b: number) => [number, number]): Set<CtcChar> {
+function unprintedPoints(chars: CtcChar[], ink: BoxInk): Set<CtcChar> {
   const read = chars.filter((c) => c.text.trim() !== '');
   const out = new Set<CtcChar>();
+  /** True when the blank `x` stands in (no ink) holds no mark either. */
+  const unmarked = (x: number): boolean => {
+    const at = Math.round(x) - ink.x0;
+    if ((ink.columns[at] ?? 1) > 0) return false;
+    let [a, b] = [at, at];
+    while (a > 0 && ink.columns[a - 1] === 0) a--;
+    while (b < ink.columns.length - 1 && ink.columns[b + 1] === 0) b++;
+    // The blank's edges are the digits' smoothed halo, not a mark of their own.
+    return ink.marks.slice(a + MARK_HALO_PX, b + 1 - MARK_HALO_PX).every((n) => n === 0);
+  };
   let run: CtcChar[] = [];
   const flush = () => {
     const points = run.filter((c, k) => c.text === '.' && /^\d$/.test(run[k - 1]?.text ?? '') && /^\d$/.test(run[k + 1]?.text ?? ''));
-    const inkless = points.filter((c) => {
-      const k = run.indexOf(c);
-      const [before, after] = [widestBlank(run[k - 1]!.x, c.x)[1], widestBlank(c.x, run[k + 1]!.x)[1]];
-      return before > 0 && after > 0 && widestBlank(run[k - 1]!.x, run[k + 1]!.x)[1] >= before + after;
-    });
-    if (points.length >= 2 && inkless.length === points.length) for (const c of points) out.add(c);
+    if (points.length >= 2 && points.every((c) => unmarked(c.x))) for (const c of points) out.add(c);
     run = [];
   };
   for (const c of read) {
@@ -570,7 +588,7 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     }
     return [bestAt, best];
   };
-  const unprinted = unprintedPoints(chars, widestBlank);
+  const unprinted = unprintedPoints(chars, ink);
   const kept = chars.filter((c) => !unprinted.has(c));
   // The box's usual blank between letters: a word space is several of them.
   const letters = kept.filter((c) => c.text.trim() !== '');

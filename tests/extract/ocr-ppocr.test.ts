@@ -43,8 +43,15 @@ describe('CTC decoding', () => {
 });
 
 describe('letters → pieces', () => {
-  /** A box's ink from a pattern of columns: '#' inked, '.' blank, starting at x = 100, 20 px high. */
-  const inkOf = (pattern: string): BoxInk => ({ x0: 100, y0: 50, x1: 100 + pattern.length, y1: 70, columns: [...pattern].map((c) => (c === '#' ? 5 : 0)) });
+  /** A box's ink from a pattern of columns: '#' inked, ':' a mark lighter than ink, '.' paper, starting at x = 100, 20 px high. */
+  const inkOf = (pattern: string): BoxInk => ({
+    x0: 100,
+    y0: 50,
+    x1: 100 + pattern.length,
+    y1: 70,
+    columns: [...pattern].map((c) => (c === '#' ? 5 : 0)),
+    marks: [...pattern].map((c) => (c === '.' ? 0 : 5)),
+  });
   const at = (text: string, x: number): CtcChar => ({ text, x, p: 0.95 });
 
   it('cuts two cells run into one box where a rule ran between them, trimming each piece to its ink', () => {
@@ -78,16 +85,19 @@ describe('letters → pieces', () => {
     expect(splitChars([at('1', 101.5), at('1', 103), at(' ', 109), at('.', 114.5), at(' ', 123), at('0', 131.5), at('3', 136.5)], far, []).map((p) => p.text)).toEqual(['11', '.', '03']);
   });
 
-  it('drops points read where no ink stands between the digits when a run holds two (210.13.01 → 210 | 13 | 01), not one', () => {
-    // Code pieces 210 13 01 printed 0.5 em apart on a specked page, CTC reading a point in each blank.
+  it('drops points read in blanks with no mark at all when a run holds two (210.13.01 → 210 | 13 | 01), not one', () => {
+    // Code pieces 210 13 01 printed 0.5 em apart on a specked bitonal page, CTC reading a point in each blank.
     const pieces = inkOf(`#.#.#${'.'.repeat(10)}#.#${'.'.repeat(10)}#.#`);
     const letters = [at('2', 100), at('1', 102), at('0', 104), at('.', 108), at('1', 115), at('3', 117), at('.', 121), at('0', 128), at('1', 130)];
     expect(splitChars(letters, pieces, []).map((p) => p.text)).toEqual(['210', '13', '01']);
     // One such point is kept: a printed point thresholded light leaves no ink either (42.48).
     expect(splitChars(letters.slice(0, 6), pieces, []).map((p) => p.text)).toEqual(['210.13']);
-    // Nor are two when one of them has its ink (a speck among decimals, 10.6.7, is read later).
+    // Nor are two when one of them has its ink (a speck among decimals, 10.6.7, is read later)…
     const printed = inkOf(`#.#.#${'.'.repeat(3)}#${'.'.repeat(6)}#.#${'.'.repeat(10)}#.#`);
     expect(splitChars(letters, printed, []).map((p) => p.text)).toEqual(['210.13.01']);
+    // …or a mark lighter than ink (a dark scan's points: 74.3774.3773.05 is three amounts).
+    const faint = inkOf(`#.#.#${'.'.repeat(4)}:${'.'.repeat(5)}#.#${'.'.repeat(10)}#.#`);
+    expect(splitChars(letters, faint, []).map((p) => p.text)).toEqual(['210.13.01']);
   });
 
   it('drops a space read after a separator where the ink shows no gap (4, 620 → 4,620)', () => {

@@ -623,6 +623,15 @@ describe('OCR repair by knowledge (ocr-repair.ts)', () => {
     expect(row('住房改革支出')).toEqual(['20', '22102', '住房改革支出', '34.38', '34.38']);
   }, 120_000);
 
+  it('keeps points a dark scan prints fainter than ink, three amounts read as one box', async () => {
+    // Seed 000 in the `horizontal` style, dark at 200 dpi, page 7: the box `74.3774.3773.05` has no
+    // ink at its points, only marks lighter than ink; taken for a speck's remains they were dropped
+    // and the row read 4.37 | 4.37 | 3.05.
+    const { lines } = await ocrScan('faint-points-dark-200dpi.pdf');
+    const row = lines.find((l) => l.cells.some((c) => c.text === '事业运行'))?.cells.map((c) => c.text).filter((t) => t !== '');
+    expect(row?.slice(4)).toEqual(['事业运行', '74.37', '74.37', '73.05', '1.32']);
+  }, 120_000);
+
   it('drops a speck beside a second code after a name (部门经济分类 | name | 政府经济分类 | name)', async () => {
     // Seed 000 in the `horizontal` style, bitonal at 300 dpi, page 10 (一般公共预算基本支出表):
     // `30201 | 办公费 | 50201. | 办公经费`, the row keyed 30201 alone.
