@@ -534,26 +534,25 @@ export function decimalPoint(letters: { text: string }[], k: number): number | u
  * point with a mark in its blank: a printed point thresholded light leaves no ink (`42.48`), and
  * on a dark page its mark is all there is (`74.3774.3773.05`, three amounts in one box).
  */
-function unprintedPoints(chars: CtcChar[], ink: BoxInk): Set<CtcChar> {
-  const read = chars.filter((c) => c.text.trim() !== '');
+function unprintedPoints(chars: CtcChar[], ink: BoxInk, widestBlank: (a: number, b: number) => [number, number]): Set<CtcChar> {
   const out = new Set<CtcChar>();
-  /** True when the blank `x` stands in (no ink) holds no mark either. */
-  const unmarked = (x: number): boolean => {
-    const at = Math.round(x) - ink.x0;
-    if ((ink.columns[at] ?? 1) > 0) return false;
-    let [a, b] = [at, at];
-    while (a > 0 && ink.columns[a - 1] === 0) a--;
-    while (b < ink.columns.length - 1 && ink.columns[b + 1] === 0) b++;
+  /** True when one blank runs from the digit before the point to the digit after (no ink between), and holds no mark either. */
+  const unmarked = (before: CtcChar, point: CtcChar, after: CtcChar): boolean => {
+    const [left, right] = [widestBlank(before.x, point.x)[1], widestBlank(point.x, after.x)[1]];
+    const [at, width] = widestBlank(before.x, after.x);
+    if (left === 0 || right === 0 || width < left + right) return false;
     // The blank's edges are the digits' smoothed halo, not a mark of their own.
-    return ink.marks.slice(a + MARK_HALO_PX, b + 1 - MARK_HALO_PX).every((n) => n === 0);
+    const from = at - ink.x0 + MARK_HALO_PX;
+    return ink.marks.slice(from, Math.max(from, at - ink.x0 + width - MARK_HALO_PX)).every((n) => n === 0);
   };
   let run: CtcChar[] = [];
   const flush = () => {
-    const points = run.filter((c, k) => c.text === '.' && /^\d$/.test(run[k - 1]?.text ?? '') && /^\d$/.test(run[k + 1]?.text ?? ''));
-    if (points.length >= 2 && points.every((c) => unmarked(c.x))) for (const c of points) out.add(c);
+    const points = run.flatMap((c, k) => (c.text === '.' && /^\d$/.test(run[k - 1]?.text ?? '') && /^\d$/.test(run[k + 1]?.text ?? '') ? [k] : []));
+    if (points.length >= 2 && points.every((k) => unmarked(run[k - 1]!, run[k]!, run[k + 1]!))) for (const k of points) out.add(run[k]!);
     run = [];
   };
-  for (const c of read) {
+  // A run ends at any other letter, a space read among them too (two amounts, `794.14 124.42`).
+  for (const c of chars) {
     if (/^[\d.]$/.test(c.text)) run.push(c);
     else flush();
   }
@@ -588,7 +587,7 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     }
     return [bestAt, best];
   };
-  const unprinted = unprintedPoints(chars, ink);
+  const unprinted = unprintedPoints(chars, ink, widestBlank);
   const kept = chars.filter((c) => !unprinted.has(c));
   // The box's usual blank between letters: a word space is several of them.
   const letters = kept.filter((c) => c.text.trim() !== '');

@@ -95,9 +95,17 @@ describe('letters → pieces', () => {
     // Nor are two when one of them has its ink (a speck among decimals, 10.6.7, is read later)…
     const printed = inkOf(`#.#.#${'.'.repeat(3)}#${'.'.repeat(6)}#.#${'.'.repeat(10)}#.#`);
     expect(splitChars(letters, printed, []).map((p) => p.text)).toEqual(['210.13.01']);
-    // …or a mark lighter than ink (a dark scan's points: 74.3774.3773.05 is three amounts).
+    // …or a mark lighter than ink (a dark scan's points: 74.3774.3773.05 is three amounts)…
     const faint = inkOf(`#.#.#${'.'.repeat(4)}:${'.'.repeat(5)}#.#${'.'.repeat(10)}#.#`);
     expect(splitChars(letters, faint, []).map((p) => p.text)).toEqual(['210.13.01']);
+    // …or a point whose ink stands a little off where CTC placed it: the blank is not one run.
+    const beside = inkOf(`#.#.#...#${'.'.repeat(6)}#.#...#${'.'.repeat(6)}#.#`);
+    const placed = [at('2', 100), at('1', 102), at('0', 104), at('.', 110), at('1', 115), at('3', 117), at('.', 123), at('0', 128), at('1', 130)];
+    expect(splitChars(placed, beside, []).map((p) => p.text)).toEqual(['210.13.01']);
+    // Two amounts a space apart each keep their point (794.14 124.42), whatever the blanks.
+    const two = [at('7', 100), at('9', 102), at('4', 104), at('.', 108), at('1', 115), at('4', 117), at(' ', 121), at('1', 128), at('2', 130), at('.', 134), at('4', 140), at('2', 142)];
+    const apart = inkOf(`#.#.#${'.'.repeat(10)}#.#${'.'.repeat(10)}#.#${'.'.repeat(9)}#.#`);
+    expect(splitChars(two, apart, []).map((p) => p.text)).toEqual(['794.14', '12.42']);
   });
 
   it('drops a space read after a separator where the ink shows no gap (4, 620 → 4,620)', () => {
