@@ -64,9 +64,10 @@ const REC_HEIGHT = 48;
 const REC_MAX_WIDTH = 3200;
 /**
  * PaddleOCR reads every line at least this wide, the rest padded with 0 (mid grey, normalized):
- * the model was trained so. A box a line high (twice MIN_BOX_PT) read as nothing or under
- * DROP_SCORE at its own width (a clean `02` alone in its cell, 52 px wide, read as nothing) is
- * read once more padded so; a speck's box is not.
+ * the model was trained so. A box a line high (twice MIN_BOX_PT) read as nothing at its own width
+ * (a clean `02` alone in its cell, 52 px wide) is read once more padded so; a speck's box is not.
+ * Nor is a box read under DROP_SCORE: padded, the tail of a wrapped name's first line read a
+ * letter of the next again (`聘用第三 | 三方服务费`).
  */
 const REC_PADDED_WIDTH = 320;
 /** A box read with less mean confidence than this (0..1) is noise (PaddleOCR's drop_score). */
@@ -210,7 +211,7 @@ async function readWith(e: Engine, { det, rec }: { det: InferenceSession; rec: I
     if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
     let read = await recognize(e, rec, image, box);
     const lineHigh = box.y1 - box.y0 >= 2 * minPx;
-    if (lineHigh && (read.chars.length === 0 || read.score < DROP_SCORE)) read = await recognize(e, rec, image, box, undefined, REC_PADDED_WIDTH);
+    if (lineHigh && read.chars.length === 0) read = await recognize(e, rec, image, box, undefined, REC_PADDED_WIDTH);
     if (read.chars.length === 0 || read.score < DROP_SCORE) continue;
     const ink = inkOf(image, box);
     if (!ink) continue;
