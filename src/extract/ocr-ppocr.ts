@@ -429,7 +429,7 @@ async function recognize(e: Engine, rec: InferenceSession, image: GrayImage, box
   const input = new Float32Array(3 * plane);
   resample(image, box.x0, box.y0, w0, h0, inked, REC_HEIGHT, (i, v) => {
     const n = v / 127.5 - 1;
-    const at = Math.floor(i / inked) * W + (i % inked);
+    const at = W === inked ? i : ((i - (i % inked)) / inked) * W + (i % inked);
     input[at] = n;
     input[plane + at] = n;
     input[2 * plane + at] = n;
