@@ -548,7 +548,7 @@ function unprintedPoints(chars: CtcChar[], ink: BoxInk, widestBlank: (a: number,
   };
   let run: CtcChar[] = [];
   const flush = () => {
-    const points = run.flatMap((c, k) => (c.text === '.' && /^\d$/.test(run[k - 1]?.text ?? '') && /^\d$/.test(run[k + 1]?.text ?? '') ? [k] : []));
+    const points = run.flatMap((_, k) => (decimalPoint(run, k) === k ? [k] : []));
     if (points.length >= 2 && points.every((k) => unmarked(run[k - 1]!, run[k]!, run[k + 1]!))) for (const k of points) out.add(run[k]!);
     run = [];
   };
