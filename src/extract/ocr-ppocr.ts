@@ -132,15 +132,14 @@ export const IDLE_RELEASE_MS = 2000;
 const KEEP_BELOW_RSS = 640 * 2 ** 20;
 
 interface Engine {
-  /** Makes a pair (see Sessions); `idle` holds those made and not reading now, at most `concurrency`. */
+  /** Makes a pair (see Sessions); `idle` holds those made and not reading now. */
   sessions: () => Promise<Sessions>;
   idle: Sessions[];
   idleTimer?: NodeJS.Timeout;
-  concurrency: number;
   /** CTC classes: 0 blank, 1..N the dictionary's lines, N+1 a space (use_space_char). */
   dict: string[];
   Tensor: typeof Tensor;
-  /** At most `concurrency` reads (a page, a cell) at once, each with a pair of its own. */
+  /** At most the pool's size of reads (a page, a cell) at once, each with a pair of its own: so no more pairs are ever made. */
   limit: <T>(job: () => Promise<T>) => Promise<T>;
 }
 
@@ -191,8 +190,7 @@ async function load(concurrency: number): Promise<Engine> {
     const [det, rec] = await Promise.all([native(() => ort.InferenceSession.create(models.detectionPath, options)), native(() => ort.InferenceSession.create(models.recognitionPath, options))]);
     return { det, rec };
   };
-  const n = Math.max(1, concurrency);
-  return { sessions, idle: [], concurrency: n, dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(n) };
+  return { sessions, idle: [], dict: ['', ...lines, ' '], Tensor: ort.Tensor, limit: pLimit(Math.max(1, concurrency)) };
 }
 
 function getEngine(options: PpocrOptions): Promise<Engine> {
@@ -214,11 +212,12 @@ export function ppocrLoaded(): boolean {
 export async function closePpocr(): Promise<void> {
   const e = engine;
   engine = undefined;
-  if (e) {
-    const loaded = await e;
-    clearTimeout(loaded.idleTimer);
-    await Promise.all(loaded.idle.splice(0).map(release));
-  }
+  if (e) await releaseIdle(await e);
+}
+
+function releaseIdle(e: Engine): Promise<unknown> {
+  clearTimeout(e.idleTimer);
+  return Promise.all(e.idle.splice(0).map(release));
 }
 
 function release({ det, rec }: Sessions): Promise<unknown> {
@@ -240,16 +239,16 @@ async function withSessions<T>(options: PpocrOptions, read: (e: Engine, sessions
   });
 }
 
-/** A pair given back: kept for the next read, or released when the engine has been closed, enough are kept or memory is short. */
+/** A pair given back: kept for the next read, or released when the engine has been closed or memory is short. */
 async function giveBack(from: Promise<Engine>, e: Engine, sessions: Sessions, keepBelowRss: number): Promise<void> {
-  if (engine !== from || e.idle.length >= e.concurrency || process.memoryUsage.rss() >= keepBelowRss) {
+  if (engine !== from || process.memoryUsage.rss() >= keepBelowRss) {
     await release(sessions);
     return;
   }
   e.idle.push(sessions);
   clearTimeout(e.idleTimer);
   // Refused only once the thread is stopping, which frees everything anyway.
-  e.idleTimer = setTimeout(() => void Promise.all(e.idle.splice(0).map(release)).catch(() => undefined), IDLE_RELEASE_MS).unref();
+  e.idleTimer = setTimeout(() => void releaseIdle(e).catch(() => undefined), IDLE_RELEASE_MS).unref();
 }
 
 // ---- a page -----------------------------------------------------------------------------------
