@@ -406,6 +406,14 @@ describe('page images', () => {
     expect(basic.values('30103|50101')).toMatchObject({ total: 3.84, personnel: 3.84 });
   }, 120_000);
 
+  it("keeps the decimal point after a thin serif 7 on a clean grey page (7.93, not 7 | 93)", async () => {
+    // Seed 004 in a thin serif, scanned grey at 300 dpi, page 5 (the serif set): the point of each
+    // 7.93 in the 支出表's 合计 row stood 12 px from the 7's foot, was removed as dust, and the
+    // row read 7 | 93 | 7 | 93: every figure after it a column off (项目支出 93).
+    const { values } = await scanTable('serif-points-grey-300dpi.pdf', 'expenditure');
+    expect(values('total')).toMatchObject({ total: 2220.43, basic: 124.93, basic_public: 7.93, goods_services: 7.93, project: 2095.5, specific_purpose: 2093.7 });
+  }, 120_000);
+
   it("keeps the page's clean amount when the cell read alone comes back a digit short", async () => {
     // 47.31 read alone lost its 4 at the crop's edge (7.31), and the reading alone replaced the page's.
     const { doc, values } = await pointsLostTable('basic_expenditure');
@@ -957,6 +965,26 @@ describe('pixels (raster.ts)', () => {
     const ink = binarize(removeSpecks(page, threshold), threshold);
     expect([ink[521 * page.width + 901], ink[701 * page.width + 301], ink[10 * page.width + 10]]).toEqual([1, 0, 0]);
     expect(ink.reduce((a, b) => a + b, 0)).toBe(9 + 3 * 230);
+  });
+
+  it("keeps a point after a serif 7 on a clean page, its digits' ink further from it than a print's clearance", () => {
+    // Measured on a grey 300 dpi scan of seed 004 in a thin serif: the 7's stem meets the baseline
+    // at its middle, 12 px left of the point (more than half the digit's height), the 9's tail 8 px
+    // right of it; the point (10 pixels, a speck) was taken for dust and 7.93 read as 7 | 93.
+    const { page, box } = blankPage();
+    box(700, 500, 14, 3); // the 7's bar…
+    box(704, 503, 4, 20); // …and its stem, its foot at 704..707
+    box(720, 521, 3, 3); // the point
+    box(730, 501, 14, 23); // the 9
+    box(300, 701, 3, 3); // dust 11 px beside a letter's foot, nothing on its right
+    box(275, 680, 14, 24);
+    box(600, 521, 3, 3); // a colon's lower dot: the CJK letter before it reaches over it with its box, not its ink
+    box(570, 500, 24, 3);
+    box(580, 503, 4, 21);
+    box(610, 500, 24, 24);
+    const threshold = otsuThreshold(page);
+    const ink = binarize(removeSpecks(page, threshold), threshold);
+    expect([ink[521 * page.width + 720], ink[701 * page.width + 301], ink[521 * page.width + 600]]).toEqual([1, 0, 0]);
   });
 
   it('fills a component larger than its first stack (a table\'s rules run together) as one, and keeps it', () => {
