@@ -173,6 +173,9 @@ const MAX_REREAD_LINE_CHARS = 40;
 /** A line outside grids read alone: as one line, and (a title) as raw text without layout analysis. */
 const LINE_PSM = '7';
 const RAW_LINE_PSM = '13';
+/** A title names its table in a title word (four letters or more) and 表: a line with fewer CJK letters (预算04表, a table's number) names none. */
+const TITLE_MIN_HAN = 5;
+const HAN = /\p{Script=Han}/u;
 /** Words that make a short line a candidate title, worth the second reading. */
 const TITLE_WORD = /表|预算|决算/u;
 /** Stops, commas and quotes at either end of a line read alone: a speck or the crop's edge, not print, when a title is left (表, read 表,). */
@@ -1144,15 +1147,34 @@ class CellReader {
           const titleish = !agreed && [line.text, asLine?.text ?? ''].some((t) => TITLE_WORD.test(t));
           const readings = [asLine, titleish ? await this.read(region, RAW_LINE_PSM, undefined, 0) : undefined];
           const candidates = [page, ...readings.flatMap((r) => (r && r.confidence >= MIN_REREAD_CONFIDENCE ? [{ text: withoutEdgeMarks(ocrText(r.text)), confidence: r.confidence }] : []))];
-          const best = candidates.reduce((a, b) => {
+          let best = candidates.reduce((a, b) => {
             const [ra, rb] = [titleRank(a.text), titleRank(b.text)];
             return rb < ra || (rb === ra && b.confidence > a.confidence) ? b : a;
           });
+          if (this.options.engine === 'tesseract' && TITLE_LIKE.test(line.text) && !candidates.some((c) => namesType(c.text))) best = (await this.titleByPpocr(region)) ?? best;
           if (best === page) return;
           line.cells = [{ text: best.text, at: line.at, x0: line.cells[0]?.x0 ?? x0, x1: line.cells[line.cells.length - 1]?.x1 ?? x1, confidence: best.confidence / 100 }];
           line.text = best.text;
         }),
     );
+  }
+
+  /**
+   * A title line tesseract read as naming no table type, on the page, as a line and as raw text,
+   * read by PP-OCR: another model's view of the same print, taken when it names a type, its title
+   * words repaired as any title's are (repairTitleWords). Tesseract read 2025年财政拨款收支预算表 as
+   * 2025年网民匠容收又预算表 all three ways on a 200 dpi scan in a thin serif; PP-OCR as 财政该款收文.
+   */
+  private async titleByPpocr(region: Cell): Promise<{ text: string; confidence: number } | undefined> {
+    if ([...region.text].filter((c) => HAN.test(c)).length < TITLE_MIN_HAN) return undefined;
+    const done = await useEngine('ppocr');
+    try {
+      const read = await this.read(region, LINE_PSM, undefined, 0, 1, 'ppocr');
+      const text = read && withoutEdgeMarks(ocrText(read.text));
+      return text !== undefined && namesType(text) ? { text, confidence: read!.confidence } : undefined;
+    } finally {
+      done();
+    }
   }
 
   /** Ink inside the cell (its rules excluded): something was printed there. */
@@ -1173,12 +1195,12 @@ class CellReader {
     return crop(this.image, x0 * px + inset, y0 * px + inset, x1 * px - inset, y1 * px - inset, pad);
   }
 
-  private async read(cell: Cell, psm: string, whitelist?: string, insetPt?: number, factor = 1): Promise<{ text: string; confidence: number } | undefined> {
+  private async read(cell: Cell, psm: string, whitelist?: string, insetPt?: number, factor = 1, engine = this.options.engine): Promise<{ text: string; confidence: number } | undefined> {
     const cut = this.cut(cell, CELL_PAD_PX, insetPt);
     if (!cut) return undefined;
     const piece = factor === 1 ? cut : enlarge(cut, factor);
     this.options.onReread?.(cell.text);
-    if (this.options.engine === 'ppocr') return this.readPpocr(piece, psm, whitelist);
+    if (engine === 'ppocr') return this.readPpocr(piece, psm, whitelist);
     const result = await withOcrWorker((w) => w.recognize(encodePgm(piece), tesseractParams(psm, piece.dpi, whitelist), { text: true }));
     const text = joinWords(result.data.text ?? '');
     return text === '' ? undefined : { text, confidence: result.data.confidence };
@@ -1222,6 +1244,11 @@ function withoutEdgeMarks(text: string): string {
 }
 
 /** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
+/** True when a title, its title words repaired (titleWordsFixed), names a table type. */
+function namesType(text: string): boolean {
+  return titleRank(titleWordsFixed(text.replace(/\s+/g, ''), TITLE_WORDS)) < TITLE_PATTERNS.length;
+}
+
 function titleRank(text: string): number {
   const t = text.replace(/\s+/g, '');
   const i = TITLE_PATTERNS.findIndex((p) => p.test(t));

@@ -488,6 +488,16 @@ describe('page images', () => {
     expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '单位预算一般公共预算财政拔款文出表' }));
   }, 120_000);
 
+  it('reads by PP-OCR a title tesseract read as naming no table type every way it read it', async () => {
+    // Seed 004 in a thin serif, scanned grey at 200 dpi, page 5 (the serif set), read by tesseract:
+    // the page, the line alone and raw text read 2025年财政拨款收支预算表 as 网民匠容收又 and the like, so
+    // its 财政拨款收支总表 went untyped; PP-OCR reads 财政该款收文, whose title words are repaired.
+    const { doc, table } = await scanTable('title-garbled-serif-grey-200dpi.pdf', 'fiscal_summary');
+    expect(table?.title).toBe('2025年财政拨款收支预算表');
+    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '2025年财政该款收文预算表' }));
+    expect(doc.tables.map((t) => t.type)).toEqual(['expenditure', 'fiscal_summary']);
+  }, 120_000);
+
   it('takes no column from a cell over two columns the other rows keep apart', async () => {
     // Seed 001 in the `horizontal` style, page 6, look `grey` at 200 dpi: the 栏次 row read 1 2 as
     // one number, 12, over the code and name columns, and 序号 as 17.2 beside a heading over two
