@@ -127,14 +127,16 @@ describe('scanned PDFs', () => {
     ]);
   }, 120_000);
 
-  it('joins two words of a borderless row a point apart into the one amount they print, so the amounts after it keep their columns', async () => {
+  it('reads a borderless row\'s 7.93 whole, so the amounts after it keep their columns', async () => {
     // 004's 一般公共预算支出预算表 at 200 dpi, skewed: the 合计 row's 7.93 was read `7 | 93`, and
-    // every amount after it moved a column right (basic and project swapped on every row).
+    // every amount after it moved a column right (basic and project swapped on every row). The two
+    // words were joined by reading them again together (`joinSplitAmounts`, reported); since the
+    // pixel work keeps a point after a 7 (OCR round 16) the page reads 7.93 itself.
     const file = '004_4b87c2d0559da34d-200-skew-p6-7.pdf';
     const doc = await extractBytes(fixture(`scans/${file}`), file);
     const total = doc.tables.find((t) => t.type === 'general_expenditure')!.rows.find((r) => r.key === 'total')!;
     expect(total.values).toMatchObject({ total: 2220.43, basic: 124.93, goods_services: 7.93, project: 2095.5 });
-    expect(doc.issues).toContainEqual(expect.objectContaining({ kind: 'low_confidence', printed: '7 93', found: 7.93 }));
+    expect(doc.issues.filter((i) => i.printed === '7 93')).toEqual([]);
   }, 120_000);
 
   it('keeps a measure heading the page read as the known word it is, so its amounts stay in its column', async () => {
