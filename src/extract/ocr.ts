@@ -1243,12 +1243,12 @@ function withoutEdgeMarks(text: string): string {
   return TITLE_LIKE.test(stripped) && !TITLE_LIKE.test(text) ? stripped : text;
 }
 
-/** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
 /** True when a title, its title words repaired (titleWordsFixed), names a table type. */
 function namesType(text: string): boolean {
   return titleRank(titleWordsFixed(text.replace(/\s+/g, ''), TITLE_WORDS)) < TITLE_PATTERNS.length;
 }
 
+/** How specifically a reading names a table type: the index of the first title pattern it matches (spaces removed). */
 function titleRank(text: string): number {
   const t = text.replace(/\s+/g, '');
   const i = TITLE_PATTERNS.findIndex((p) => p.test(t));

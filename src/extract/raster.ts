@@ -622,7 +622,8 @@ interface Box {
  * on its left (level with it within the mark's own height, within DECIMAL_GAP_EM of its height,
  * and several times its height), with print level with it on its right within SEPARATOR_GAP_EM
  * (a separator may be followed by a space: `84, 861, 719`). Dust beside a word, above or between
- * its letters' middles, or after a number's last digit, fails one of these.
+ * its letters' middles, or after a number's last digit, fails one of these. With `digitBoxes` (a
+ * clean page) the gap to digit-shaped print is taken to its box where that is nearer than its ink.
  */
 function decimalPoint(b: Box, printBeside: (b: Box, dx: 1 | -1, reach: number) => { print: Box; gap: number } | undefined, reach: number, digitBoxes: boolean): boolean {
   const size = b.y1 - b.y0 + 1;
