@@ -470,4 +470,4 @@ export function titleWordsFixed(text: string, words: readonly string[]): string 
   return out.join('');
 }
 
-const HAN = /\p{Script=Han}/u;
+export const HAN = /\p{Script=Han}/u;

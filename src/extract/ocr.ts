@@ -8,7 +8,7 @@ import type { ImageHeader } from './image-header.js';
 import { columnOf, cutBetween } from './borderless.js';
 import { foldText } from './normalize-text.js';
 import { buildLexicon, codeFor, listedAs } from './ocr-lexicon.js';
-import { cents, codeReading, columnDecimals, decimalsOf, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, readSpeckedDecimals, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
+import { cents, codeReading, columnDecimals, decimalsOf, HAN, headerWordFor, offByRounding, readAmount, readGappedAmount, readGappedThousands, readMarkedAmount, readSpeckedDecimals, restoreDecimals, rowSums, settleByLookalike, settleIdentity, sumIdentities, titleWordsFixed, type RepairKind, type SumIdentity } from './ocr-repair.js';
 import { ocrPoolSize, useEngine, withOcrWorker, type OcrPage } from './ocr-pool.js';
 import { ppocrBlock, ppocrLine, ppocrPage, SPLIT_GAP_EM, type Piece } from './ocr-ppocr.js';
 import { layoutLines, median, type Glyph, type PageAt, type Rule } from './pdf.js';
@@ -175,7 +175,6 @@ const LINE_PSM = '7';
 const RAW_LINE_PSM = '13';
 /** A title names its table in a title word (four letters or more) and 表: a line with fewer CJK letters (预算04表, a table's number) names none. */
 const TITLE_MIN_HAN = 5;
-const HAN = /\p{Script=Han}/u;
 /** Words that make a short line a candidate title, worth the second reading. */
 const TITLE_WORD = /表|预算|决算/u;
 /** Stops, commas and quotes at either end of a line read alone: a speck or the crop's edge, not print, when a title is left (表, read 表,). */
