@@ -1169,8 +1169,9 @@ class CellReader {
     const done = await useEngine('ppocr');
     try {
       const read = await this.read(region, LINE_PSM, undefined, 0, 1, 'ppocr');
-      const text = read && withoutEdgeMarks(ocrText(read.text));
-      return text !== undefined && namesType(text) ? { text, confidence: read!.confidence } : undefined;
+      if (!read) return undefined;
+      const text = withoutEdgeMarks(ocrText(read.text));
+      return namesType(text) ? { text, confidence: read.confidence } : undefined;
     } finally {
       done();
     }
