@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pLimit from 'p-limit';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import { HAN } from './ocr-repair.js';
 import { INK_LEVEL, type GrayImage, type PixelRule } from './raster.js';
 
 /**
@@ -92,6 +93,12 @@ export const SPACE_GAP_EM = 0.3;
  * word space: a line of prose or a borderless row (`收入合计 2220.43 2207.43`) is one box.
  */
 export const WORD_GAP_RATIO = 2.5;
+/**
+ * …and this many times where a figure meets a CJK letter: a number printed against a word is
+ * spaced no wider than letters are (`2025年`), so a blank well over the usual one there is a word
+ * space (a dump's `210 11 01 行政运行 31.23` printed in a serif face, blanks 17 px against 8).
+ */
+export const SCRIPT_GAP_RATIO = 1.5;
 /**
  * A decimal point stays one word with the digits either side while its two blanks together are at
  * most this (ems of the ink's height). Measured on the third set's bitonal scans: a printed
@@ -627,6 +634,71 @@ function unprintedPoints(chars: CtcChar[], ink: BoxInk, widestBlank: (a: number,
   return out;
 }
 
+/** Decimals an amount prints at most: 2 in 元 or 万元, 4 in some 万元 tables. */
+const MAX_DECIMALS = 4;
+
+/**
+ * Amounts read as one word (`1.801.80`, the space between them unread): no amount prints two
+ * points, and amounts in a row print as many decimals as the run's last, so where a point is
+ * followed by more digits than that, the next amount starts that many digits after it; where by
+ * exactly that many and then another point, that point is dust in the space and the next amount
+ * starts after it (`7.93.2095.50`; its own point follows). A zero leading an amount's digits is
+ * an amount of its own (`1.80001.80` is 1.80, 0, 0, 1.80). A run not so read throughout (a speck
+ * between code pieces, `210.13.01`; a date), or whose amounts stand no further apart than its digits,
+ * is left whole. Returns the letters that start an amount, and the points that are dust.
+ */
+function amountsInRun(chars: CtcChar[], apart: (a: CtcChar, b: CtcChar) => boolean): { starts: Set<CtcChar>; dust: Set<CtcChar> } {
+  const starts = new Set<CtcChar>();
+  const dust = new Set<CtcChar>();
+  const read = (run: CtcChar[]) => {
+    const parted = partedRun(run.map((c) => c.text).join(''));
+    // Two amounts whose space went unread still stand further apart than the digits of one
+    // (`117.116.21` is not 117.11 | 6.21: a speck after 117).
+    if (!parted || parted.starts.some((at) => !parted.dust.includes(at - 1) && !apart(run[at - 1]!, run[at]!))) return;
+    for (const at of parted.dust) dust.add(run[at]!);
+    for (const at of parted.starts) starts.add(run[at]!);
+  };
+  let run: CtcChar[] = [];
+  // A run ends at any other letter, a space read among them too.
+  for (const c of chars) {
+    if (/^[\d.]$/.test(c.text)) run.push(c);
+    else {
+      read(run);
+      run = [];
+    }
+  }
+  read(run);
+  return { starts, dust };
+}
+
+/** amountsInRun for one run of digits and points: where amounts start, which points are dust; undefined when it is not so read. */
+export function partedRun(run: string): { starts: number[]; dust: number[] } | undefined {
+  const points = [...run].flatMap((c, i) => (c === '.' ? [i] : []));
+  const decimals = run.length - 1 - (points[points.length - 1] ?? 0);
+  if (points.length < 2 || points[0] === 0 || decimals < 1 || decimals > MAX_DECIMALS) return undefined;
+  const starts: number[] = [];
+  const dust: number[] = [];
+  let i = 0;
+  while (i < points.length - 1) {
+    const digits = points[i + 1]! - points[i]! - 1;
+    if (digits > decimals) starts.push(points[i++]! + 1 + decimals);
+    else if (digits === decimals && i + 2 < points.length) {
+      dust.push(points[i + 1]!);
+      starts.push(points[i + 1]! + 1);
+      i += 2;
+    } else return undefined;
+  }
+  // Zeros leading an amount's digits are amounts of their own.
+  for (let k = 0; k < starts.length; k++) if (run[starts[k]!] === '0' && /\d/.test(run[starts[k]! + 1]!)) starts.splice(k + 1, 0, starts[k]! + 1);
+  return { starts, dust };
+}
+
+/** A digit beside a CJK letter, either way round. */
+function scriptChange(a: string, b: string): boolean {
+  const digit = (t: string) => t >= '0' && t <= '9';
+  return (digit(a) && HAN.test(b)) || (HAN.test(a) && digit(b));
+}
+
 /** Where a vertical rule's centre line crosses row `y`. */
 function ruleX(r: PixelRule, y: number): number {
   return (r.across0 + r.across1) / 2 + r.slope * (y - (r.start + r.end) / 2);
@@ -655,11 +727,18 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     return [bestAt, best];
   };
   const unprinted = unprintedPoints(chars, ink, widestBlank);
-  const kept = chars.filter((c) => !unprinted.has(c));
   // The box's usual blank between letters: a word space is several of them.
+  const usualGapOf = (read: CtcChar[]) => {
+    const letters = read.filter((c) => c.text.trim() !== '');
+    const gaps = letters.slice(1).map((c, k) => widestBlank(letters[k]!.x, c.x)[1]).sort((a, b) => a - b);
+    return gaps[Math.floor(gaps.length / 2)] ?? 0;
+  };
+  const printed = chars.filter((c) => !unprinted.has(c));
+  const printedGap = usualGapOf(printed);
+  const { starts, dust } = amountsInRun(printed, (a, b) => widestBlank(a.x, b.x)[1] > printedGap);
+  const kept = printed.filter((c) => !dust.has(c));
   const letters = kept.filter((c) => c.text.trim() !== '');
-  const gaps = letters.slice(1).map((c, k) => widestBlank(letters[k]!.x, c.x)[1]).sort((a, b) => a - b);
-  const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  const usualGap = usualGapOf(kept);
   const groups: { chars: CtcChar[]; from: number; to: number }[] = [];
   let group: { chars: CtcChar[]; from: number; to: number } = { chars: [], from: ink.x0, to: ink.x1 };
   /** A point's blanks either side, together. */
@@ -674,16 +753,26 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     k++;
     const prev = group.chars[group.chars.length - 1];
     if (prev) {
-      const [at, width] = widestBlank(prev.x, c.x);
       const rule = cuts.find((x) => x > prev.x && x < c.x);
-      const worded = width > SPACE_GAP_EM * em && (spaced || width > WORD_GAP_RATIO * usualGap);
+      // A point read between a code's digits and a word (`01.住房公积金`, dust in the space) joins
+      // neither: the blanks either side of it are one space.
+      const before = prev.text === '.' && group.chars.length > 1 ? group.chars[group.chars.length - 2]! : prev;
+      const after = c.text === '.' ? (letters[k + 1] ?? c) : c;
+      const scripts = scriptChange(before.text, after.text);
+      const [at, blankWidth] = widestBlank(prev.x, c.x);
+      const width = scripts && after !== c ? blankWidth + widestBlank(c.x, after.x)[1] : blankWidth;
+      const ratio = scripts ? SCRIPT_GAP_RATIO : WORD_GAP_RATIO;
+      const worded = width > SPACE_GAP_EM * em && (spaced || width > ratio * usualGap);
       const point = decimalPoint(letters, k);
       const decimal = point !== undefined && pointBlanks(point) <= DECIMAL_GAP_EM * em;
-      if (rule !== undefined || (!decimal && (worded || width > SPLIT_GAP_EM * em))) {
-        const cut = rule ?? (width > 0 ? at + width / 2 : (prev.x + c.x) / 2);
+      if (rule !== undefined || starts.has(c) || (!decimal && (worded || width > SPLIT_GAP_EM * em))) {
+        const cut = rule ?? (blankWidth > 0 ? at + blankWidth / 2 : (prev.x + c.x) / 2);
+        // The point between the figure and the word is dust in the space: read with neither.
+        if (scripts && before !== prev) group.chars.pop();
         group.to = cut;
         groups.push(group);
         group = { chars: [], from: cut, to: ink.x1 };
+        if (scripts && after !== c) continue;
       }
     }
     group.chars.push(c);

@@ -143,6 +143,13 @@ const SEPARATOR_GAP_EM = 1;
 const DECIMAL_MIN_RATIO = 2;
 /** Print no wider than this share of its height is shaped like a digit (a 7 or 9 at 300 dpi: 0.6; a CJK letter: 1). */
 const DIGIT_MAX_WIDTH = 0.75;
+/**
+ * On a dusty page a decimal point is at least this wide and tall (points): a printed point is a
+ * dot some strokes wide (3 × 3 px at 300 dpi, 2 × 2 at 200 in a thin serif face), while most dust
+ * is a pixel wide, and dust at a digit's foot between two numbers was read as a point joining them
+ * (`2220.43.0.00`, `210.11`).
+ */
+const DUSTY_POINT_MIN_PT = 0.3;
 /** Gray levels: the binarization threshold found by Otsu's method is kept within these bounds. */
 const MIN_THRESHOLD = 60;
 const MAX_THRESHOLD = 200;
@@ -554,13 +561,13 @@ function removeSpecksLabelled(image: GrayImage, threshold: number, wide: boolean
   const noisy = specks.count / ((width * height) / image.dpi ** 2) >= NOISY_SPECKS_PER_SQ_IN;
   for (let k = 0; k < specks.count; k++) {
     const box = specks.box(k);
-    if (!(noisy ? decimalPoint(box, printBeside, printExtent * 3, false) : near(box) || decimalPoint(box, printBeside, printExtent * 3, true))) specks.paint(k, data, WHITE);
+    if (!(noisy ? decimalPoint(box, printBeside, printExtent * 3, DUSTY, image.dpi) : near(box) || decimalPoint(box, printBeside, printExtent * 3, CLEAN, image.dpi))) specks.paint(k, data, WHITE);
   }
   // On a dusty page specks run together into marks as large as a letter's dot: away from print
   // and from other such marks they are dust too (a letter's dot or stroke, or the pieces of a thin
   // letter the threshold broke, are within a stroke gap of the rest of it).
   // A decimal point of larger print is as large as such a mark, and as far from a round digit's foot.
-  const dust = (box: Box, k: number) => !near(box) && !clusterNear(box, CLUSTER + k + 1) && !decimalPoint(box, printBeside, printExtent * 3, false);
+  const dust = (box: Box, k: number) => !near(box) && !clusterNear(box, CLUSTER + k + 1) && !decimalPoint(box, printBeside, printExtent * 3, DUSTY, image.dpi);
   if (noisy) for (let k = 0; k < clusters.count; k++) if (dust(clusters.box(k), k)) clusters.paint(k, data, WHITE);
   return { ...image, data };
 }
@@ -617,22 +624,33 @@ interface Box {
   y1: number;
 }
 
+/** How a page's specks are told from decimal points: on a clean page by place, on a dusty one by size too. */
+interface PointRule {
+  /** The gap to digit-shaped print is taken to its box where that is nearer than its ink. */
+  digitBoxes: boolean;
+  /** The mark's shorter side at least this long (points). */
+  minSidePt: number;
+}
+const CLEAN: PointRule = { digitBoxes: true, minSidePt: 0 };
+const DUSTY: PointRule = { digitBoxes: false, minSidePt: DUSTY_POINT_MIN_PT };
+
 /**
  * A mark that sits where a decimal point or a thousands separator does: at the foot of the print
  * on its left (level with it within the mark's own height, within DECIMAL_GAP_EM of its height,
  * and several times its height), with print level with it on its right within SEPARATOR_GAP_EM
  * (a separator may be followed by a space: `84, 861, 719`). Dust beside a word, above or between
- * its letters' middles, or after a number's last digit, fails one of these. With `digitBoxes` (a
- * clean page) the gap to digit-shaped print is taken to its box where that is nearer than its ink.
+ * its letters' middles, or after a number's last digit, fails one of these; on a dusty page dust
+ * thinner than a point (`rule.minSidePt`) too.
  */
-function decimalPoint(b: Box, printBeside: (b: Box, dx: 1 | -1, reach: number) => { print: Box; gap: number } | undefined, reach: number, digitBoxes: boolean): boolean {
+function decimalPoint(b: Box, printBeside: (b: Box, dx: 1 | -1, reach: number) => { print: Box; gap: number } | undefined, reach: number, rule: PointRule, dpi: number): boolean {
   const size = b.y1 - b.y0 + 1;
-  const footed = (side: { print: Box; gap: number } | undefined, boxGap: (print: Box) => number, gapEm: number) => {
-    if (!side) return false;
-    const h = side.print.y1 - side.print.y0 + 1;
-    const digitShaped = side.print.x1 - side.print.x0 + 1 <= DIGIT_MAX_WIDTH * h;
-    const gap = digitBoxes && digitShaped ? Math.min(side.gap, boxGap(side.print)) : side.gap;
-    return Math.abs(side.print.y1 - b.y1) <= size && gap <= gapEm * h && h >= DECIMAL_MIN_RATIO * size;
+  if (Math.min(size, b.x1 - b.x0 + 1) < (rule.minSidePt * dpi) / 72) return false;
+  const footed = (beside: { print: Box; gap: number } | undefined, boxGap: (print: Box) => number, gapEm: number) => {
+    if (!beside) return false;
+    const h = beside.print.y1 - beside.print.y0 + 1;
+    const digitShaped = beside.print.x1 - beside.print.x0 + 1 <= DIGIT_MAX_WIDTH * h;
+    const gap = rule.digitBoxes && digitShaped ? Math.min(beside.gap, boxGap(beside.print)) : beside.gap;
+    return Math.abs(beside.print.y1 - b.y1) <= size && gap <= gapEm * h && h >= DECIMAL_MIN_RATIO * size;
   };
   return (
     footed(printBeside(b, -1, reach), (p) => b.x0 - p.x1 - 1, DECIMAL_GAP_EM) &&

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkImageBudget } from '../../src/extract/image-header.js';
 import { nameFromReference } from '../../src/normalize/names.js';
 import { autoEngine, extractImage, MIN_TABLE_RULES } from '../../src/extract/ocr.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { closeOcr, loadedEngines } from '../../src/extract/ocr-pool.js';
-import { ctcDecode, IDLE_RELEASE_MS, mergeOverlapping, ppocrLine, ppocrSessions, splitChars, type BoxInk, type CtcChar } from '../../src/extract/ocr-ppocr.js';
+import { ctcDecode, IDLE_RELEASE_MS, mergeOverlapping, partedRun, ppocrLine, ppocrSessions, splitChars, type BoxInk, type CtcChar } from '../../src/extract/ocr-ppocr.js';
 
 /**
  * The PP-OCRv4 engine (src/extract/ocr-ppocr.ts): its CTC decoding and the cutting of a detected
@@ -106,6 +107,62 @@ describe('letters → pieces', () => {
     const two = [at('7', 100), at('9', 102), at('4', 104), at('.', 108), at('1', 115), at('4', 117), at(' ', 121), at('1', 128), at('2', 130), at('.', 134), at('4', 140), at('2', 142)];
     const apart = inkOf(`#.#.#${'.'.repeat(10)}#.#${'.'.repeat(10)}#.#${'.'.repeat(9)}#.#`);
     expect(splitChars(two, apart, []).map((p) => p.text)).toEqual(['794.14', '12.42']);
+  });
+
+  /** Letters laid left to right from x = 100, each two columns of ink (a point one) and then its blank. */
+  const laid = (letters: [string, number][]) => {
+    let pattern = '';
+    const chars = letters.map(([text, blank]) => {
+      const c = at(text, 100 + pattern.length + 0.5);
+      pattern += (text === '.' ? '#' : '##') + '.'.repeat(blank);
+      return c;
+    });
+    return splitChars(chars, inkOf(pattern), []).map((p) => p.text);
+  };
+
+  it('parts amounts read as one word after as many decimals as the last prints (1.801.80), where they stand apart', () => {
+    // Seed 004 printed as text in a serif, scanned bitonal at 300 dpi: 1.80 1.80 read as one word,
+    // the space between them no wider than a word space CTC missed.
+    const amounts = (space: number) => laid([['1', 2], ['.', 2], ['8', 2], ['0', space], ['1', 2], ['.', 2], ['8', 2], ['0', 0]]);
+    expect(amounts(5)).toEqual(['1.80', '1.80']);
+    // No wider than the digits' own blanks, it is one figure misread (117.116.21: a speck after 117), left whole.
+    expect(amounts(2)).toEqual(['1.801.80']);
+    // A point right after the decimals is dust in the space; the next amount has its own (7.93.2095.50).
+    const dusty = laid([['7', 2], ['.', 2], ['9', 2], ['3', 2], ['.', 2], ['2', 2], ['0', 2], ['9', 2], ['5', 2], ['.', 2], ['5', 2], ['0', 0]]);
+    expect(dusty).toEqual(['7.93', '2095.50']);
+    // Zeros leading an amount are amounts (1.80 0 0 1.80), and code pieces with specks are no amounts (210.13.01).
+    expect(laid([['1', 2], ['.', 2], ['8', 2], ['0', 5], ['0', 5], ['0', 5], ['1', 2], ['.', 2], ['8', 2], ['0', 0]])).toEqual(['1.80', '0', '0', '1.80']);
+    expect(laid([['2', 2], ['1', 2], ['0', 2], ['.', 2], ['1', 2], ['3', 2], ['.', 2], ['0', 2], ['1', 0]])).toEqual(['210.13.01']);
+  });
+
+  it('parts any amounts of two decimals read as one word, a point of dust between some of them or not', () => {
+    const amount = fc.tuple(fc.nat(99999), fc.nat(99)).map(([whole, cents]) => `${whole}.${String(cents).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(amount, fc.boolean()), { minLength: 2, maxLength: 8 }), (amounts) => {
+        let run = '';
+        const starts: number[] = [];
+        const dust: number[] = [];
+        amounts.forEach(([text, dusty], k) => {
+          if (k > 0 && dusty) {
+            dust.push(run.length);
+            run += '.';
+          }
+          if (k > 0) starts.push(run.length);
+          run += text;
+        });
+        expect(partedRun(run)).toEqual({ starts, dust });
+      }),
+    );
+  });
+
+  it('parts a figure from a word at a blank half as wide again as the usual, not digits from digits', () => {
+    // 210 11 01 行政运行: the space 17 px against letters' 8 (blank 8 against 4 here), CTC reading none.
+    expect(laid([['0', 4], ['1', 8], ['行', 4], ['政', 0]])).toEqual(['01', '行政']);
+    expect(laid([['0', 4], ['1', 8], ['2', 4], ['3', 0]])).toEqual(['0123']);
+    // Typeset against a word (2025年), a figure stays with it.
+    expect(laid([['2', 4], ['5', 4], ['年', 4], ['部', 0]])).toEqual(['25年部']);
+    // Dust read as a point in the space (01.住房) is read with neither side.
+    expect(laid([['0', 4], ['1', 5], ['.', 3], ['住', 4], ['房', 0]])).toEqual(['01', '住房']);
   });
 
   it('drops a space read after a separator where the ink shows no gap (4, 620 → 4,620)', () => {
