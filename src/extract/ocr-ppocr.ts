@@ -619,19 +619,21 @@ function unprintedPoints(chars: CtcChar[], ink: BoxInk, widestBlank: (a: number,
     const from = at - ink.x0 + MARK_HALO_PX;
     return ink.marks.slice(from, Math.max(from, at - ink.x0 + width - MARK_HALO_PX)).every((n) => n === 0);
   };
-  let run: CtcChar[] = [];
-  const flush = () => {
+  for (const run of digitRuns(chars)) {
     const points = run.flatMap((_, k) => (decimalPoint(run, k) === k ? [k] : []));
     if (points.length >= 2 && points.every((k) => unmarked(run[k - 1]!, run[k]!, run[k + 1]!))) for (const k of points) out.add(run[k]!);
-    run = [];
-  };
-  // A run ends at any other letter, a space read among them too (two amounts, `794.14 124.42`).
-  for (const c of chars) {
-    if (/^[\d.]$/.test(c.text)) run.push(c);
-    else flush();
   }
-  flush();
   return out;
+}
+
+/** A box's runs of digits and points: a run ends at any other letter, a space read among them too (two amounts, `794.14 124.42`). */
+function digitRuns(chars: CtcChar[]): CtcChar[][] {
+  const runs: CtcChar[][] = [[]];
+  for (const c of chars) {
+    if (/^[\d.]$/.test(c.text)) runs[runs.length - 1]!.push(c);
+    else if (runs[runs.length - 1]!.length) runs.push([]);
+  }
+  return runs.filter((run) => run.length);
 }
 
 /** Decimals an amount prints at most: 2 in 元 or 万元, 4 in some 万元 tables. */
@@ -650,24 +652,14 @@ const MAX_DECIMALS = 4;
 function amountsInRun(chars: CtcChar[], apart: (a: CtcChar, b: CtcChar) => boolean): { starts: Set<CtcChar>; dust: Set<CtcChar> } {
   const starts = new Set<CtcChar>();
   const dust = new Set<CtcChar>();
-  const read = (run: CtcChar[]) => {
+  for (const run of digitRuns(chars)) {
     const parted = partedRun(run.map((c) => c.text).join(''));
     // Two amounts whose space went unread still stand further apart than the digits of one
     // (`117.116.21` is not 117.11 | 6.21: a speck after 117).
-    if (!parted || parted.starts.some((at) => !parted.dust.includes(at - 1) && !apart(run[at - 1]!, run[at]!))) return;
+    if (!parted || parted.starts.some((at) => !parted.dust.includes(at - 1) && !apart(run[at - 1]!, run[at]!))) continue;
     for (const at of parted.dust) dust.add(run[at]!);
     for (const at of parted.starts) starts.add(run[at]!);
-  };
-  let run: CtcChar[] = [];
-  // A run ends at any other letter, a space read among them too.
-  for (const c of chars) {
-    if (/^[\d.]$/.test(c.text)) run.push(c);
-    else {
-      read(run);
-      run = [];
-    }
   }
-  read(run);
   return { starts, dust };
 }
 
