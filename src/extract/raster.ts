@@ -144,12 +144,13 @@ const DECIMAL_MIN_RATIO = 2;
 /** Print no wider than this share of its height is shaped like a digit (a 7 or 9 at 300 dpi: 0.6; a CJK letter: 1). */
 const DIGIT_MAX_WIDTH = 0.75;
 /**
- * On a dusty page a decimal point is at least this wide and tall (points): a printed point is a
- * dot some strokes wide (3 × 3 px at 300 dpi, 2 × 2 at 200 in a thin serif face), while most dust
- * is a pixel wide, and dust at a digit's foot between two numbers was read as a point joining them
- * (`2220.43.0.00`, `210.11`).
+ * On a dusty page a decimal point is at least this wide and tall (points, in whole pixels: two at
+ * 300 dpi, one at 200): a printed point is a dot some strokes wide (3 × 3 px at 300 dpi in a thin
+ * serif face), while most dust is a pixel wide, and dust at a digit's foot between two numbers was
+ * read as a point joining them (`2220.43.0.00`, `210.11`). Two pixels at 200 dpi took small
+ * print's points with the dust (the third set's 收入表 total column).
  */
-const DUSTY_POINT_MIN_PT = 0.3;
+const DUSTY_POINT_MIN_PT = 0.4;
 /** Gray levels: the binarization threshold found by Otsu's method is kept within these bounds. */
 const MIN_THRESHOLD = 60;
 const MAX_THRESHOLD = 200;
@@ -628,7 +629,7 @@ interface Box {
 interface PointRule {
   /** The gap to digit-shaped print is taken to its box where that is nearer than its ink. */
   digitBoxes: boolean;
-  /** The mark's shorter side at least this long (points). */
+  /** The mark's shorter side at least this long (points, in whole pixels: `pt`). */
   minSidePt: number;
 }
 const CLEAN: PointRule = { digitBoxes: true, minSidePt: 0 };
@@ -644,13 +645,13 @@ const DUSTY: PointRule = { digitBoxes: false, minSidePt: DUSTY_POINT_MIN_PT };
  */
 function decimalPoint(b: Box, printBeside: (b: Box, dx: 1 | -1, reach: number) => { print: Box; gap: number } | undefined, reach: number, rule: PointRule, dpi: number): boolean {
   const size = b.y1 - b.y0 + 1;
-  if (Math.min(size, b.x1 - b.x0 + 1) < (rule.minSidePt * dpi) / 72) return false;
-  const footed = (beside: { print: Box; gap: number } | undefined, boxGap: (print: Box) => number, gapEm: number) => {
-    if (!beside) return false;
-    const h = beside.print.y1 - beside.print.y0 + 1;
-    const digitShaped = beside.print.x1 - beside.print.x0 + 1 <= DIGIT_MAX_WIDTH * h;
-    const gap = rule.digitBoxes && digitShaped ? Math.min(beside.gap, boxGap(beside.print)) : beside.gap;
-    return Math.abs(beside.print.y1 - b.y1) <= size && gap <= gapEm * h && h >= DECIMAL_MIN_RATIO * size;
+  if (Math.min(size, b.x1 - b.x0 + 1) < pt(rule.minSidePt, dpi)) return false;
+  const footed = (side: { print: Box; gap: number } | undefined, boxGap: (print: Box) => number, gapEm: number) => {
+    if (!side) return false;
+    const h = side.print.y1 - side.print.y0 + 1;
+    const digitShaped = side.print.x1 - side.print.x0 + 1 <= DIGIT_MAX_WIDTH * h;
+    const gap = rule.digitBoxes && digitShaped ? Math.min(side.gap, boxGap(side.print)) : side.gap;
+    return Math.abs(side.print.y1 - b.y1) <= size && gap <= gapEm * h && h >= DECIMAL_MIN_RATIO * size;
   };
   return (
     footed(printBeside(b, -1, reach), (p) => b.x0 - p.x1 - 1, DECIMAL_GAP_EM) &&
