@@ -560,15 +560,16 @@ function removeSpecksLabelled(image: GrayImage, threshold: number, wide: boolean
     return false;
   };
   const noisy = specks.count / ((width * height) / image.dpi ** 2) >= NOISY_SPECKS_PER_SQ_IN;
+  const placedPoint = (box: Box, rule: PointRule) => decimalPoint(box, printBeside, printExtent * 3, rule, image.dpi);
   for (let k = 0; k < specks.count; k++) {
     const box = specks.box(k);
-    if (!(noisy ? decimalPoint(box, printBeside, printExtent * 3, DUSTY, image.dpi) : near(box) || decimalPoint(box, printBeside, printExtent * 3, CLEAN, image.dpi))) specks.paint(k, data, WHITE);
+    if (!(noisy ? placedPoint(box, DUSTY) : near(box) || placedPoint(box, CLEAN))) specks.paint(k, data, WHITE);
   }
   // On a dusty page specks run together into marks as large as a letter's dot: away from print
   // and from other such marks they are dust too (a letter's dot or stroke, or the pieces of a thin
   // letter the threshold broke, are within a stroke gap of the rest of it).
   // A decimal point of larger print is as large as such a mark, and as far from a round digit's foot.
-  const dust = (box: Box, k: number) => !near(box) && !clusterNear(box, CLUSTER + k + 1) && !decimalPoint(box, printBeside, printExtent * 3, DUSTY, image.dpi);
+  const dust = (box: Box, k: number) => !near(box) && !clusterNear(box, CLUSTER + k + 1) && !placedPoint(box, DUSTY);
   if (noisy) for (let k = 0; k < clusters.count; k++) if (dust(clusters.box(k), k)) clusters.paint(k, data, WHITE);
   return { ...image, data };
 }
