@@ -685,6 +685,56 @@ export function partedRun(run: string): { starts: number[]; dust: number[] } | u
   return { starts, dust };
 }
 
+/** A box's letters between two cuts; `ruled` when a rule made the cut before them. */
+interface Group {
+  chars: CtcChar[];
+  from: number;
+  to: number;
+  ruled: boolean;
+}
+
+/** Groups of a line with the pairs unreadPoints finds made one amount, a point put between them. */
+function withUnreadPoints(groups: Group[]): Group[] {
+  const joins = new Set(unreadPoints(groups.map((g) => ({ text: g.chars.map((c) => c.text).join(''), ruled: g.ruled }))));
+  const out: Group[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (!joins.has(i)) {
+      out.push(g);
+      continue;
+    }
+    const next = groups[++i]!;
+    const point = { text: '.', x: (g.to + next.from) / 2, p: Math.min(...g.chars.map((c) => c.p), ...next.chars.map((c) => c.p)) };
+    out.push({ chars: [...g.chars, point, ...next.chars], from: g.from, to: next.to, ruled: g.ruled });
+  }
+  return out;
+}
+
+/**
+ * Amounts whose printed point the scan lost, read as two numbers a blank apart (`1.80 | 1 | 80`:
+ * at 200 dpi a thin face's point is a pixel, as dust is, and the blank it leaves is as wide as the
+ * space between amounts). In a line whose amounts with a point all print d decimals, a number
+ * without one followed by exactly d digits is one amount, where a word or an amount stands before
+ * it in the line (code pieces lead a line, `210 15 01`), no rule parts the two, and no word
+ * follows (a code's pieces before a name, `501 02 社会保障缴费`). Paired from the line's end, as
+ * decimals end an amount (`20805 | 55 | 74` is 20805 and 55.74). Returns the indices of the pieces
+ * so joined to the next.
+ */
+export function unreadPoints(pieces: { text: string; ruled: boolean }[]): number[] {
+  const decimals = new Set(pieces.flatMap((p) => /^\d+\.(\d+)$/.exec(p.text)?.[1]?.length ?? []));
+  const d = [...decimals][0];
+  if (decimals.size !== 1 || d === undefined || d > MAX_DECIMALS) return [];
+  const fraction = new RegExp(`^\\d{${d}}$`);
+  const opened = pieces.findIndex((p) => HAN.test(p.text) || /^\d+\.\d+$/.test(p.text));
+  if (opened < 0) return [];
+  const joins: number[] = [];
+  for (let i = pieces.length - 2; i > opened; i--) {
+    const [a, b, next] = [pieces[i]!, pieces[i + 1]!, pieces[i + 2]];
+    if (!b.ruled && /^(0|[1-9]\d*)$/.test(a.text) && fraction.test(b.text) && !(next && /[^\d.,]/.test(next.text))) joins.unshift(i--);
+  }
+  return joins;
+}
+
 /** A digit beside a CJK letter, either way round. */
 function scriptChange(a: string, b: string): boolean {
   const digit = (t: string) => t >= '0' && t <= '9';
@@ -731,8 +781,8 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
   const kept = printed.filter((c) => !dust.has(c));
   const letters = kept.filter((c) => c.text.trim() !== '');
   const usualGap = usualGapOf(kept);
-  const groups: { chars: CtcChar[]; from: number; to: number }[] = [];
-  let group: { chars: CtcChar[]; from: number; to: number } = { chars: [], from: ink.x0, to: ink.x1 };
+  const groups: Group[] = [];
+  let group: Group = { chars: [], from: ink.x0, to: ink.x1, ruled: false };
   /** A point's blanks either side, together. */
   const pointBlanks = (p: number) => widestBlank(letters[p - 1]!.x, letters[p]!.x)[1] + widestBlank(letters[p]!.x, letters[p + 1]!.x)[1];
   let spaced = false;
@@ -763,7 +813,7 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
         if (scripts && before !== prev) group.chars.pop();
         group.to = cut;
         groups.push(group);
-        group = { chars: [], from: cut, to: ink.x1 };
+        group = { chars: [], from: cut, to: ink.x1, ruled: rule !== undefined };
         if (scripts && after !== c) continue;
       }
     }
@@ -771,7 +821,7 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
     spaced = false;
   }
   if (group.chars.length) groups.push(group);
-  return groups.flatMap((g) => {
+  return withUnreadPoints(groups).flatMap((g) => {
     // Trimmed to the ink between the cuts.
     let [x0, x1] = [Math.max(ink.x0, Math.ceil(g.from)), Math.min(ink.x1, Math.floor(g.to))];
     while (x0 < x1 && blank(x0)) x0++;

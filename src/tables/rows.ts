@@ -68,7 +68,34 @@ export function tokensOf(line: Line): Token[] {
     const text = kind === 'digits' ? c.text.replace(/\s+/g, '') : c.text.trim();
     out.push({ kind, text, idx, at: c.at });
   });
-  return line.delimited ? out : withYearsInLabels(out, (t) => t.kind === 'label');
+  const pieced = codePiecesWithSpeck(out);
+  return line.delimited ? pieced : withYearsInLabels(pieced, (t) => t.kind === 'label');
+}
+
+/** 款 and 项 read as one amount after their 类 (`210 | 11.01 | 行政单位医疗`). */
+const SPECKED_SECTION = /^(\d{2})\.(\d{2})$/;
+/** 类 and 款 read as one amount opening the row (`210.15 | 99`, `301.01 | 基本工资`): a 功能 or 经济 class. */
+const SPECKED_CLASS = /^([235]\d{2})\.(\d{2})$/;
+
+/**
+ * A scanned code's pieces with a speck read as a point between two of them: pieces again. No
+ * amount stands between a row's class code and its name, opens a row before a code's last piece
+ * or its name, or, in a row opened by a code, stands between two names (the second code column
+ * of an economic table: `30107 | 绩效工资 | 505.01 | 工资福利支出`).
+ */
+export function codePiecesWithSpeck(tokens: Token[]): Token[] {
+  const pieces = (t: Token, m: RegExpExecArray): Token[] => [m[1]!, m[2]!].map((text) => ({ ...t, kind: 'digits', text }));
+  const codeLed = tokens[0]?.kind === 'digits';
+  return tokens.flatMap((t, i) => {
+    if (t.kind !== 'amount') return [t];
+    const [before, after, next] = [tokens[i - 1], tokens[i + 1], tokens[i + 2]];
+    const section = SPECKED_SECTION.exec(t.text);
+    if (section && i === 1 && before?.kind === 'digits' && before.text.length === 3 && after?.kind === 'label') return pieces(t, section);
+    const cls = SPECKED_CLASS.exec(t.text);
+    const closed = after?.kind === 'label' || (after?.kind === 'digits' && after.text.length === 2 && next?.kind !== 'amount');
+    if (cls && closed && (i === 0 || (codeLed && before?.kind === 'label'))) return pieces(t, cls);
+    return [t];
+  });
 }
 
 const YEAR = /^(19|20)\d{2}$/;

@@ -7,7 +7,7 @@ import { nameFromReference } from '../../src/normalize/names.js';
 import { autoEngine, extractImage, MIN_TABLE_RULES } from '../../src/extract/ocr.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { closeOcr, loadedEngines } from '../../src/extract/ocr-pool.js';
-import { ctcDecode, IDLE_RELEASE_MS, mergeOverlapping, partedRun, ppocrLine, ppocrSessions, splitChars, type BoxInk, type CtcChar } from '../../src/extract/ocr-ppocr.js';
+import { ctcDecode, IDLE_RELEASE_MS, mergeOverlapping, partedRun, ppocrLine, ppocrSessions, splitChars, unreadPoints, type BoxInk, type CtcChar } from '../../src/extract/ocr-ppocr.js';
 
 /**
  * The PP-OCRv4 engine (src/extract/ocr-ppocr.ts): its CTC decoding and the cutting of a detected
@@ -133,6 +133,29 @@ describe('letters → pieces', () => {
     // Zeros leading an amount are amounts (1.80 0 0 1.80), and code pieces with specks are no amounts (210.13.01).
     expect(laid([['1', 2], ['.', 2], ['8', 2], ['0', 5], ['0', 5], ['0', 5], ['1', 2], ['.', 2], ['8', 2], ['0', 0]])).toEqual(['1.80', '0', '0', '1.80']);
     expect(laid([['2', 2], ['1', 2], ['0', 2], ['.', 2], ['1', 2], ['3', 2], ['.', 2], ['0', 2], ['1', 0]])).toEqual(['210.13.01']);
+  });
+
+  it('joins a number and the decimals after it where the scan lost the point, in a line whose amounts print them', () => {
+    // Seed 004 printed as text in a serif, scanned bitonal at 200 dpi: 1.80 1.80 1.80 read
+    // `1.80 | 1.80 | 1 | 80`, the point a pixel gone with the dust, its blank a space's width.
+    const piece = (text: string, ruled = false) => ({ text, ruled });
+    expect(unreadPoints(['行政单位医疗', '1.80', '1.80', '1', '80'].map((t) => piece(t)))).toEqual([3]);
+    expect(unreadPoints(['行政运行', '31.23', '31', '23', '27', '36', '3.87'].map((t) => piece(t)))).toEqual([2, 4]);
+    // Before a name, the line's code pieces (210 15 01); with no amount printing a point, nothing (12 78).
+    expect(unreadPoints(['210', '15', '01', '信息化建设', '1.80'].map((t) => piece(t)))).toEqual([]);
+    expect(unreadPoints(['合计', '12', '78'].map((t) => piece(t)))).toEqual([]);
+    // Decimals other than the line's, a leading zero, or a rule between them: two cells.
+    expect(unreadPoints(['合计', '1.80', '1', '805'].map((t) => piece(t)))).toEqual([]);
+    expect(unreadPoints(['合计', '1.80', '01', '80'].map((t) => piece(t)))).toEqual([]);
+    expect(unreadPoints([piece('合计'), piece('1.80'), piece('1'), piece('80', true)])).toEqual([]);
+    // Decimals end an amount: paired from the line's end (20805 | 55 | 74 is a code and 55.74).
+    expect(unreadPoints(['养老支出', '58.74', '20805', '55', '74'].map((t) => piece(t)))).toEqual([3]);
+    // A code's pieces before a name are no amount (30110 | 职工基本医疗保险缴费 | 501 | 02 | 社会保障缴费 | 1.80).
+    expect(unreadPoints(['30110', '职工基本医疗保险缴费', '501', '02', '社会保障缴费', '1.80'].map((t) => piece(t)))).toEqual([]);
+    // In a box's letters: the blank where the point was is a space CTC read.
+    const letters = [at('行', 102), at(' ', 108), at('1', 112), at('.', 114), at('8', 116), at('0', 118), at(' ', 122), at('1', 126), at(' ', 130), at('8', 134), at('0', 136)];
+    const ink = inkOf(`#####${'.'.repeat(7)}#.#.#.#${'.'.repeat(7)}#${'.'.repeat(7)}#.#`);
+    expect(splitChars(letters, ink, []).map((p) => p.text)).toEqual(['行', '1.80', '1.80']);
   });
 
   it('parts any amounts of two decimals read as one word, a point of dust between some of them or not', () => {

@@ -260,3 +260,26 @@ describe('header trees read by position', () => {
     expect(columnsByPosition(header, 2, 6)).toEqual(['total', 'basic', 'project', 'capital_construction']);
   });
 });
+
+describe('code pieces read from scans', () => {
+  const line = (cells: string[]): Line => ({ text: cells.join(' '), cells: cells.map((text) => ({ text, at: { file: 'x' } })), at: { file: 'x' }, delimited: false });
+  const tokens = (cells: string[]) => tokensOf(line(cells)).map((t) => `${t.kind}:${t.text}`);
+
+  it('reads a code whose pieces took a speck as a point as pieces, not an amount', () => {
+    // Seed 004 in a serif, scanned bitonal at 200 dpi: `210 | 11.01 | 行政单位医疗`, `210.15 | 99`.
+    expect(tokens(['210', '11.01', '行政单位医疗', '1.80'])).toEqual(['digits:210', 'digits:11', 'digits:01', 'label:行政单位医疗', 'amount:1.80']);
+    expect(tokens(['210.15', '99', '其他医疗保障管理事务支出', '26.70'])).toEqual(['digits:210', 'digits:15', 'digits:99', 'label:其他医疗保障管理事务支出', 'amount:26.70']);
+    expect(tokens(['301.01', '基本工资', '14.59'])).toEqual(['digits:301', 'digits:01', 'label:基本工资', 'amount:14.59']);
+    // The second code column of an economic table, between the two names.
+    expect(tokens(['30107', '绩效工资', '505.01', '工资福利支出', '23.37'])).toEqual(['digits:30107', 'label:绩效工资', 'digits:505', 'digits:01', 'label:工资福利支出', 'amount:23.37']);
+  });
+
+  it('keeps amounts that open or follow a row as amounts', () => {
+    // An amount after a name, an amount opening a wrapped row's figures, one not shaped as a class's.
+    expect(tokens(['合计', '210.15', '99.00'])).toEqual(['label:合计', 'amount:210.15', 'amount:99.00']);
+    expect(tokens(['124.93', '基本支出'])).toEqual(['amount:124.93', 'label:基本支出']);
+    expect(tokens(['210', '11.01', '12.00'])).toEqual(['digits:210', 'amount:11.01', 'amount:12.00']);
+    // Between two names in a row no code opens: the two sides of a 收支总表.
+    expect(tokens(['一般公共预算拨款', '210.15', '卫生健康支出', '210.15'])).toEqual(['label:一般公共预算拨款', 'amount:210.15', 'label:卫生健康支出', 'amount:210.15']);
+  });
+});
