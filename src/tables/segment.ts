@@ -63,13 +63,17 @@ export function isProse(line: Line): boolean {
   return compact(t).length > 25 && /[,。;]/.test(t.replace(/(\d),(?=\d{3})/g, '$1'));
 }
 
+/** A line of a table's row: two amounts or more, not in a sentence. */
+function amountRow(line: Line): boolean {
+  return line.cells.filter((c) => AMOUNT_TOKEN.test(c.text)).length >= 2 && !isProse(line);
+}
+
 function tableish(line: Line): boolean {
   if (META_LINE.test(line.text)) return true;
   // A chart's labels (`15.28% | 教育支出`) print shares, never amounts.
   if (line.cells.some((c) => PERCENT.test(c.text.trim())) && !line.cells.some((c) => AMOUNT_TOKEN.test(c.text.trim()))) return false;
   if (line.delimited && line.cells.filter((c) => c.text).length >= 2) return true;
-  const amounts = line.cells.filter((c) => AMOUNT_TOKEN.test(c.text)).length;
-  if (amounts >= 2 && !isProse(line)) return true;
+  if (amountRow(line)) return true;
   return /^(合计|总计|科目编码|项目|序号|部门代码)/.test(compact(line.text));
 }
 
@@ -180,6 +184,7 @@ function withContinuations(blocks: Block[]): Block[] {
 /** The block's lines, cut where prose resumes or a new part of the document begins. */
 function bodyLines(lines: Line[], start: number, limit: number): Line[] {
   let prose = 0;
+  let rows = false;
   let end = limit;
   for (let j = start; j < limit; j++) {
     const line = lines[j]!;
@@ -189,8 +194,11 @@ function bodyLines(lines: Line[], start: number, limit: number): Line[] {
       break;
     }
     if (!line.text.trim()) continue;
+    rows ||= amountRow(line);
     prose = isProse(line) && !/^注|^备注|^说明/.test(compact(line.text)) ? prose + 1 : 0;
-    if (prose >= PROSE_RUN_ENDS_TABLE) {
+    // Before its first row, header lines read with stray commas (a scan's `合计,人,员经费`) look
+    // like prose; notes under a table have no rows of amounts after them.
+    if (prose >= PROSE_RUN_ENDS_TABLE && (rows || !lines.slice(j + 1, Math.min(limit, j + 1 + BODY_LOOKAHEAD)).some(amountRow))) {
       end = j - 1;
       break;
     }

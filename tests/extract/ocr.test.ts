@@ -439,6 +439,11 @@ describe('page images', () => {
     expect(values('2101550')).toMatchObject({ total: 63.43, basic: 63.43 });
     expect(values('2101599')).toMatchObject({ total: 26.7 });
     expect(values('2210201')).toMatchObject({ total: 10.71, basic: 10.71 });
+    // The 基本支出表 under it: header lines read with stray commas (`合计,人,员经费`) were taken
+    // for prose, and the table ended before its rows.
+    const basic = await scanTable('dump-rows-serif-bitonal-200dpi.pdf', 'basic_expenditure');
+    expect(basic.values('30110|50501')).toMatchObject({ total: 4.19 });
+    expect(basic.values('30101|50501')).toMatchObject({ total: 32.07 });
   }, 120_000);
 
   it("keeps the page's clean amount when the cell read alone comes back a digit short", async () => {

@@ -43,6 +43,19 @@ describe('table type by title', () => {
     expect(blocks.map((b) => [b.type, b.title])).toEqual([['basic_expenditure', '单位预算一般公共预算财政拨款基本支出表']]);
   });
 
+  it('keeps a table whose header lines a scan read with stray commas, rows after them', () => {
+    // Seed 004 in a serif, scanned bitonal at 200 dpi (its 基本支出表): two header lines long and
+    // with commas read as prose, and the table ended before its rows.
+    const header = ['预算06表', '2025年一般公共预算基本支出预算表', '部门名称 焦作市解放区医疗保障局 单位 万元', '部门预算支出经济分类科目,政府预算支出经济分类科目,本年一般公共预算基本支出', '科目编码科目名称科目编码科目名称合计,人,员经费公用经费'];
+    const rows = ['合计 124.93 117.00 7.93', '30108 机关事业单位基本养老保险缴费 50501 工资福利支出 8.94 8.94'];
+    const [block] = linesToBlocks(textToLines([...header, ...rows].join('\n'), 'x.txt'));
+    expect(block?.lines.map((l) => l.text).slice(-2)).toEqual(rows);
+    // Notes under a table's rows still end it.
+    const notes = ['注:本表反映部门本年度一般公共预算基本支出情况,按经济分类科目列示,单位为万元。', '本部门2025年度一般公共预算基本支出124.93万元,其中人员经费117.00万元,公用经费7.93万元。', '其他说明文字,说明本表各项支出的依据和口径,以及与上年的比较情况。'];
+    const [noted] = linesToBlocks(textToLines([...header, ...rows, ...notes].join('\n'), 'x.txt'));
+    expect(noted?.lines.map((l) => l.text).slice(-2)).toEqual([rows[1], notes[0]]);
+  });
+
   it('should not take a narrative heading that mentions a table for a title', () => {
     const text = ['四、财政拨款"三公"经费预算情况及增减变化原因', '2025年,我单位财政拨款"三公"经费预算安排 3.00 万元,其中因公出国(境)费 0.00 万元。'].join('\n');
     expect(linesToBlocks(textToLines(text, 'x.txt'))).toEqual([]);
