@@ -50,8 +50,11 @@ export function classify(text: string): TokenKind | undefined {
 
 /** A class code and its 款/项 in one cell (`208 05 01`, `301 2`): pieces of a code, never an amount. */
 const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$/;
-/** …and a name run into the same cell after them (`301 08基本养`). */
-const CODE_BEFORE_NAME = /^(\d{3}(?:\s+\d{2}){1,2})\s*([^\d\s].*)$/;
+/**
+ * …and a name run into the same cell after them (`301 08基本养`), or after a whole 功能 or 经济
+ * code, on a scan a speck's point between them (`2101504.信息化建设`); not a figure and its unit (`30000万元`).
+ */
+const CODE_BEFORE_NAME = /^(\d{3}(?:\s+\d{2}){1,2}|2\d{6}|[35]\d{4})[.·]?\s*([^\d\s.·,万亿元个人次年月日%].*)$/u;
 
 export function tokensOf(line: Line): Token[] {
   const out: Token[] = [];
@@ -202,7 +205,9 @@ export function joinCodeParts(parts: string[]): string[] {
       out.push(code);
     } else if (p.length === 3) {
       let code = p;
-      // A 款 or 项 printed without its leading zero (`301 2` for 30102) is still two digits.
+      // A 款 or 项 printed without its leading zero (`301 2` for 30102) is still two digits; both
+      // read as one piece (`210 1101`, the space between them unread) are the code's other four.
+      if (parts[i + 1]?.length === 4) code += parts[++i]!;
       while (code.length < 7 && (parts[i + 1]?.length === 2 || parts[i + 1]?.length === 1)) code += parts[++i]!.padStart(2, '0');
       out.push(code);
     } else if (p.length === 2 && out.length && /^\d{3}$|^\d{5}$/.test(out[out.length - 1]!)) {

@@ -444,6 +444,17 @@ describe('page images', () => {
     const basic = await scanTable('dump-rows-serif-bitonal-200dpi.pdf', 'basic_expenditure');
     expect(basic.values('30110|50501')).toMatchObject({ total: 4.19 });
     expect(basic.values('30101|50501')).toMatchObject({ total: 32.07 });
+    // A whole economic code run into its name (`30110职_1_基本医疗保险缴费`) is the row's code.
+    expect(basic.values('30110|50102')).toMatchObject({ total: 1.8 });
+    expect(basic.values('30108|50102')).toMatchObject({ total: 3.84 });
+  }, 120_000);
+
+  it("reads a code whose 款 and 项 were read as one piece (210 | 1101) on a dusty 300 dpi page of a dump", async () => {
+    // Seed 004 in a serif, scanned bitonal at 300 dpi, page 5 whole (the serif set): 行政单位医疗's
+    // row read `210 | 1101 | 行政单位医疗 | 1.80 …` and was keyed 210, the 类, so lost.
+    const { values } = await scanTable('dump-page-serif-bitonal-300dpi.pdf', 'expenditure');
+    expect(values('2101101')).toMatchObject({ total: 1.8, basic: 1.8 });
+    expect(values('2101102')).toMatchObject({ total: 4.19, basic: 4.19 });
   }, 120_000);
 
   it("keeps the page's clean amount when the cell read alone comes back a digit short", async () => {

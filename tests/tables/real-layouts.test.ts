@@ -274,6 +274,14 @@ describe('code pieces read from scans', () => {
     expect(tokens(['30107', '绩效工资', '505.01', '工资福利支出', '23.37'])).toEqual(['digits:30107', 'label:绩效工资', 'digits:505', 'digits:01', 'label:工资福利支出', 'amount:23.37']);
   });
 
+  it('reads a whole code run into its name, or 款 and 项 read as one piece, as the code', () => {
+    // The serif set's bitonal 300 dpi look: `2101504.信息化建设` (a speck between them), `210 | 1101`.
+    expect(tokens(['2101504.信息化建设', '1.80'])).toEqual(['digits:2101504', 'label:信息化建设', 'amount:1.80']);
+    expect(rowOf(tokensOf(line(['210', '1101', '行政单位医疗', '1.80'])), { file: 'x' }, false).codes).toEqual(['2101101']);
+    // A figure and its unit stay one cell.
+    expect(tokens(['30000万元'])).toEqual(['label:30000万元']);
+  });
+
   it('keeps amounts that open or follow a row as amounts', () => {
     // An amount after a name, an amount opening a wrapped row's figures, one not shaped as a class's.
     expect(tokens(['合计', '210.15', '99.00'])).toEqual(['label:合计', 'amount:210.15', 'amount:99.00']);
