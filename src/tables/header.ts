@@ -27,7 +27,8 @@ const GROUPS = new Set(measures.groups);
 const SUBTOTAL = new Set(measures.subtotal_words);
 const { $comment: _periods, ...PERIODS } = measures.periods;
 
-const compact = (s: string): string => s.replace(/\s+/g, '');
+/** A header's words without spaces, nor a scan's stray commas and points between two letters (`合计,人,员经费`): no heading prints one there. */
+const compact = (s: string): string => s.replace(/\s+/g, '').replace(/(?<=\p{Script=Han})[,.·]+(?=\p{Script=Han})/gu, '');
 
 /** The measure a label is word for word (an alias), not one it contains. */
 function exactMeasure(label: string): string | undefined {

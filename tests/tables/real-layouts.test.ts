@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsByPosition } from '../../src/tables/header.js';
+import { columnsByPosition, columnsByWords } from '../../src/tables/header.js';
 import { extractFixture, fixture, tableOf, valuesOf } from '../helpers.js';
 import { rowOf, tokensOf } from '../../src/tables/rows.js';
 import type { Line } from '../../src/model.js';
@@ -289,5 +289,14 @@ describe('code pieces read from scans', () => {
     expect(tokens(['210', '11.01', '12.00'])).toEqual(['digits:210', 'amount:11.01', 'amount:12.00']);
     // Between two names in a row no code opens: the two sides of a 收支总表.
     expect(tokens(['一般公共预算拨款', '210.15', '卫生健康支出', '210.15'])).toEqual(['label:一般公共预算拨款', 'amount:210.15', 'label:卫生健康支出', 'amount:210.15']);
+  });
+});
+
+describe('header words read from scans', () => {
+  it('reads a header whose words a scan broke with stray commas (合计,人,员经费公用经费)', () => {
+    // Seed 004 in a serif, scanned bitonal at 200 dpi: its 基本支出表's columns were left unnamed.
+    const measures = (text: string) => columnsByWords(text, 'basic_expenditure').map((c) => c.measure);
+    expect(measures('科目编码科目名称科目编码科目名称合计,人,员经费公用经费')).toEqual(measures('科目编码 科目名称 合计 人员经费 公用经费'));
+    expect(measures('合计,人,员经费公用经费')).toEqual(['total', 'personnel', 'public']);
   });
 });
