@@ -88,17 +88,17 @@ const SPECKED_CLASS = /^([235]\d{2})\.(\d{2})$/;
  */
 export function codePiecesWithSpeck(tokens: Token[]): Token[] {
   const pieces = (t: Token, m: RegExpExecArray): Token[] => [m[1]!, m[2]!].map((text) => ({ ...t, kind: 'digits', text }));
-  const codeLed = tokens[0]?.kind === 'digits';
-  return tokens.flatMap((t, i) => {
-    if (t.kind !== 'amount') return [t];
+  const out: Token[] = [];
+  tokens.forEach((t, i) => {
     const [before, after, next] = [tokens[i - 1], tokens[i + 1], tokens[i + 2]];
-    const section = SPECKED_SECTION.exec(t.text);
-    if (section && i === 1 && before?.kind === 'digits' && before.text.length === 3 && after?.kind === 'label') return pieces(t, section);
-    const cls = SPECKED_CLASS.exec(t.text);
+    const section = t.kind === 'amount' && SPECKED_SECTION.exec(t.text);
+    const cls = t.kind === 'amount' && SPECKED_CLASS.exec(t.text);
     const closed = after?.kind === 'label' || (after?.kind === 'digits' && after.text.length === 2 && next?.kind !== 'amount');
-    if (cls && closed && (i === 0 || (codeLed && before?.kind === 'label'))) return pieces(t, cls);
-    return [t];
+    if (section && i === 1 && before?.kind === 'digits' && before.text.length === 3 && after?.kind === 'label') out.push(...pieces(t, section));
+    else if (cls && closed && (i === 0 || (out[0]?.kind === 'digits' && before?.kind === 'label'))) out.push(...pieces(t, cls));
+    else out.push(t);
   });
+  return out;
 }
 
 const YEAR = /^(19|20)\d{2}$/;

@@ -451,6 +451,14 @@ describe('page images', () => {
     expect(basic.values('30108|50102')).toMatchObject({ total: 3.84 });
   }, 120_000);
 
+  it('reads both codes of an economic row whose pieces each took a speck as a point (301.01 | 基本工资 | 501.01)', async () => {
+    // The serif set's bitonal 200 dpi look, page 8 (支出经济分类汇总表): the row's two codes, each
+    // 类 and 款 with a speck between, read as two amounts, and the row kept 501.01 as its total.
+    const { values } = await scanTable('economic-codes-serif-bitonal-200dpi.pdf', 'economic_summary');
+    expect(values('30101|50101')).toMatchObject({ total: 14.59 });
+    expect(values('30113|50103')).toMatchObject({ total: 3.21 });
+  }, 120_000);
+
   it("reads a code whose 款 and 项 were read as one piece (210 | 1101) on a dusty 300 dpi page of a dump", async () => {
     // Seed 004 in a serif, scanned bitonal at 300 dpi, page 5 whole (the serif set): 行政单位医疗's
     // row read `210 | 1101 | 行政单位医疗 | 1.80 …` and was keyed 210, the 类, so lost.

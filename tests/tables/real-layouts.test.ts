@@ -272,6 +272,8 @@ describe('code pieces read from scans', () => {
     expect(tokens(['301.01', '基本工资', '14.59'])).toEqual(['digits:301', 'digits:01', 'label:基本工资', 'amount:14.59']);
     // The second code column of an economic table, between the two names.
     expect(tokens(['30107', '绩效工资', '505.01', '工资福利支出', '23.37'])).toEqual(['digits:30107', 'label:绩效工资', 'digits:505', 'digits:01', 'label:工资福利支出', 'amount:23.37']);
+    // …the row's own code read so too (`301.01 | 基本工资 | 501.01 | 工资奖金津补贴`).
+    expect(tokens(['301.01', '基本工资', '501.01', '工资奖金津补贴', '14.59'])).toEqual(['digits:301', 'digits:01', 'label:基本工资', 'digits:501', 'digits:01', 'label:工资奖金津补贴', 'amount:14.59']);
   });
 
   it('reads a whole code run into its name, or 款 and 项 read as one piece, as the code', () => {
