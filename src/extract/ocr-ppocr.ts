@@ -721,11 +721,12 @@ function withUnreadPoints(groups: Group[]): Group[] {
  * so joined to the next.
  */
 export function unreadPoints(pieces: { text: string; ruled: boolean }[]): number[] {
-  const decimals = new Set(pieces.flatMap((p) => /^\d+\.(\d+)$/.exec(p.text)?.[1]?.length ?? []));
+  const pointed = /^\d+\.(\d+)$/;
+  const decimals = new Set(pieces.flatMap((p) => pointed.exec(p.text)?.[1]?.length ?? []));
   const d = [...decimals][0];
   if (decimals.size !== 1 || d === undefined || d > MAX_DECIMALS) return [];
   const fraction = new RegExp(`^\\d{${d}}$`);
-  const opened = pieces.findIndex((p) => HAN.test(p.text) || /^\d+\.\d+$/.test(p.text));
+  const opened = pieces.findIndex((p) => HAN.test(p.text) || pointed.test(p.text));
   if (opened < 0) return [];
   const joins: number[] = [];
   for (let i = pieces.length - 2; i > opened; i--) {
