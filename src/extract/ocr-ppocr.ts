@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pLimit from 'p-limit';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
-import { HAN } from './ocr-repair.js';
+import { decimalsOf, HAN } from './ocr-repair.js';
 import { INK_LEVEL, type GrayImage, type PixelRule } from './raster.js';
 
 /**
@@ -721,8 +721,8 @@ function withUnreadPoints(groups: Group[]): Group[] {
  * so joined to the next.
  */
 export function unreadPoints(pieces: { text: string; ruled: boolean }[]): number[] {
-  const pointed = /^\d+\.(\d+)$/;
-  const decimals = new Set(pieces.flatMap((p) => pointed.exec(p.text)?.[1]?.length ?? []));
+  const pointed = /^\d+\.\d+$/;
+  const decimals = new Set(pieces.filter((p) => pointed.test(p.text)).map((p) => decimalsOf(p.text)));
   const d = [...decimals][0];
   if (decimals.size !== 1 || d === undefined || d > MAX_DECIMALS) return [];
   const fraction = new RegExp(`^\\d{${d}}$`);
