@@ -649,18 +649,67 @@ const MAX_DECIMALS = 4;
  * between code pieces, `210.13.01`; a date), or whose amounts stand no further apart than its digits,
  * is left whole. Returns the letters that start an amount, and the points that are dust.
  */
-function amountsInRun(chars: CtcChar[], apart: (a: CtcChar, b: CtcChar) => boolean): { starts: Set<CtcChar>; dust: Set<CtcChar> } {
+function amountsInRun(
+  chars: CtcChar[],
+  apart: (a: CtcChar, b: CtcChar) => boolean,
+  blank: (a: CtcChar, b: CtcChar) => number,
+  minBlank: number,
+): { starts: Set<CtcChar>; dust: Set<CtcChar>; points: Set<CtcChar> } {
   const starts = new Set<CtcChar>();
   const dust = new Set<CtcChar>();
+  const points = new Set<CtcChar>();
   for (const run of digitRuns(chars)) {
-    const parted = partedRun(run.map((c) => c.text).join(''));
+    const text = run.map((c) => c.text).join('');
+    const pointless = pointlessRun(text, run.slice(1).map((c, k) => blank(run[k]!, c)), minBlank);
+    if (pointless) {
+      for (const at of pointless.starts) starts.add(run[at]!);
+      for (const at of pointless.points) points.add(run[at]!);
+      continue;
+    }
+    const parted = partedRun(text);
     // Two amounts whose space went unread still stand further apart than the digits of one
     // (`117.116.21` is not 117.11 | 6.21: a speck after 117).
     if (!parted || parted.starts.some((at) => !parted.dust.includes(at - 1) && !apart(run[at - 1]!, run[at]!))) continue;
     for (const at of parted.dust) dust.add(run[at]!);
     for (const at of parted.starts) starts.add(run[at]!);
   }
-  return { starts, dust };
+  return { starts, dust, points };
+}
+
+/** The blanks that part amounts whose points were lost are this many times the widest of the others. */
+const LOST_POINT_BLANK_RATIO = 1.5;
+
+/**
+ * Amounts read as one run of digits whose points, but the last, a thin face lost with the spaces
+ * between them (`207.00 207.00 207.00` read `2070020700207.00`). Where a point was, and where a
+ * space was, the paper is blank as wide as a space (a point is a pixel, as dust is), well over
+ * the blanks between digits. So the run's widest blanks, clearly wider than all the others (and
+ * than `minBlank`), part it into pieces that, read as whole and decimals in turn, each decimals
+ * as many digits as the last amount prints, make amounts; otherwise the run is not so read.
+ * `blanks[k]` is the blank between letters k and k + 1. Returns where each amount after the first
+ * starts and the letters a point is put before.
+ */
+export function pointlessRun(run: string, blanks: number[], minBlank: number): { starts: number[]; points: number[] } | undefined {
+  const point = run.indexOf('.');
+  const decimals = run.length - 1 - point;
+  if (point <= 0 || run.indexOf('.', point + 1) >= 0 || decimals < 1 || decimals > MAX_DECIMALS) return undefined;
+  const order = blanks
+    .slice(0, point - 1)
+    .map((width, k) => ({ width, k }))
+    .sort((a, b) => b.width - a.width);
+  for (let m = 2; m < order.length; m += 2) {
+    const [wide, next] = [order[m - 1]!.width, order[m]!.width];
+    if (wide < minBlank || wide < LOST_POINT_BLANK_RATIO * next) continue;
+    const cuts = order
+      .slice(0, m)
+      .map((b) => b.k + 1)
+      .sort((a, b) => a - b);
+    const pieces = [0, ...cuts].map((from, i) => run.slice(from, cuts[i] ?? point));
+    const amounts = pieces.every((piece, i) => (i % 2 === 1 ? piece.length === decimals : piece === '0' || !piece.startsWith('0')));
+    if (!amounts) return undefined;
+    return { starts: cuts.filter((_, i) => i % 2 === 1), points: cuts.filter((_, i) => i % 2 === 0) };
+  }
+  return undefined;
 }
 
 /** amountsInRun for one run of digits and points: where amounts start, which points are dust; undefined when it is not so read. */
@@ -778,8 +827,18 @@ export function splitChars(chars: CtcChar[], ink: BoxInk, cuts: number[]): Piece
   };
   const printed = chars.filter((c) => !unprinted.has(c));
   const printedGap = usualGapOf(printed);
-  const { starts, dust } = amountsInRun(printed, (a, b) => widestBlank(a.x, b.x)[1] > printedGap);
-  const kept = printed.filter((c) => !dust.has(c));
+  const { starts, dust, points } = amountsInRun(
+    printed,
+    (a, b) => widestBlank(a.x, b.x)[1] > printedGap,
+    (a, b) => widestBlank(a.x, b.x)[1],
+    SPACE_GAP_EM * em,
+  );
+  const kept = printed.flatMap((c, k): CtcChar[] => {
+    if (dust.has(c)) return [];
+    // A lost point put back between its neighbours, as sure as they are.
+    const before = printed[k - 1];
+    return points.has(c) && before ? [{ text: '.', x: (before.x + c.x) / 2, p: Math.min(before.p, c.p) }, c] : [c];
+  });
   const letters = kept.filter((c) => c.text.trim() !== '');
   const usualGap = usualGapOf(kept);
   const groups: Group[] = [];

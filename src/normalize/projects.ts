@@ -84,10 +84,32 @@ function unitColumnOf(body: RawRow[]): string[] {
   return [...counts].filter(([, n]) => n >= UNIT_COLUMN_MIN_ROWS && n >= UNIT_COLUMN_SHARE * body.length).map(([l]) => l);
 }
 
+/** Unit names this long are also cut where a scan misread a letter in every NEAR_NAME_CHARS of them (`凭作市解放区医`). */
+const NEAR_NAME_MIN = 7;
+const NEAR_NAME_CHARS = 5;
+
 function withoutUnitNames(name: string, unitNames: string[]): string {
   let out = name;
-  for (const u of unitNames) if (out.length > u.length) out = out.split(u).join('');
+  for (const u of [...unitNames].sort((a, b) => b.length - a.length)) {
+    if (out.length > u.length) out = out.split(u).join('');
+    if (u.length >= NEAR_NAME_MIN) out = withoutNear(out, u, Math.floor(u.length / NEAR_NAME_CHARS));
+  }
   return out;
+}
+
+/** `name` without the span closest to `word` (letters dropped, added or changed), when at most `edits` apart and not the whole name. */
+function withoutNear(name: string, word: string, edits: number): string {
+  let best: { from: number; to: number; d: number } | undefined;
+  // At equal distance the span as long as the word wins (`华作市…` misread, not `作市…` a letter short).
+  const lengths = Array.from({ length: 2 * edits + 1 }, (_, k) => word.length + (k % 2 ? (k + 1) / 2 : -k / 2));
+  for (const len of lengths) {
+    for (let from = 0; from + len <= name.length; from++) {
+      const d = distance(name.slice(from, from + len), word);
+      if (d <= edits && (!best || d < best.d)) best = { from, to: from + len, d };
+    }
+  }
+  if (!best || best.to - best.from >= name.length) return name;
+  return name.slice(0, best.from) + name.slice(best.to);
 }
 
 function putTotal(row: Row, r: RawRow): Row {
@@ -128,9 +150,13 @@ function projectName(r: RawRow, nameCol: number | undefined): string | undefined
   }
   const labels = labelTokens.map((t) => compact(t.text)).filter((l) => !PROJECT_TYPE_WORDS.test(l));
   if (!labels.length) return undefined;
-  if (!r.positioned) return labels.join('');
+  // A scan splits the type word (`特定目标 | 类`) or runs it into the name (`其他运转类.2025年…`).
+  if (!r.positioned) return withoutTypeWord(labels.join(''));
   return labels.reduce((a, b) => (b.length > a.length ? b : a));
 }
+
+const TYPE_WORD_OPENING = /^(?:特定目标类|其他运转类|运转类|人员类)[.,，、·]?/;
+const withoutTypeWord = (name: string): string => name.replace(TYPE_WORD_OPENING, '') || name;
 
 /** Words of a column header beside 项目名称 in a tabular project table; in a form, its value (the name) follows instead. */
 const COLUMN_WORD = layoutWords('column_words');

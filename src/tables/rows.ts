@@ -56,10 +56,17 @@ const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$/;
  */
 const CODE_BEFORE_NAME = /^(\d{3}(?:\s+\d{2}){1,2}|2\d{6}|[35]\d{4})[.·]?\s*([^\d\s.·,万亿元个人次年月日%].*)$/u;
 
+/** Amounts with decimals a space apart in one word of a line without cells (a scan's line read again whole: `1860.00 1860.00`). */
+const SPACED_AMOUNTS = /^-?\d[\d,]*\.\d+(?:\s+-?\d[\d,]*\.\d+)+$/;
+
 export function tokensOf(line: Line): Token[] {
   const out: Token[] = [];
   line.cells.forEach((c, i) => {
     const idx = line.delimited ? i : undefined;
+    if (!line.delimited && SPACED_AMOUNTS.test(c.text.trim())) {
+      for (const text of c.text.trim().split(/\s+/)) out.push({ kind: 'amount', text, at: c.at });
+      return;
+    }
     const coded = CODE_BEFORE_NAME.exec(c.text.trim());
     if (CODE_IN_PIECES.test(c.text.trim()) || coded) {
       for (const piece of (coded?.[1] ?? c.text).trim().split(/\s+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
@@ -77,8 +84,8 @@ export function tokensOf(line: Line): Token[] {
 
 /** 款 and 项 read as one amount after their 类 (`210 | 11.01 | 行政单位医疗`). */
 const SPECKED_SECTION = /^(\d{2})\.(\d{2})$/;
-/** 类 and 款 read as one amount opening the row (`210.15 | 99`, `301.01 | 基本工资`): a 功能 or 经济 class. */
-const SPECKED_CLASS = /^([235]\d{2})\.(\d{2})$/;
+/** 类 and 款 (and 项) read as one amount opening the row (`210.15 | 99`, `301.01 | 基本工资`, `210.1550 | 事业运行`): a 功能 or 经济 class. */
+const SPECKED_CLASS = /^([235]\d{2})\.(\d{2})(\d{2})?$/;
 
 /**
  * A scanned code's pieces with a speck read as a point between two of them: pieces again. No
@@ -87,7 +94,7 @@ const SPECKED_CLASS = /^([235]\d{2})\.(\d{2})$/;
  * of an economic table: `30107 | 绩效工资 | 505.01 | 工资福利支出`).
  */
 export function codePiecesWithSpeck(tokens: Token[]): Token[] {
-  const pieces = (t: Token, m: RegExpExecArray): Token[] => [m[1]!, m[2]!].map((text) => ({ ...t, kind: 'digits', text }));
+  const pieces = (t: Token, m: RegExpExecArray): Token[] => m.slice(1).flatMap((text) => (text ? [{ ...t, kind: 'digits' as const, text }] : []));
   const out: Token[] = [];
   tokens.forEach((t, i) => {
     const [before, after, next] = [tokens[i - 1], tokens[i + 1], tokens[i + 2]];

@@ -27,7 +27,8 @@ const PROSE_RUN_ENDS_TABLE = 2;
 
 const NARRATIVE_HEADING = /说明|原因|解释|情况及|安排情况|目录|公开目录|^本表|反映/;
 const TABLE_LABEL = /^(预算)?\s*\d+\s*表$|^表\s*\d+$|^附表\s*\d*$/;
-const META_LINE = /单位[:：]\s*(万元|元)|^单位\s*(万元|元)|部门名称|单位名称|预算年度|截止时间|^\(\d{4}\s*年度\)$/;
+/** A line over a table naming its unit, department or year; a scan often loses the unit's colon (`部上名称 … 单位 万元`), so a unit ending the line counts. */
+const META_LINE = /单位[:：]\s*(万元|元)|^单位\s*(万元|元)|单位\s*(万元|元)\s*$|部门名称|单位名称|预算年度|截止时间|^\(\d{4}\s*年度\)$/;
 /** A unit's code and name printed over its tables (`362001 冀州区医疗保障局本级`). */
 const UNIT_LINE = /^\d{6}\s+\S+$/;
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;

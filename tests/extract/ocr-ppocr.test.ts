@@ -7,7 +7,7 @@ import { nameFromReference } from '../../src/normalize/names.js';
 import { autoEngine, extractImage, MIN_TABLE_RULES } from '../../src/extract/ocr.js';
 import { extractBytes } from '../../src/pipeline.js';
 import { closeOcr, loadedEngines } from '../../src/extract/ocr-pool.js';
-import { ctcDecode, IDLE_RELEASE_MS, mergeOverlapping, partedRun, ppocrLine, ppocrSessions, splitChars, unreadPoints, type BoxInk, type CtcChar } from '../../src/extract/ocr-ppocr.js';
+import { ctcDecode, IDLE_RELEASE_MS, mergeOverlapping, partedRun, pointlessRun, ppocrLine, ppocrSessions, splitChars, unreadPoints, type BoxInk, type CtcChar } from '../../src/extract/ocr-ppocr.js';
 
 /**
  * The PP-OCRv4 engine (src/extract/ocr-ppocr.ts): its CTC decoding and the cutting of a detected
@@ -174,6 +174,47 @@ describe('letters → pieces', () => {
           run += text;
         });
         expect(partedRun(run)).toEqual({ starts, dust });
+      }),
+    );
+  });
+
+  it('parts amounts whose points and spaces a thin face lost at the blanks they left', () => {
+    // Seed 004 in a serif, bitonal 300 dpi, page 7: `207.00 207.00 207.00` read 2070020700207.00,
+    // the blanks (px) where points and spaces were 12-14 against the digits' 3-7.
+    const blanks = [5, 6, 14, 3, 12, 4, 7, 14, 3, 12, 4, 4, 12, 6, 6];
+    expect(pointlessRun('2070020700207.00', blanks, 7.8)).toEqual({ starts: [5, 10], points: [3, 8] });
+    // One amount: a 1's blanks are wider than other digits', not a space's.
+    expect(pointlessRun('2101101.00', [8, 7, 5, 8, 8, 7, 12, 6, 6], 7.8)).toBeUndefined();
+    // Wide blanks that do not part the run into whole and decimals in turn, or no wider than a space.
+    expect(pointlessRun('1234567.89', [4, 4, 14, 4, 4, 14, 12, 5, 5], 7.8)).toBeUndefined();
+    expect(pointlessRun('20700207.00', [2, 2, 6, 2, 5, 2, 2, 5, 3, 3], 7.8)).toBeUndefined();
+  });
+
+  it('parts any amounts run together without their points where the blanks stand apart', () => {
+    const amount = fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.nat(99)).map(([whole, cents]) => [String(whole), String(cents).padStart(2, '0')] as const);
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 2, maxLength: 6 }), fc.integer({ min: 2, max: 7 }), (amounts, narrow) => {
+        let run = '';
+        const blanks: number[] = [];
+        const starts: number[] = [];
+        const points: number[] = [];
+        amounts.forEach(([whole, cents], k) => {
+          const last = k === amounts.length - 1;
+          for (const [i, d] of [...whole].entries()) {
+            if (run) blanks.push(i === 0 ? 3 * narrow + 2 : narrow);
+            if (i === 0 && k > 0) starts.push(run.length);
+            run += d;
+          }
+          if (last) {
+            blanks.push(narrow);
+            run += '.';
+          } else points.push(run.length);
+          for (const d of cents) {
+            blanks.push(run.endsWith('.') ? narrow : run.length === points[points.length - 1] ? 3 * narrow + 2 : narrow);
+            run += d;
+          }
+        });
+        expect(pointlessRun(run, blanks, 7.8)).toEqual({ starts, points });
       }),
     );
   });

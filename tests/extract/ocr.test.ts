@@ -467,6 +467,34 @@ describe('page images', () => {
     expect(values('2101102')).toMatchObject({ total: 4.19, basic: 4.19 });
   }, 120_000);
 
+  it('parts amounts run together whose points and spaces a thin face lost, and reads a class code specked before its 款项', async () => {
+    // Seed 004 in a serif, scanned bitonal at 300 dpi, pages 6-7 (the serif set): `207.00 207.00
+    // 207.00` read as one run of digits (2070020700207.00), `3.74 3.74` as 3743.74, and
+    // `210.1550 | 事业运行` taken for an amount opening the row, which then ran into the row above.
+    const { values } = await scanTable('run-together-serif-bitonal-300dpi.pdf', 'general_expenditure');
+    expect(values('2101301')).toEqual({ total: 207, project: 207, specific_purpose: 207 });
+    expect(values('2101504')).toMatchObject({ total: 1.8, project: 1.8 });
+    expect(values('2101550')).toMatchObject({ total: 63.43, basic: 63.43, wages_benefits: 59.37 });
+    expect(values('2101599')).toMatchObject({ total: 26.7, project: 26.7 });
+    const basic = await scanTable('run-together-serif-bitonal-300dpi.pdf', 'basic_expenditure');
+    expect(basic.values('30102|50501')).toEqual({ total: 3.74, personnel: 3.74 });
+  }, 120_000);
+
+  it('finds a table whose unit line lost its colon and whose header runs past its first lines', async () => {
+    // The serif set's bitonal 200 dpi look, pages 9-10 (项目支出预算表): `部上名称 … 单位 万元`
+    // (部门 misread, the colon lost) was no meta line, and the wrapped header held no row within
+    // reach of the title, so the table was not found.
+    const { table } = await scanTable('unit-colon-lost-serif-bitonal-200dpi.pdf', 'project_expenditure');
+    expect(table?.rows.find((r) => r.kind === 'total')?.values).toMatchObject({ total: 2095.5 });
+    expect(table?.rows.length).toBeGreaterThanOrEqual(8);
+    // Its figures a space apart in one word (`1860.00 1860.00`, the line read again whole), the
+    // unit column's name misread under a project's (`…配套资金 | 焦作市解放区医 | 保防局`), the
+    // type word run into the name (`其他运转类.2025年网络服务费`).
+    const names = new Map(table?.rows.map((r) => [r.name, r.values.total]));
+    expect(names.get('2025年城乡居民基本医疗保险配套资金')).toBe(1860);
+    expect(names.get('2025年网络服务费')).toBe(1.8);
+  }, 120_000);
+
   it("keeps the page's clean amount when the cell read alone comes back a digit short", async () => {
     // 47.31 read alone lost its 4 at the crop's edge (7.31), and the reading alone replaced the page's.
     const { doc, values } = await pointsLostTable('basic_expenditure');

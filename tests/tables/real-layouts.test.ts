@@ -270,6 +270,8 @@ describe('code pieces read from scans', () => {
     expect(tokens(['210', '11.01', '行政单位医疗', '1.80'])).toEqual(['digits:210', 'digits:11', 'digits:01', 'label:行政单位医疗', 'amount:1.80']);
     expect(tokens(['210.15', '99', '其他医疗保障管理事务支出', '26.70'])).toEqual(['digits:210', 'digits:15', 'digits:99', 'label:其他医疗保障管理事务支出', 'amount:26.70']);
     expect(tokens(['301.01', '基本工资', '14.59'])).toEqual(['digits:301', 'digits:01', 'label:基本工资', 'amount:14.59']);
+    // 款 and 项 run together after the speck (bitonal 300 dpi): `210.1550 | 事业运行`.
+    expect(tokens(['210.1550', '事业运行', '63.43'])).toEqual(['digits:210', 'digits:15', 'digits:50', 'label:事业运行', 'amount:63.43']);
     // The second code column of an economic table, between the two names.
     expect(tokens(['30107', '绩效工资', '505.01', '工资福利支出', '23.37'])).toEqual(['digits:30107', 'label:绩效工资', 'digits:505', 'digits:01', 'label:工资福利支出', 'amount:23.37']);
     // …the row's own code read so too (`301.01 | 基本工资 | 501.01 | 工资奖金津补贴`).
@@ -282,6 +284,12 @@ describe('code pieces read from scans', () => {
     expect(rowOf(tokensOf(line(['210', '1101', '行政单位医疗', '1.80'])), { file: 'x' }, false).codes).toEqual(['2101101']);
     // A figure and its unit stay one cell.
     expect(tokens(['30000万元'])).toEqual(['label:30000万元']);
+  });
+
+  it('reads amounts a space apart in one word of a line without cells as amounts', () => {
+    // A scan's line of figures read again whole (项目支出预算表, bitonal 200 dpi): `1860.00 1860.00`.
+    expect(tokens(['1860.00 1860.00'])).toEqual(['amount:1860.00', 'amount:1860.00']);
+    expect(tokens(['2025年 城乡医疗救助', '92.00'])).toEqual(['label:2025年 城乡医疗救助', 'amount:92.00']);
   });
 
   it('keeps amounts that open or follow a row as amounts', () => {
