@@ -48,8 +48,12 @@ export function classify(text: string): TokenKind | undefined {
   return 'label';
 }
 
-/** A class code and its 款/项 in one cell (`208 05 01`, `301 2`): pieces of a code, never an amount. */
-const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$/;
+/**
+ * A class code and its 款/项 in one cell (`208 05 01`, `301 2`; on a scan 款项 as one piece,
+ * `210 1202`, or specks read as points between all three, `210.13.01`, which no amount prints):
+ * pieces of a code, never an amount.
+ */
+const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$|^\d{3}\s+\d{4}$|^[235]\d{2}\.\d{2}\.\d{2}$/;
 /**
  * …and a name run into the same cell after them (`301 08基本养`), or after a whole 功能 or 经济
  * code, on a scan a speck's point between them (`2101504.信息化建设`); not a figure and its unit (`30000万元`).
@@ -69,7 +73,7 @@ export function tokensOf(line: Line): Token[] {
     }
     const coded = CODE_BEFORE_NAME.exec(c.text.trim());
     if (CODE_IN_PIECES.test(c.text.trim()) || coded) {
-      for (const piece of (coded?.[1] ?? c.text).trim().split(/\s+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
+      for (const piece of (coded?.[1] ?? c.text).trim().split(/[\s.]+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
       if (coded) out.push({ kind: 'label', text: coded[2]!, idx, at: c.at });
       return;
     }

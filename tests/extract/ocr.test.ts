@@ -480,6 +480,17 @@ describe('page images', () => {
     expect(basic.values('30102|50501')).toEqual({ total: 3.74, personnel: 3.74 });
   }, 120_000);
 
+  it('reads a code printed in pieces the scan ran together or specked throughout (210 1202, 210.13.01)', async () => {
+    // The serif set's bitonal 200 dpi look, page 5 (部门支出预算表): `210 1202` (款项 as one piece)
+    // was read as a name and its row's figures went to the row above; `210.13.01 | 城乡医疗数助`
+    // made a row keyed 207, its 类 code taken for a figure.
+    const { table, values } = await scanTable('code-pieces-serif-bitonal-200dpi.pdf', 'expenditure');
+    expect(values('2101202')).toMatchObject({ total: 1860 });
+    expect(values('2101102')).not.toHaveProperty('col_7');
+    expect(table?.rows.map((r) => r.key)).toContain('2101301');
+    expect(table?.rows.map((r) => r.key)).not.toContain('207');
+  }, 120_000);
+
   it('finds a table whose unit line lost its colon and whose header runs past its first lines', async () => {
     // The serif set's bitonal 200 dpi look, pages 9-10 (项目支出预算表): `部上名称 … 单位 万元`
     // (部门 misread, the colon lost) was no meta line, and the wrapped header held no row within

@@ -282,6 +282,9 @@ describe('code pieces read from scans', () => {
     // The serif set's bitonal 300 dpi look: `2101504.信息化建设` (a speck between them), `210 | 1101`.
     expect(tokens(['2101504.信息化建设', '1.80'])).toEqual(['digits:2101504', 'label:信息化建设', 'amount:1.80']);
     expect(rowOf(tokensOf(line(['210', '1101', '行政单位医疗', '1.80'])), { file: 'x' }, false).codes).toEqual(['2101101']);
+    // One cell: 款项 read as one piece (`210 1202`), or specks read as points between all three pieces.
+    expect(rowOf(tokensOf(line(['210 1202'])), { file: 'x' }, false).codes).toEqual(['2101202']);
+    expect(rowOf(tokensOf(line(['210.13.01', '城乡医疗救助', '207.00'])), { file: 'x' }, false).codes).toEqual(['2101301']);
     // A figure and its unit stay one cell.
     expect(tokens(['30000万元'])).toEqual(['label:30000万元']);
   });
