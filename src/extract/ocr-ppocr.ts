@@ -684,7 +684,7 @@ const LOST_POINT_BLANK_RATIO = 1.5;
  * between them (`207.00 207.00 207.00` read `2070020700207.00`). Where a point was, and where a
  * space was, the paper is blank as wide as a space (a point is a pixel, as dust is), well over
  * the blanks between digits. So the run's widest blanks, clearly wider than all the others (and
- * than `minBlank`), part it into pieces that, read as whole and decimals in turn, each decimals
+ * than `minBlank`, none beside a 1), part it into pieces that, read as whole and decimals in turn, each decimals
  * as many digits as the last amount prints, make amounts; otherwise the run is not so read.
  * `blanks[k]` is the blank between letters k and k + 1. Returns where each amount after the first
  * starts and the letters a point is put before.
@@ -704,6 +704,8 @@ export function pointlessRun(run: string, blanks: number[], minBlank: number): {
       .slice(0, m)
       .map((b) => b.k + 1)
       .sort((a, b) => a - b);
+    // A 1 is narrow: its blanks are wide by its shape, and say nothing (`1777.30` is no 1.77 | 7.30).
+    if (cuts.some((at) => run[at - 1] === '1' || run[at] === '1')) return undefined;
     const pieces = [0, ...cuts].map((from, i) => run.slice(from, cuts[i] ?? point));
     const amounts = pieces.every((piece, i) => (i % 2 === 1 ? piece.length === decimals : piece === '0' || !piece.startsWith('0')));
     if (!amounts) return undefined;

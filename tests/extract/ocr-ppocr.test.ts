@@ -188,10 +188,14 @@ describe('letters → pieces', () => {
     // Wide blanks that do not part the run into whole and decimals in turn, or no wider than a space.
     expect(pointlessRun('1234567.89', [4, 4, 14, 4, 4, 14, 12, 5, 5], 7.8)).toBeUndefined();
     expect(pointlessRun('20700207.00', [2, 2, 6, 2, 5, 2, 2, 5, 3, 3], 7.8)).toBeUndefined();
+    // A 1's blanks are wide by its shape (the third set's bitonal 200 dpi 收支总表: 1777.30 read 1.77 | 7.30).
+    expect(pointlessRun('1777.30', [11, 4, 8, 3, 4, 4], 7.8)).toBeUndefined();
   });
 
   it('parts any amounts run together without their points where the blanks stand apart', () => {
-    const amount = fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.nat(99)).map(([whole, cents]) => [String(whole), String(cents).padStart(2, '0')] as const);
+    // Without 1s, whose own blanks are wide (see above).
+    const no1 = (text: string) => text.replace(/1/g, '2');
+    const amount = fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.nat(99)).map(([whole, cents]) => [no1(String(whole)), no1(String(cents).padStart(2, '0'))] as const);
     fc.assert(
       fc.property(fc.array(amount, { minLength: 2, maxLength: 6 }), fc.integer({ min: 2, max: 7 }), (amounts, narrow) => {
         let run = '';
