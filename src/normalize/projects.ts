@@ -10,7 +10,10 @@ import { distance } from 'fastest-levenshtein';
 /** Project tables and one-project forms: rows keyed by project code, else by name. */
 
 const PROJECT_CODE = /^\d{10,}$/;
-const PROJECT_TYPE_WORDS = /^(特定目标类|其他运转类|运转类|人员类|专项|一般性项目)$/;
+const PROJECT_TYPES = ['特定目标类', '其他运转类', '运转类', '人员类', '专项', '一般性项目'];
+const PROJECT_TYPE_WORDS = new RegExp(`^(${PROJECT_TYPES.join('|')})$`);
+/** The type words in 类, which no project's name opens with, run into one on a scan (`其他运转类.2025年…`). */
+const TYPE_WORD_OPENING = new RegExp(`^(?:${PROJECT_TYPES.filter((w) => w.endsWith('类')).join('|')})[.,，、·]?`);
 
 export function projectsTable(raw: RawTable): Built {
   if (raw.body.some((l) => l.cells.some((c) => compact(c.text) === '项目名称')) || raw.header.some(isFormLine)) return projectForms(raw);
@@ -155,7 +158,6 @@ function projectName(r: RawRow, nameCol: number | undefined): string | undefined
   return labels.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
-const TYPE_WORD_OPENING = /^(?:特定目标类|其他运转类|运转类|人员类)[.,，、·]?/;
 const withoutTypeWord = (name: string): string => name.replace(TYPE_WORD_OPENING, '') || name;
 
 /** Words of a column header beside 项目名称 in a tabular project table; in a form, its value (the name) follows instead. */
