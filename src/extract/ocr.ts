@@ -1037,7 +1037,7 @@ class CellReader {
    * alone with a digit whitelist and replaced only when that reading shows the row's decimals.
    */
   async checkFreeNumbers(lines: Line[], at: PageAt): Promise<Issue[]> {
-    const issues: Issue[] = [];
+    const issues = pointsReadAsCommas(lines, at);
     const jobs: Promise<void>[] = [];
     for (const line of lines) {
       if (line.delimited) continue;
@@ -1545,6 +1545,28 @@ function coveredByMerged(rows: Line[], r: number, c: number): boolean {
     }
   }
   return false;
+}
+
+/** A word of digits, a comma, then digits: no thousands separator stands before fewer than three. */
+const COMMA_BEFORE_DECIMALS = /^\d+[,，]\d{1,2}$/;
+
+/**
+ * Words of lines outside grids read with a comma for their point (`2220,43`, `1,60` beside
+ * `1.60`): a comma before the decimals the page's free amounts print is the point.
+ */
+function pointsReadAsCommas(lines: Line[], at: PageAt): Issue[] {
+  const free = lines.filter((l) => !l.delimited);
+  const decimals = columnDecimals(free.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
+  const issues: Issue[] = [];
+  for (const line of free) {
+    const before = issues.length;
+    for (const cell of line.cells) {
+      const reading = COMMA_BEFORE_DECIMALS.test(cell.text) ? readMarkedAmount(cell.text, decimals) : undefined;
+      if (reading) issues.push(amend(cell, reading.text, at, `a comma before the ${decimals} decimals the page's amounts print is their point`));
+    }
+    if (issues.length > before) line.text = line.cells.map((c) => c.text).join(' ');
+  }
+  return issues;
 }
 
 /**

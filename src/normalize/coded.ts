@@ -5,7 +5,7 @@ import { columnsByPosition, columnsByWords, headerWordOf, measureNameIn, valueWi
 import type { RawRow } from '../tables/rows.js';
 import { kindOf, repairCode } from './codes.js';
 import { repairOcrNames } from './names.js';
-import { identitiesBroken, identitiesFor, nameUnreadColumn, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
+import { fitsAlike, fitsWorse, identitiesBroken, identitiesFor, nameUnreadColumn, placeRow, settleByColumnSums, type Assignment, type PlacedNumber } from './place.js';
 import { sumExact } from './amounts.js';
 import { baseRow, compact, type Built } from './built.js';
 import { GRAND_TOTAL_LABEL, lineKeyOf, TOTAL_LABEL } from './line-keys.js';
@@ -298,10 +298,13 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
     if (!hit) cache.set(key, (hit = placeRow(numbersOf(r), columns, identities, totalBlank)));
     return hit;
   };
-  /** Places every row given one reading of the total row; the reading whose column sums fit best wins. */
-  const attempt = (totalAssign: Assignment | undefined) => {
+  /**
+   * Places every row given one reading of the total row, the items kept out of the columns it
+   * leaves blank or not; the reading whose column sums fit best wins.
+   */
+  const attempt = (totalAssign: Assignment | undefined, trustBlanks: boolean) => {
     const totalValues = totalAssign ? valuesFor(totalAssign, rowsIn[totalIdx]!.r) : columns.map(() => undefined);
-    const totalBlank = totalAssign ? totalValues.map((v) => v === undefined || v === 0) : blankNone;
+    const totalBlank = totalAssign && trustBlanks ? totalValues.map((v) => v === undefined || v === 0) : blankNone;
     const placements = rowsIn.map((x, i) => {
       if (i === totalIdx) return { options: [totalAssign!], printed: totalPlacement!.printed };
       const p = placeRowCached(x.r, totalBlank);
@@ -315,15 +318,22 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
       placements.map((p, i) => ({ options: p.options.map((a) => valuesFor(a, rowsIn[i]!.r)), counted: i !== totalIdx && top.has(rowsIn[i]!.k.key) })),
       totalValues,
     );
-    return { placements, settle };
+    return { totalAssign, placements, settle };
   };
-  const readings = (totalPlacement?.options.length ? totalPlacement.options.slice(0, MAX_TOTAL_READINGS) : [undefined]).map(attempt);
-  const bestMiss = Math.min(...readings.map((r) => r.settle.miss));
-  const fitting = readings.filter((r) => Math.abs(r.settle.miss - bestMiss) <= 1e-9);
+  const readings = (totalPlacement?.options.length ? totalPlacement.options.slice(0, MAX_TOTAL_READINGS) : [undefined]).flatMap((a) => {
+    const trusting = attempt(a, true);
+    // A total row that breaks its own identities was misread (figures lost or run together), so
+    // its blanks may be figures it lost: the items are also placed as if it had none, and that
+    // wins only where more of the column totals then hold.
+    const broken = a !== undefined && identitiesBroken(valuesFor(a, rowsIn[totalIdx]!.r), columns, identities).length > 0;
+    return broken ? [trusting, attempt(a, false)] : [trusting];
+  });
+  const bestFit = readings.map((r) => r.settle.fit).reduce((a, f) => (fitsWorse(a, f) ? f : a));
+  const fitting = readings.filter((r) => fitsAlike(r.settle.fit, bestFit));
   const { placements, settle } = fitting[0]!;
-  if (totalIdx >= 0) settle.ambiguous[totalIdx] = fitting.length > 1;
+  if (totalIdx >= 0) settle.ambiguous[totalIdx] = new Set(fitting.map((r) => r.totalAssign)).size > 1;
   settleUnderParents(rowsIn, placements, settle);
-  const optionCount = (i: number): number => (i === totalIdx ? fitting.length : placements[i]!.options.length);
+  const optionCount = (i: number): number => (i === totalIdx ? new Set(fitting.map((r) => r.totalAssign)).size : placements[i]!.options.length);
 
   const rows = rowsIn.map((x, i) => {
     const row = baseRow(x.k.key, x.k.kind, x.k.name, x.r.at);

@@ -300,22 +300,47 @@ const INEXACT_WEIGHT = 1e6;
 const MAX_PASSES = 20;
 
 /**
- * Picks one option per row so that the counted rows' columns add up to the total row: the
- * objective is the summed absolute miss over columns, a miss within rounding counting as none.
- * Few combinations are searched exhaustively, more by coordinate descent. A row stays ambiguous
- * when another of its options would do exactly as well.
+ * How well a choice of options meets the column totals: first how many columns miss beyond
+ * rounding, then the summed absolute miss. Counting first is the auditor's reading: the choice
+ * under which most printed totals hold wins, so one misread figure elsewhere in a column (its
+ * miss of any size) cannot pull a row's amount into another column to even the sizes out.
+ */
+export interface ColumnFit {
+  missed: number;
+  miss: number;
+}
+
+/** a fits worse than b. */
+export function fitsWorse(a: ColumnFit, b: ColumnFit): boolean {
+  return a.missed > b.missed || (a.missed === b.missed && a.miss > b.miss + 1e-9);
+}
+
+export function fitsAlike(a: ColumnFit, b: ColumnFit): boolean {
+  return a.missed === b.missed && Math.abs(a.miss - b.miss) <= 1e-9;
+}
+
+/**
+ * Picks one option per row so that the counted rows' columns add up to the total row, by
+ * `ColumnFit` (a miss within rounding counts as none). Few combinations are searched
+ * exhaustively, more by coordinate descent. A row stays ambiguous when another of its options
+ * would do exactly as well.
  */
 export function settleByColumnSums(
   rows: { options: (number | undefined)[][]; counted: boolean }[],
   totals: (number | undefined)[],
-): { choice: number[]; ambiguous: boolean[]; miss: number } {
+): { choice: number[]; ambiguous: boolean[]; fit: ColumnFit } {
   const choice = rows.map(() => 0);
-  const open = rows.map((r, i) => (r.options.length > 1 && r.counted ? i : -1)).filter((i) => i >= 0);
+  const columns = totals.map((t, col) => (t === undefined ? -1 : col)).filter((c) => c >= 0);
+  // Options alike on every column with a total fit alike: one of each is tried, and a row whose
+  // chosen one has others alike stays ambiguous (only blank totals could tell them apart).
+  const alike = rows.map((r) => r.options.map((o) => columns.map((c) => o[c] ?? 0).join('|')));
+  const tried = alike.map((keys) => keys.flatMap((k, o) => (keys.indexOf(k) === o ? [o] : [])));
+  const open = rows.map((r, i) => (tried[i]!.length > 1 && r.counted ? i : -1)).filter((i) => i >= 0);
   const ambiguous = rows.map((r) => r.options.length > 1);
   const counted = rows.map((r, i) => (r.counted ? i : -1)).filter((i) => i >= 0);
-  // Hot loop: option values as integer millionths, so a miss is integer sums, no allocation.
+  // Hot loop: option values as integer millionths, so a miss is integer sums.
   const scaledOptions = rows.map((r) => r.options.map((o) => o.map((v) => (v === undefined ? 0 : scaled(v)))));
-  const columns = totals.map((t, col) => (t === undefined ? -1 : col)).filter((c) => c >= 0);
+  const hasAlike = (i: number, o: number): boolean => alike[i]!.filter((k) => k === alike[i]![o]).length > 1;
   const targets = columns.map((col) => scaled(totals[col]!));
   // Per checked column: the sum of the counted rows' chosen values and how many are non-zero.
   const sums = new Array<number>(columns.length).fill(0);
@@ -329,15 +354,19 @@ export function settleByColumnSums(
     }
   };
   for (const i of counted) move(i, 0, 1);
-  const miss = (): number => {
-    let total = 0;
+  const fitNow = (): ColumnFit => {
+    let missed = 0;
+    let miss = 0;
     for (let c = 0; c < columns.length; c++) {
       const d = Math.abs(sums[c]! - targets[c]!);
       // Misses beyond rounding count in full; within rounding they only break ties, so an
       // exact fit wins over one that needs the tolerance.
-      total += d > scaled(roundingTolerance(terms[c]!)) ? d / SCALE : d / SCALE / INEXACT_WEIGHT;
+      if (d > scaled(roundingTolerance(terms[c]!))) {
+        missed++;
+        miss += d / SCALE;
+      } else miss += d / SCALE / INEXACT_WEIGHT;
     }
-    return total;
+    return { missed, miss };
   };
   /** Row i's choice changed to option o, the running sums with it. */
   const choose = (i: number, o: number): void => {
@@ -345,14 +374,15 @@ export function settleByColumnSums(
     choice[i] = o;
     move(i, o, 1);
   };
-  if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous, miss: miss() };
-  const combos = open.reduce((acc, i) => acc * rows[i]!.options.length, 1);
+  if (!open.length || totals.every((t) => t === undefined)) return { choice, ambiguous, fit: fitNow() };
+  const combos = open.reduce((acc, i) => acc * tried[i]!.length, 1);
   if (combos <= MAX_SEARCHED_COMBINATIONS) {
     // Branch and bound: rows are decided one by one, undecided ones adding nothing yet. What the
     // undecided rows can still add to a column lies between the sums of their smallest and largest
-    // options; a column whose total is out of that reach misses by at least the distance, and a
-    // branch whose least possible miss is already worse than the best is not searched. Ties are
-    // kept (never pruned), so ambiguity is judged as by the full search.
+    // options; a column whose total is out of that reach misses by at least the distance (and
+    // is missed, beyond the widest rounding), and a branch whose least possible fit is already
+    // worse than the best is not searched. Ties are kept (never pruned), so ambiguity is judged
+    // as by the full search.
     const tolMax = scaled(roundingTolerance(counted.length));
     const reach = open.map((_, k) =>
       columns.map((col) => {
@@ -366,31 +396,35 @@ export function settleByColumnSums(
         return [lo, hi] as const;
       }),
     );
-    const leastMiss = (k: number): number => {
-      let total = 0;
+    const leastFit = (k: number): ColumnFit => {
+      let missed = 0;
+      let miss = 0;
       for (let c = 0; c < columns.length; c++) {
         const [lo, hi] = reach[k]![c]!;
         const d = targets[c]! < sums[c]! + lo ? sums[c]! + lo - targets[c]! : targets[c]! > sums[c]! + hi ? targets[c]! - sums[c]! - hi : 0;
-        total += d > tolMax ? d / SCALE : d / SCALE / INEXACT_WEIGHT;
+        if (d > tolMax) {
+          missed++;
+          miss += d / SCALE;
+        } else miss += d / SCALE / INEXACT_WEIGHT;
       }
-      return total;
+      return { missed, miss };
     };
     for (const i of open) move(i, choice[i]!, -1);
-    let best = Infinity;
+    let best: ColumnFit = { missed: Infinity, miss: Infinity };
     let bests: number[][] = [];
     // Beyond MAX_COMBINATIONS the search runs only while pruning keeps it small.
     let budget = combos <= MAX_COMBINATIONS ? Infinity : MAX_SEARCH_NODES;
     const rec = (k: number): void => {
       if (--budget < 0) return;
       if (k === open.length) {
-        const m = miss();
-        if (m < best - 1e-9) [best, bests] = [m, [[...choice]]];
-        else if (Math.abs(m - best) <= 1e-9) bests.push([...choice]);
+        const f = fitNow();
+        if (fitsWorse(best, f)) [best, bests] = [f, [[...choice]]];
+        else if (fitsAlike(f, best)) bests.push([...choice]);
         return;
       }
-      if (leastMiss(k) > best + 1e-9) return;
+      if (fitsWorse(leastFit(k), best)) return;
       const i = open[k]!;
-      for (let o = 0; o < rows[i]!.options.length; o++) {
+      for (const o of tried[i]!) {
         choice[i] = o;
         move(i, o, 1);
         rec(k + 1);
@@ -400,22 +434,24 @@ export function settleByColumnSums(
     rec(0);
     if (budget >= 0) {
       bests[0]!.forEach((c, i) => (choice[i] = c));
-      for (const i of open) ambiguous[i] = new Set(bests.map((b) => b[i])).size > 1;
-      return { choice, ambiguous, miss: best };
+      for (const i of open) ambiguous[i] = new Set(bests.map((b) => b[i])).size > 1 || hasAlike(i, choice[i]!);
+      return { choice, ambiguous, fit: best };
     }
+    // Out of budget: the descent below starts from the best found so far.
+    if (bests[0]) bests[0].forEach((c, i) => (choice[i] = c));
     for (const i of open) move(i, choice[i]!, 1);
   }
-  let current = miss();
+  let current = fitNow();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let improved = false;
     for (const i of open) {
       const keep = choice[i]!;
-      for (let o = 0; o < rows[i]!.options.length; o++) {
+      for (const o of tried[i]!) {
         if (o === keep) continue;
         choose(i, o);
-        const m = miss();
-        if (m < current - 1e-9) {
-          current = m;
+        const f = fitNow();
+        if (fitsWorse(current, f)) {
+          current = f;
           improved = true;
           break;
         }
@@ -428,5 +464,5 @@ export function settleByColumnSums(
   // places with other rows unseen (a property test found three-row cycles), so it is reported
   // ambiguous rather than trusted.
   for (const i of open) ambiguous[i] = true;
-  return { choice, ambiguous, miss: current };
+  return { choice, ambiguous, fit: current };
 }

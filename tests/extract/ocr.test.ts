@@ -504,6 +504,8 @@ describe('page images', () => {
     const names = new Map(table?.rows.map((r) => [r.name, r.values.total]));
     expect(names.get('2025年城乡居民基本医疗保险配套资金')).toBe(1860);
     expect(names.get('2025年网络服务费')).toBe(1.8);
+    // `1,60 | 1.60`: a comma before the page's two decimals is the point, not more of the name.
+    expect(names.get('2025年关闭破产企业退休人员居民医疗保险资助参保')).toBe(1.6);
   }, 120_000);
 
   it("keeps the page's clean amount when the cell read alone comes back a digit short", async () => {
