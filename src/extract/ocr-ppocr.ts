@@ -668,8 +668,10 @@ function amountsInRun(
     }
     const parted = partedRun(text);
     // Two amounts whose space went unread still stand further apart than the digits of one
-    // (`117.116.21` is not 117.11 | 6.21: a speck after 117).
-    if (!parted || parted.starts.some((at) => !parted.dust.includes(at - 1) && !apart(run[at - 1]!, run[at]!))) continue;
+    // (`117.116.21` is not 117.11 | 6.21: a speck after 117). A 0 opening an amount before more
+    // digits is an amount of its own however near the next (no amount prints `01.80`).
+    const loneZero = (at: number) => text[at - 1] === '0' && parted!.starts.includes(at - 1);
+    if (!parted || parted.starts.some((at) => !parted.dust.includes(at - 1) && !loneZero(at) && !apart(run[at - 1]!, run[at]!))) continue;
     for (const at of parted.dust) dust.add(run[at]!);
     for (const at of parted.starts) starts.add(run[at]!);
   }

@@ -60,6 +60,13 @@ const CODE_IN_PIECES = /^\d{3}(?:\s+\d{1,2}){1,2}$|^\d{3}\s+\d{4}$|^[235]\d{2}\.
  */
 const CODE_BEFORE_NAME = /^(\d{3}(?:\s+\d{2}){1,2}|2\d{6}|[35]\d{4})[.·]?\s*([^\d\s.·,万亿元个人次年月日%].*)$/u;
 
+const DEPARTMENT_CODE = /^3\d{4}$/;
+/** A 政府经济分类 code (501–510 and its 款) between names or ending one (`住房公积金50103住房公积金`); split keeps it. */
+const GOVERNMENT_CODE_IN_NAME = /(?<=\p{Script=Han})(5(?:0[1-9]|10)\d{2})(?=\p{Script=Han}|$)/u;
+
+/** A name and the amount after it in one word of a line without cells, the blank between them unread (`工资福利支出0.19`). */
+const NAME_THEN_AMOUNT = /^(.*\p{Script=Han})((?:0|[1-9]\d*)\.\d{2})$/u;
+
 /** Amounts with decimals a space apart in one word of a line without cells (a scan's line read again whole: `1860.00 1860.00`). */
 const SPACED_AMOUNTS = /^-?\d[\d,]*\.\d+(?:\s+-?\d[\d,]*\.\d+)+$/;
 
@@ -74,7 +81,15 @@ export function tokensOf(line: Line): Token[] {
     const coded = CODE_BEFORE_NAME.exec(c.text.trim());
     if (CODE_IN_PIECES.test(c.text.trim()) || coded) {
       for (const piece of (coded?.[1] ?? c.text).trim().split(/[\s.]+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
-      if (coded) out.push({ kind: 'label', text: coded[2]!, idx, at: c.at });
+      if (!coded) return;
+      // A department economic code's row: the government code may be run into its name too.
+      const names = DEPARTMENT_CODE.test(coded[1]!) ? coded[2]!.split(GOVERNMENT_CODE_IN_NAME) : [coded[2]!];
+      names.forEach((text, k) => text && out.push({ kind: k % 2 ? 'digits' : 'label', text, idx, at: c.at }));
+      return;
+    }
+    const named = line.delimited ? undefined : NAME_THEN_AMOUNT.exec(c.text.trim());
+    if (named) {
+      out.push({ kind: 'label', text: named[1]!, idx, at: c.at }, { kind: 'amount', text: named[2]!, idx, at: c.at });
       return;
     }
     const kind = classify(c.text);
@@ -83,7 +98,23 @@ export function tokensOf(line: Line): Token[] {
     out.push({ kind, text, idx, at: c.at });
   });
   const pieced = codePiecesWithSpeck(out);
-  return line.delimited ? pieced : withYearsInLabels(pieced, (t) => t.kind === 'label');
+  return line.delimited ? pieced : withYearsInLabels(withLettersReadAsOnes(pieced), (t) => t.kind === 'label');
+}
+
+/**
+ * A scan's letter read as a 1 (工 of 基本工资, its strokes a bar: `基本 | 1 | 资`) between two
+ * words: more of the name, not a code's piece.
+ */
+function withLettersReadAsOnes(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [prev, t, next] = [out[out.length - 1], tokens[i]!, tokens[i + 1]];
+    if (prev?.kind === 'label' && t.kind === 'digits' && t.text === '1' && next?.kind === 'label') {
+      out[out.length - 1] = { ...prev, text: prev.text + t.text + next.text };
+      i++;
+    } else out.push(t);
+  }
+  return out;
 }
 
 /** 款 and 项 read as one amount after their 类 (`210 | 11.01 | 行政单位医疗`). */
@@ -144,7 +175,8 @@ export function withYearsInLabels<T extends { text: string; at: At }>(items: T[]
  * Integers printed after a row's first label are amounts (`117`, `0`, `50`), except one directly
  * followed by a label, which is a code (`30101 基本工资 50101 工资奖金津补贴 9.56`).
  */
-export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
+export function rowOf(read: Token[], at: At, positioned: boolean): RawRow {
+  const tokens = withoutUnreadRuns(read);
   const codes: string[] = [];
   const labels: string[] = [];
   const numbers: NumberCell[] = [];
@@ -172,6 +204,27 @@ export function rowOf(tokens: Token[], at: At, positioned: boolean): RawRow {
   });
   flushDigits();
   return { codes, labels, numbers, at, positioned, tokens };
+}
+
+/** Digits and points, a point among them, that make no amount. */
+const UNREAD_RUN = /^\d[\d.]*\.[\d.]*\d$/;
+
+/**
+ * A row of a line without cells, after its first figure: a run of digits and points that makes
+ * no amount is figures misread (`93.2095.50`, `7.93 2095.50` with its point read as a cut and a
+ * space as a point), not more of the row's name; one or two digits just before it are the whole
+ * part the cut took from it (`7 | 93.2095.50`). In a grid the cell says so (isUnreadFigure).
+ */
+function withoutUnreadRuns(tokens: Token[]): Token[] {
+  const firstFigure = tokens.findIndex((t) => t.kind === 'amount');
+  const drop = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (firstFigure < 0 || i <= firstFigure || t.kind !== 'label' || t.idx !== undefined || !UNREAD_RUN.test(t.text)) return;
+    drop.add(i);
+    const before = tokens[i - 1];
+    if (before?.kind === 'digits' && before.text.length <= 2 && i - 1 > firstFigure) drop.add(i - 1);
+  });
+  return drop.size ? tokens.filter((_, i) => !drop.has(i)) : tokens;
 }
 
 /** A cell of mostly digits that is no amount: at least this many digits… */

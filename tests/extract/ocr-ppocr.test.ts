@@ -178,6 +178,13 @@ describe('letters → pieces', () => {
     );
   });
 
+  it('reads a 0 opening an amount before more digits as an amount of its own, however near the next', () => {
+    // Seed 004 in a serif, bitonal 300 dpi, page 5: `1.80 0 0 1.80 1.80` read as one word whose
+    // 0s stood no further apart than the digits of one amount; no amount prints `01.80`.
+    const blanks = [4, 2, 2, 6, 4, 6, 4, 2, 2, 6, 4, 2, 2, 0];
+    expect(laid([...'1.80001.801.80'].map((c, i) => [c, blanks[i]!] as [string, number]))).toEqual(['1.80', '0', '0', '1.80', '1.80']);
+  });
+
   it('parts amounts whose points and spaces a thin face lost at the blanks they left', () => {
     // Seed 004 in a serif, bitonal 300 dpi, page 7: `207.00 207.00 207.00` read 2070020700207.00,
     // the blanks (px) where points and spaces were 12-14 against the digits' 3-7.

@@ -295,6 +295,39 @@ describe('code pieces read from scans', () => {
     expect(tokens(['2025年 城乡医疗救助', '92.00'])).toEqual(['label:2025年 城乡医疗救助', 'amount:92.00']);
   });
 
+  it('parts a name from the amount or the government code run into it', () => {
+    // Seed 004 in a serif, bitonal 300 dpi, page 7: `工资福利支出0.19`, `30113住房公积金50103住房公积金`.
+    expect(tokens(['30112', '其他社会保障缴费', '50501', '工资福利支出0.19', '0.19'])).toEqual(['digits:30112', 'label:其他社会保障缴费', 'digits:50501', 'label:工资福利支出', 'amount:0.19', 'amount:0.19']);
+    expect(tokens(['30113住房公积金50103住房公积金', '3.21'])).toEqual(['digits:30113', 'label:住房公积金', 'digits:50103', 'label:住房公积金', 'amount:3.21']);
+    expect(tokens(['30113住房公积金50501', '工资福利支出'])).toEqual(['digits:30113', 'label:住房公积金', 'digits:50501', 'label:工资福利支出']);
+    // Not a version or a figure with one decimal, a code of another kind, or a grid's cell.
+    expect(tokens(['智慧医保2.0'])).toEqual(['label:智慧医保2.0']);
+    // Nor digits no amount opens with (`离退休费0790.79`, `0.79 0.79` with a point and the space lost).
+    expect(tokens(['离退休费0790.79'])).toEqual(['label:离退休费0790.79']);
+    expect(tokens(['2101504.信息化建设50501'])).toEqual(['digits:2101504', 'label:信息化建设50501']);
+    const grid: Line = { ...line(['工资福利支出0.19']), delimited: true };
+    expect(tokensOf(grid).map((t) => `${t.kind}:${t.text}`)).toEqual(['label:工资福利支出0.19']);
+  });
+
+  it('reads a 1 between two words as a letter of the name', () => {
+    // Seed 004 in a serif, bitonal 200 dpi, page 8: 工 read as 1 (`30101 | 基本 | 1 | 资 | 505.01 | …`).
+    const row = rowOf(tokensOf(line(['30101', '基本', '1', '资', '505.01', '工资福利支出', '32.07'])), { file: 'x' }, false);
+    expect(row.codes).toEqual(['30101', '50501']);
+    expect(row.labels).toEqual(['基本1资', '工资福利支出']);
+    expect(row.numbers.map((n) => n.value)).toEqual([32.07]);
+  });
+
+  it('leaves figures read past repair out of a row, with the whole part cut from them', () => {
+    // Seed 004 in a serif, bitonal 300 dpi, page 5, the 部门支出预算表's total: `7.93 2095.50` read
+    // `7 | 93.2095.50`; the 7 was taken for a code opening a row of its own, and the total was lost.
+    const row = rowOf(tokensOf(line(['合计', '2220.43', '124.93', '117', '7', '93.2095.50', '1.80', '2093.70'])), { file: 'x' }, false);
+    expect(row.codes).toEqual([]);
+    expect(row.labels).toEqual(['合计']);
+    expect(row.numbers.map((n) => n.value)).toEqual([2220.43, 124.93, 117, 1.8, 2093.7]);
+    // Before the row's first figure it is no figure: a name's words stay.
+    expect(rowOf(tokensOf(line(['3.1.2', '绩效目标', '5.00'])), { file: 'x' }, false).labels).toEqual(['3.1.2', '绩效目标']);
+  });
+
   it('keeps amounts that open or follow a row as amounts', () => {
     // An amount after a name, an amount opening a wrapped row's figures, one not shaped as a class's.
     expect(tokens(['合计', '210.15', '99.00'])).toEqual(['label:合计', 'amount:210.15', 'amount:99.00']);
