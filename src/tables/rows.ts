@@ -74,28 +74,28 @@ export function tokensOf(line: Line): Token[] {
   const out: Token[] = [];
   line.cells.forEach((c, i) => {
     const idx = line.delimited ? i : undefined;
-    if (!line.delimited && SPACED_AMOUNTS.test(c.text.trim())) {
-      for (const text of c.text.trim().split(/\s+/)) out.push({ kind: 'amount', text, at: c.at });
+    const cell = c.text.trim();
+    if (!line.delimited && SPACED_AMOUNTS.test(cell)) {
+      for (const text of cell.split(/\s+/)) out.push({ kind: 'amount', text, at: c.at });
       return;
     }
-    const coded = CODE_BEFORE_NAME.exec(c.text.trim());
-    if (CODE_IN_PIECES.test(c.text.trim()) || coded) {
-      for (const piece of (coded?.[1] ?? c.text).trim().split(/[\s.]+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
+    const coded = CODE_BEFORE_NAME.exec(cell);
+    if (CODE_IN_PIECES.test(cell) || coded) {
+      for (const piece of (coded?.[1] ?? cell).split(/[\s.]+/)) out.push({ kind: 'digits', text: piece, idx, at: c.at });
       if (!coded) return;
       // A department economic code's row: the government code may be run into its name too.
       const names = DEPARTMENT_CODE.test(coded[1]!) ? coded[2]!.split(GOVERNMENT_CODE_IN_NAME) : [coded[2]!];
       names.forEach((text, k) => text && out.push({ kind: k % 2 ? 'digits' : 'label', text, idx, at: c.at }));
       return;
     }
-    const named = line.delimited ? undefined : NAME_THEN_AMOUNT.exec(c.text.trim());
+    const named = line.delimited ? undefined : NAME_THEN_AMOUNT.exec(cell);
     if (named) {
       out.push({ kind: 'label', text: named[1]!, idx, at: c.at }, { kind: 'amount', text: named[2]!, idx, at: c.at });
       return;
     }
-    const kind = classify(c.text);
+    const kind = classify(cell);
     if (!kind) return;
-    const text = kind === 'digits' ? c.text.replace(/\s+/g, '') : c.text.trim();
-    out.push({ kind, text, idx, at: c.at });
+    out.push({ kind, text: kind === 'digits' ? cell.replace(/\s+/g, '') : cell, idx, at: c.at });
   });
   const pieced = codePiecesWithSpeck(out);
   return line.delimited ? pieced : withYearsInLabels(withLettersReadAsOnes(pieced), (t) => t.kind === 'label');
