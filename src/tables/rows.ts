@@ -15,6 +15,8 @@ export interface Token {
   /** Cell index in a delimited line; undefined for space-separated text. */
   idx?: number;
   at: At;
+  /** Read by recognition (a confidence): its points and spaces may have changed places. */
+  recognized?: boolean;
 }
 
 export interface NumberCell {
@@ -97,6 +99,8 @@ export function tokensOf(line: Line): Token[] {
     if (!kind) return;
     out.push({ kind, text: kind === 'digits' ? cell.replace(/\s+/g, '') : cell, idx, at: c.at });
   });
+  const recognized = new Set(line.cells.filter((c) => c.confidence !== undefined).map((c) => c.at));
+  for (const t of out) if (recognized.has(t.at)) t.recognized = true;
   const pieced = codePiecesWithSpeck(out);
   return line.delimited ? pieced : withYearsInLabels(withLettersReadAsOnes(pieced), (t) => t.kind === 'label');
 }
@@ -176,7 +180,7 @@ export function withYearsInLabels<T extends { text: string; at: At }>(items: T[]
  * followed by a label, which is a code (`30101 基本工资 50101 工资奖金津补贴 9.56`).
  */
 export function rowOf(read: Token[], at: At, positioned: boolean): RawRow {
-  const tokens = withoutUnreadRuns(read);
+  const tokens = withoutUnreadRuns(withFiguresReparsed(read));
   const codes: string[] = [];
   const labels: string[] = [];
   const numbers: NumberCell[] = [];
@@ -204,6 +208,102 @@ export function rowOf(read: Token[], at: At, positioned: boolean): RawRow {
   });
   flushDigits();
   return { codes, labels, numbers, at, positioned, tokens };
+}
+
+/** Digits and points only: a figure, or figures read together. */
+const FIGURE_LIKE = /^[\d.]+$/;
+
+/**
+ * Figures a recognizer read with points and spaces changing places, in a line without cells:
+ * at 200 dpi a thin face's point and the space between amounts leave like blanks, and the point
+ * went to the wrong one (`12.78 | 12.78.12 | 78 | 12.78.0` for `12.78 12.78 12.78 12.78 0`;
+ * `59 | 37.59 | 37` for `59.37 59.37`). A run of such tokens after the row's first word is read
+ * again as its digit groups (between points and spaces) made into amounts: a group and the next
+ * of the row's decimals' length are whole and decimals, a group alone an integer. The reading
+ * with the fewest integers other than 0, then the fewest points and spaces changed, is taken,
+ * when it leaves no integer that was not a word of its own as read (`894.8.94` is no 894).
+ */
+function withFiguresReparsed(tokens: Token[]): Token[] {
+  const decimals = rowDecimals(tokens);
+  const firstWord = tokens.findIndex((t) => t.kind === 'label' && !FIGURE_LIKE.test(t.text));
+  if (!decimals.length || firstWord < 0) return tokens;
+  const out = tokens.slice(0, firstWord + 1);
+  for (let i = firstWord + 1; i < tokens.length; ) {
+    let end = i;
+    while (end < tokens.length && tokens[end]!.recognized && tokens[end]!.idx === undefined && FIGURE_LIKE.test(tokens[end]!.text)) end++;
+    if (end === i) {
+      out.push(tokens[i++]!);
+      continue;
+    }
+    const run = tokens.slice(i, end);
+    out.push(...(reparsedFigures(run, decimals) ?? run));
+    i = end;
+  }
+  return out;
+}
+
+/** The decimals the row's pointed amounts print, the most printed first. */
+function rowDecimals(tokens: Token[]): number[] {
+  const counts = new Map<number, number>();
+  for (const t of tokens) {
+    const m = t.kind === 'amount' && /^\d+\.(\d+)$/.exec(t.text);
+    if (m) counts.set(m[1]!.length, (counts.get(m[1]!.length) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([d]) => d);
+}
+
+interface Parse {
+  integers: number;
+  swaps: number;
+  amounts: { text: string; at: At }[];
+}
+
+/** A run of figure tokens read again (see withFiguresReparsed) with each of the row's decimals; undefined when it stands as read. */
+function reparsedFigures(run: Token[], decimals: number[]): Token[] | undefined {
+  if (!run.some((t) => t.text.includes('.'))) return undefined;
+  const parses = decimals.flatMap((d) => parseFigures(run, d) ?? []);
+  const found = parses.reduce<Parse | undefined>((a, p) => (better(p, a) ? p : a), undefined);
+  if (!found || found.swaps === 0) return undefined;
+  const asRead = run.every((t) => parseAmount(t.text) !== undefined);
+  const asReadIntegers = run.filter((t) => !t.text.includes('.') && t.text !== '0').length;
+  if (asRead && asReadIntegers <= found.integers) return undefined;
+  return found.amounts.map((a) => ({ kind: 'amount' as const, text: a.text, at: a.at, recognized: true }));
+}
+
+const better = (a: Parse, b: Parse | undefined): boolean => !b || a.integers < b.integers || (a.integers === b.integers && a.swaps < b.swaps);
+
+/** The best reading of a run's digit groups as amounts of `decimals` decimals, if any. */
+function parseFigures(run: Token[], decimals: number): Parse | undefined {
+  const chunks: { text: string; token: number; whole: boolean }[] = [];
+  /** After chunk k: a point read (true) or a space (false). */
+  const pointAfter: boolean[] = [];
+  for (const [token, t] of run.entries()) {
+    const pieces = t.text.split('.');
+    if (pieces.some((p) => p === '')) return undefined;
+    pieces.forEach((text, k) => {
+      if (chunks.length) pointAfter.push(k > 0);
+      chunks.push({ text, token, whole: pieces.length === 1 });
+    });
+  }
+  const wholePart = (c: string) => c === '0' || !c.startsWith('0');
+  const best: (Parse | undefined)[] = [{ integers: 0, swaps: 0, amounts: [] }];
+  for (let i = 0; i < chunks.length; i++) {
+    const at = best[i];
+    if (!at) continue;
+    const opening = i > 0 && pointAfter[i - 1] ? 1 : 0;
+    const c = chunks[i]!;
+    const step = (len: number, parse: Parse) => {
+      if (better(parse, best[i + len])) best[i + len] = parse;
+    };
+    if (wholePart(c.text) && (c.text === '0' || c.whole)) {
+      step(1, { integers: at.integers + (c.text === '0' ? 0 : 1), swaps: at.swaps + opening, amounts: [...at.amounts, { text: c.text, at: run[c.token]!.at }] });
+    }
+    const next = chunks[i + 1];
+    if (next && wholePart(c.text) && next.text.length === decimals) {
+      step(2, { integers: at.integers, swaps: at.swaps + opening + (pointAfter[i] ? 0 : 1), amounts: [...at.amounts, { text: `${c.text}.${next.text}`, at: run[c.token]!.at }] });
+    }
+  }
+  return best[chunks.length];
 }
 
 /** Digits and points, a point among them, that make no amount. */

@@ -309,6 +309,24 @@ describe('code pieces read from scans', () => {
     expect(tokensOf(grid).map((t) => `${t.kind}:${t.text}`)).toEqual(['label:工资福利支出0.19']);
   });
 
+  it('reads figures whose points and spaces a recognizer swapped as the amounts they make', () => {
+    // Seed 004 in a serif, bitonal 200 dpi, page 5 (部门支出预算表): a point and the space between
+    // amounts leave like blanks, and the point went to the wrong one.
+    const read = (cells: string[]) => {
+      const l: Line = { ...line(cells), cells: cells.map((text) => ({ text, at: { file: 'x' }, confidence: 0.9 })) };
+      return rowOf(tokensOf(l), { file: 'x' }, false).numbers.map((n) => n.value);
+    };
+    expect(read(['险缴费支出', '12.78', '12.78.12', '78', '12.78.0'])).toEqual([12.78, 12.78, 12.78, 12.78, 0]);
+    expect(read(['事业运行', '63.43', '63.43', '59', '37.59', '37', '4.06', '4.06'])).toEqual([63.43, 63.43, 59.37, 59.37, 4.06, 4.06]);
+    expect(read(['城乡医疗数助', '207', '00', '0', '0.207', '00', '207.00'])).toEqual([207, 0, 0, 207, 207]);
+    expect(read(['合计', '2220.43', '124.93', '117', '116.21', '0.79', '7.93', '7', '93.2095.50', '1.80', '2093.70'])).toEqual([2220.43, 124.93, 117, 116.21, 0.79, 7.93, 7.93, 2095.5, 1.8, 2093.7]);
+    // An integer printed as such stays; none is made of a piece (`894.8.94` is no 894 | 8.94).
+    expect(read(['合计', '2220.43', '124.93', '117', '116.21'])).toEqual([2220.43, 124.93, 117, 116.21]);
+    expect(read(['资福利支出', '894.8.94'])).toEqual([]);
+    // A text layer's figures are as printed: no recognizer moved their points.
+    expect(rowOf(tokensOf(line(['事业运行', '63.43', '59', '37.59', '37'])), { file: 'x' }, false).numbers.map((n) => n.value)).toEqual([63.43, 59, 37.59, 37]);
+  });
+
   it('reads a 1 between two words as a letter of the name', () => {
     // Seed 004 in a serif, bitonal 200 dpi, page 8: 工 read as 1 (`30101 | 基本 | 1 | 资 | 505.01 | …`).
     const row = rowOf(tokensOf(line(['30101', '基本', '1', '资', '505.01', '工资福利支出', '32.07'])), { file: 'x' }, false);
