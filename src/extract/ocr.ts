@@ -1556,7 +1556,7 @@ const COMMA_BEFORE_DECIMALS = /^\d+[,，]\d{1,2}$/;
  */
 function pointsReadAsCommas(lines: Line[], at: PageAt): Issue[] {
   const free = lines.filter((l) => !l.delimited);
-  const decimals = columnDecimals(free.flatMap((l) => l.cells.flatMap((c) => (readAmount(c.text)?.text.includes('.') ? [readAmount(c.text)!.text] : []))));
+  const decimals = columnDecimals(free.flatMap((l) => l.cells.flatMap((c) => readAmount(c.text)?.text ?? []).filter((t) => t.includes('.'))));
   const issues: Issue[] = [];
   for (const line of free) {
     const before = issues.length;

@@ -331,9 +331,10 @@ function placeTable(raw: RawTable, rowsIn: { r: RawRow; k: Keyed }[], economic: 
   const bestFit = readings.map((r) => r.settle.fit).reduce((a, f) => (fitsWorse(a, f) ? f : a));
   const fitting = readings.filter((r) => fitsAlike(r.settle.fit, bestFit));
   const { placements, settle } = fitting[0]!;
-  if (totalIdx >= 0) settle.ambiguous[totalIdx] = new Set(fitting.map((r) => r.totalAssign)).size > 1;
+  const totalReadings = new Set(fitting.map((r) => r.totalAssign)).size;
+  if (totalIdx >= 0) settle.ambiguous[totalIdx] = totalReadings > 1;
   settleUnderParents(rowsIn, placements, settle);
-  const optionCount = (i: number): number => (i === totalIdx ? new Set(fitting.map((r) => r.totalAssign)).size : placements[i]!.options.length);
+  const optionCount = (i: number): number => (i === totalIdx ? totalReadings : placements[i]!.options.length);
 
   const rows = rowsIn.map((x, i) => {
     const row = baseRow(x.k.key, x.k.kind, x.k.name, x.r.at);

@@ -261,7 +261,8 @@ interface Parse {
 /** A run of figure tokens read again (see withFiguresReparsed) with each of the row's decimals; undefined when it stands as read. */
 function reparsedFigures(run: Token[], decimals: number[]): Token[] | undefined {
   if (!run.some((t) => t.text.includes('.'))) return undefined;
-  const parses = decimals.flatMap((d) => parseFigures(run, d) ?? []);
+  const groups = digitGroups(run);
+  const parses = groups ? decimals.flatMap((d) => parseFigures(run, groups, d) ?? []) : [];
   const found = parses.reduce<Parse | undefined>((a, p) => (better(p, a) ? p : a), undefined);
   if (!found || found.swaps === 0) return undefined;
   const asRead = run.every((t) => parseAmount(t.text) !== undefined);
@@ -272,19 +273,28 @@ function reparsedFigures(run: Token[], decimals: number[]): Token[] | undefined 
 
 const better = (a: Parse, b: Parse | undefined): boolean => !b || a.integers < b.integers || (a.integers === b.integers && a.swaps < b.swaps);
 
-/** The best reading of a run's digit groups as amounts of `decimals` decimals, if any. */
-function parseFigures(run: Token[], decimals: number): Parse | undefined {
-  const chunks: { text: string; token: number; whole: boolean }[] = [];
+interface DigitGroups {
+  chunks: { text: string; token: number; whole: boolean }[];
   /** After chunk k: a point read (true) or a space (false). */
-  const pointAfter: boolean[] = [];
+  pointAfter: boolean[];
+}
+
+/** A run's digits between its points and spaces; undefined when two stand together (`12..5`, `3.`). */
+function digitGroups(run: Token[]): DigitGroups | undefined {
+  const groups: DigitGroups = { chunks: [], pointAfter: [] };
   for (const [token, t] of run.entries()) {
     const pieces = t.text.split('.');
     if (pieces.some((p) => p === '')) return undefined;
     pieces.forEach((text, k) => {
-      if (chunks.length) pointAfter.push(k > 0);
-      chunks.push({ text, token, whole: pieces.length === 1 });
+      if (groups.chunks.length) groups.pointAfter.push(k > 0);
+      groups.chunks.push({ text, token, whole: pieces.length === 1 });
     });
   }
+  return groups;
+}
+
+/** The best reading of a run's digit groups as amounts of `decimals` decimals, if any. */
+function parseFigures(run: Token[], { chunks, pointAfter }: DigitGroups, decimals: number): Parse | undefined {
   const wholePart = (c: string) => c === '0' || !c.startsWith('0');
   const best: (Parse | undefined)[] = [{ integers: 0, swaps: 0, amounts: [] }];
   for (let i = 0; i < chunks.length; i++) {
